@@ -1,0 +1,56 @@
+// Civil (proleptic Gregorian) calendar arithmetic.
+//
+// Days are counted from 1970-01-01 (day 0), which makes every shift a plain
+// integer addition. Years may be zero or negative (astronomical numbering:
+// year 0 is 1 BC). All functions are pure and thread-safe.
+#ifndef DATELINE_CALENDAR_H_
+#define DATELINE_CALENDAR_H_
+
+#include <cstdint>
+
+namespace dateline {
+
+struct CivilDate {
+  int year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..DaysInMonth(year, month)
+
+  friend bool operator==(const CivilDate&, const CivilDate&) = default;
+  friend auto operator<=>(const CivilDate&, const CivilDate&) = default;
+};
+
+// ISO 8601 week date: the week belongs to the year that holds its Thursday.
+struct IsoWeek {
+  int year = 1970;
+  int week = 1;     // 1..53
+  int weekday = 1;  // 1 = Monday .. 7 = Sunday
+};
+
+bool IsLeapYear(int year);
+int DaysInMonth(int year, int month);
+// True when month and day are in range for the year.
+bool IsValidDate(int year, int month, int day);
+
+int64_t ToDays(const CivilDate& date);
+CivilDate FromDays(int64_t days);
+
+// 1 = Monday .. 7 = Sunday.
+int Weekday(const CivilDate& date);
+
+IsoWeek ToIsoWeek(const CivilDate& date);
+// The date of `weekday` (1..7) in ISO week `week` of ISO year `year`.
+CivilDate FromIsoWeek(int year, int week, int weekday);
+// Number of ISO weeks (52 or 53) in an ISO year.
+int IsoWeeksInYear(int year);
+
+CivilDate AddDays(const CivilDate& date, int64_t days);
+// Adds months; the day is clamped to the end of the target month
+// (2023-01-31 + 1 month = 2023-02-28).
+CivilDate AddMonths(const CivilDate& date, int months);
+
+// Easter Sunday of a Gregorian year (anonymous Gregorian algorithm).
+CivilDate EasterSunday(int year);
+
+}  // namespace dateline
+
+#endif  // DATELINE_CALENDAR_H_

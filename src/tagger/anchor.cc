@@ -1,0 +1,315 @@
+#include "tagger/anchor.h"
+
+#include <cstdio>
+#include <string>
+
+namespace dateline {
+namespace {
+
+constexpr int kUnset = Partial::kUnset;
+
+// The date an expression is anchored on, with how much of it is known.
+struct AnchorDate {
+  int year = kUnset;
+  int month = kUnset;
+  int day = kUnset;
+  bool has_time = false;
+  int hour = 0, minute = 0;
+
+  bool HasDay() const { return year != kUnset && month != kUnset && day != kUnset; }
+  CivilDate Date() const { return {year, month == kUnset ? 1 : month, day == kUnset ? 1 : day}; }
+};
+
+std::string Format(const char* fmt, int a, int b = 0, int c = 0) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, fmt, a, b, c);
+  return buf;
+}
+
+std::string YearText(int year) {
+  if (year <= 0) return "BC" + Format("%04d", 1 - year);
+  return Format("%04d", year);
+}
+
+std::string DayText(const CivilDate& d) { return YearText(d.year) + Format("-%02d-%02d", d.month, d.day); }
+
+std::string SeasonOf(int month) {
+  if (month == 12 || month <= 2) return "WI";
+  if (month <= 5) return "SP";
+  if (month <= 8) return "SU";
+  return "FA";
+}
+
+// The value of `date` at granularity `unit`.
+std::string RenderAt(const CivilDate& date, Unit unit) {
+  switch (unit) {
+    case Unit::kWeek: {
+      const IsoWeek w = ToIsoWeek(date);
+      return YearText(w.year) + Format("-W%02d", w.week);
+    }
+    case Unit::kWeekend: {
+      const IsoWeek w = ToIsoWeek(date);
+      return YearText(w.year) + Format("-W%02d-WE", w.week);
+    }
+    case Unit::kMonth: return YearText(date.year) + Format("-%02d", date.month);
+    case Unit::kQuarter: return YearText(date.year) + Format("-Q%d", (date.month - 1) / 3 + 1);
+    case Unit::kHalf: return YearText(date.year) + Format("-H%d", date.month <= 6 ? 1 : 2);
+    case Unit::kSeason: return YearText(date.year) + "-" + SeasonOf(date.month);
+    case Unit::kYear: return YearText(date.year);
+    case Unit::kDecade: return Format("%03d", date.year / 10);
+    case Unit::kCentury: return Format("%02d", date.year / 100);
+    default: return DayText(date);
+  }
+}
+
+std::string Unspecified(Unit unit) {
+  switch (unit) {
+    case Unit::kWeek: return "XXXX-WXX";
+    case Unit::kWeekend: return "XXXX-WXX-WE";
+    case Unit::kMonth: return "XXXX-XX";
+    case Unit::kQuarter: return "XXXX-QX";
+    case Unit::kHalf: return "XXXX-HX";
+    case Unit::kSeason:
+    case Unit::kYear: return "XXXX";
+    case Unit::kDecade: return "XXX";
+    case Unit::kCentury: return "XX";
+    default: return "XXXX-XX-XX";
+  }
+}
+
+CivilDate Shift(const CivilDate& d, Unit unit, int n) {
+  switch (unit) {
+    case Unit::kDay: return AddDays(d, n);
+    case Unit::kWeek:
+    case Unit::kWeekend: return AddDays(d, int64_t{7} * n);
+    case Unit::kMonth: return AddMonths(d, n);
+    case Unit::kQuarter: return AddMonths(d, 3 * n);
+    case Unit::kHalf:
+    case Unit::kSeason: return AddMonths(d, (unit == Unit::kHalf ? 6 : 3) * n);
+    case Unit::kYear: return AddMonths(d, 12 * n);
+    case Unit::kDecade: return AddMonths(d, 120 * n);
+    case Unit::kCentury: return AddMonths(d, 1200 * n);
+    default: return d;
+  }
+}
+
+Direction Resolve(const Partial& p) {
+  if (p.direction != Direction::kAuto) return p.direction;
+  switch (p.tense) {
+    case Tense::kPast: return Direction::kPast;
+    case Tense::kFuture: return Direction::kFuture;
+    default: return Direction::kAuto;
+  }
+}
+
+// Years to add to the anchor's year so that (month, day) lies in `dir` from it.
+int YearOffset(int month, int day, const AnchorDate& a, Direction dir) {
+  if (a.month == kUnset) return 0;
+  const int target = month * 100 + (day == kUnset ? 0 : day);
+  const int here = a.month * 100 + (day == kUnset || a.day == kUnset ? 0 : a.day);
+  switch (dir) {
+    case Direction::kPast: return target > here ? -1 : 0;
+    case Direction::kFuture: return target < here ? 1 : 0;
+    case Direction::kLast: return target >= here ? -1 : 0;
+    case Direction::kNext: return target <= here ? 1 : 0;
+    default: return 0;
+  }
+}
+
+// Days from the anchor to the nearest `weekday` in direction `dir`.
+int WeekdayOffset(int weekday, const CivilDate& anchor, Direction dir) {
+  const int here = Weekday(anchor);
+  const int ahead = (weekday - here + 7) % 7;
+  const int back = (here - weekday + 7) % 7;
+  switch (dir) {
+    case Direction::kPast: return -back;
+    case Direction::kFuture: return ahead;
+    case Direction::kLast: return back == 0 ? -7 : -back;
+    case Direction::kNext: return ahead == 0 ? 7 : ahead;
+    default: return ahead <= 3 ? ahead : -back;
+  }
+}
+
+std::string TimeSuffix(const Partial& p) {
+  if (p.hour != kUnset) {
+    std::string t = Format("T%02d", p.hour);
+    t += Format(":%02d", p.minute == kUnset ? 0 : p.minute);
+    if (p.second != kUnset) t += Format(":%02d", p.second);
+    return t;
+  }
+  if (!p.part_of_day.empty()) return "T" + p.part_of_day;
+  return "";
+}
+
+class Anchorer {
+ public:
+  Anchorer(const std::optional<Dct>& dct, AnchorMode mode) : mode_(mode) {
+    if (dct) {
+      dct_.year = dct->date.year;
+      dct_.month = dct->date.month;
+      dct_.day = dct->date.day;
+      dct_.has_time = dct->hour >= 0;
+      dct_.hour = dct->hour;
+      dct_.minute = dct->minute;
+      if (mode == AnchorMode::kNews) reference_ = dct_;
+    }
+  }
+
+  // The value for `p`, or "" when none can be given.
+  std::string Value(const Partial& p) {
+    if (!p.value.empty()) return p.value;
+    const AnchorDate& a = AnchorFor(p);
+    if (p.shift_unit != Unit::kNone) return Shifted(p, a);
+    if (p.year != kUnset) return Explicit(p, p.year);
+    if (p.decade != kUnset) return Format("%03d", p.decade);
+    if (p.century != kUnset) return Format("%02d", p.century);
+    const Direction dir = Resolve(p);
+    if (p.month != kUnset) {
+      if (a.year == kUnset) return Explicit(p, kUnset);
+      return Explicit(p, a.year + YearOffset(p.month, p.day, a, dir));
+    }
+    if (p.weekday != kUnset && p.week == kUnset) {
+      if (!a.HasDay()) return "XXXX-XX-XX" + TimeSuffix(p);
+      const CivilDate d = AddDays(a.Date(), WeekdayOffset(p.weekday, a.Date(), dir));
+      return DayText(d) + TimeSuffix(p);
+    }
+    if (p.day != kUnset) {
+      if (!a.HasDay()) return Format("XXXX-XX-%02d", p.day) + TimeSuffix(p);
+      int month_shift = 0;
+      if (dir == Direction::kPast && p.day > a.day) month_shift = -1;
+      if (dir == Direction::kFuture && p.day < a.day) month_shift = 1;
+      const CivilDate m = AddMonths({a.year, a.month, 1}, month_shift);
+      if (!IsValidDate(m.year, m.month, p.day)) return "";
+      return DayText({m.year, m.month, p.day}) + TimeSuffix(p);
+    }
+    if (!p.season.empty() || p.quarter != kUnset || p.half != kUnset) {
+      if (a.year == kUnset) return Explicit(p, kUnset);
+      return Explicit(p, a.year);
+    }
+    if (p.HasTimeField()) {
+      if (!a.HasDay()) return "XXXX-XX-XX" + TimeSuffix(p);
+      return DayText(a.Date()) + TimeSuffix(p);
+    }
+    return "";
+  }
+
+  // Remembers `value` as the last mentioned date when it names a known day,
+  // month or year.
+  void Remember(const TimexValue& value, TimexType type) {
+    if (type != TimexType::kDate && type != TimexType::kTime) return;
+    auto year = value.year();
+    if (!year) return;
+    AnchorDate next;
+    next.year = *year;
+    if (value.month() > 0) next.month = value.month();
+    if (value.day() > 0) next.day = value.day();
+    if (value.week() > 0 && value.weekday() > 0) {
+      const CivilDate d = FromIsoWeek(*year, value.week(), value.weekday());
+      next.month = d.month;
+      next.day = d.day;
+    }
+    if (mode_ == AnchorMode::kNarratives) {
+      reference_ = next;
+    } else if (next.HasDay()) {
+      reference_ = next;
+    }
+  }
+
+ private:
+  const AnchorDate& AnchorFor(const Partial& p) const {
+    if (mode_ == AnchorMode::kNarratives) return reference_.year != kUnset ? reference_ : dct_;
+    return p.from_reference ? reference_ : dct_;
+  }
+
+  std::string Shifted(const Partial& p, const AnchorDate& a) {
+    const Unit gran = p.granularity != Unit::kNone ? p.granularity : p.shift_unit;
+    if (p.shift_unit == Unit::kHour || p.shift_unit == Unit::kMinute) {
+      if (!a.HasDay() || !a.has_time) return "";
+      const int64_t minutes = int64_t{a.hour} * 60 + a.minute +
+                              int64_t{p.shift} * (p.shift_unit == Unit::kHour ? 60 : 1);
+      const int64_t days = minutes >= 0 ? minutes / 1440 : -((1439 - minutes) / 1440);
+      const int64_t in_day = minutes - days * 1440;
+      return DayText(AddDays(a.Date(), days)) +
+             Format("T%02d:%02d", static_cast<int>(in_day / 60), static_cast<int>(in_day % 60));
+    }
+    const bool needs_day = p.shift_unit == Unit::kDay || p.shift_unit == Unit::kWeek ||
+                           p.shift_unit == Unit::kWeekend || p.weekday != kUnset;
+    const bool needs_month = needs_day || p.shift_unit == Unit::kMonth ||
+                             p.shift_unit == Unit::kQuarter || p.shift_unit == Unit::kHalf ||
+                             p.shift_unit == Unit::kSeason;
+    if (a.year == kUnset || (needs_day && !a.HasDay()) || (needs_month && a.month == kUnset)) {
+      return Unspecified(p.weekday != kUnset ? Unit::kDay : gran) + TimeSuffix(p);
+    }
+    CivilDate d = Shift(a.Date(), p.shift_unit, p.shift);
+    if (p.weekday != kUnset) {
+      const IsoWeek w = ToIsoWeek(d);
+      return DayText(FromIsoWeek(w.year, w.week, p.weekday)) + TimeSuffix(p);
+    }
+    if (p.month != kUnset && gran == Unit::kMonth) d.month = p.month;
+    std::string value = RenderAt(d, gran);
+    if (gran == Unit::kDay) value += TimeSuffix(p);
+    return value;
+  }
+
+  // The value of a partial with the year given (kUnset: "XXXX").
+  static std::string Explicit(const Partial& p, int year) {
+    std::string v = year == kUnset ? "XXXX" : YearText(year);
+    if (p.month != kUnset) {
+      v += Format("-%02d", p.month);
+      if (p.day != kUnset) {
+        if (year != kUnset && !IsValidDate(year, p.month, p.day)) return "";
+        v += Format("-%02d", p.day) + TimeSuffix(p);
+      }
+      return v;
+    }
+    if (p.week != kUnset) {
+      v += Format("-W%02d", p.week);
+      if (p.weekend) v += "-WE";
+      return v;
+    }
+    if (p.quarter != kUnset) return v + Format("-Q%d", p.quarter);
+    if (p.half != kUnset) return v + Format("-H%d", p.half);
+    if (!p.season.empty()) return v + "-" + p.season;
+    return v;
+  }
+
+  AnchorMode mode_;
+  AnchorDate dct_;
+  AnchorDate reference_;
+};
+
+TimexType TypeFor(const Partial& p, const TimexValue& value) {
+  if (p.type_given) return p.type;
+  if (value.kind() == TimexValue::Kind::kDuration) return TimexType::kDuration;
+  if (value.has_time()) return TimexType::kTime;
+  return p.type;
+}
+
+}  // namespace
+
+std::vector<TimeExpression> AnchorPartials(const std::vector<Partial>& partials,
+                                           const std::optional<Dct>& dct, AnchorMode mode) {
+  Anchorer anchorer(dct, mode);
+  std::vector<TimeExpression> out;
+  out.reserve(partials.size());
+  for (const Partial& p : partials) {
+    const std::string text = anchorer.Value(p);
+    if (text.empty()) continue;
+    std::optional<TimexValue> value = TimexValue::Parse(text);
+    if (!value) continue;  // never emit an invalid value
+    TimeExpression e;
+    e.begin = p.begin;
+    e.end = p.end;
+    e.type = TypeFor(p, *value);
+    e.value = text;
+    if (IsValidTimexMod(p.mod)) e.mod = p.mod;
+    e.quant = p.quant;
+    e.freq = p.freq;
+    e.rule = p.rule;
+    anchorer.Remember(*value, e.type);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace dateline

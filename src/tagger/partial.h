@@ -1,0 +1,74 @@
+// The tagger's intermediate form of an expression: what the text says, before
+// it is anchored to a date (stage 1 of normalisation). "samedi" is
+// {weekday 6, direction from tense}; "la semaine prochaine" is {shift week
+// +1}; "le 28 février" is {month 2, day 28, year unknown}.
+#ifndef DATELINE_TAGGER_PARTIAL_H_
+#define DATELINE_TAGGER_PARTIAL_H_
+
+#include <cstddef>
+#include <string>
+
+#include "dateline/timex.h"
+
+namespace dateline {
+
+enum class Unit {
+  kNone, kSecond, kMinute, kHour, kDay, kWeek, kWeekend, kMonth, kQuarter, kHalf, kSeason,
+  kYear, kDecade, kCentury
+};
+// Parses "day", "week", ...; kNone for anything else.
+Unit ParseUnit(std::string_view name);
+
+// Which way an expression without a year or an explicit shift points.
+enum class Direction {
+  kAuto,    // decide from tense cues, else the nearest
+  kPast,    // on or before the anchor ("samedi" in "a annoncé samedi")
+  kFuture,  // on or after the anchor
+  kLast,    // strictly before ("lundi dernier")
+  kNext,    // strictly after ("lundi prochain")
+};
+Direction ParseDirection(std::string_view name, bool* ok);
+
+// The tense found around an expression by the language's cue patterns.
+enum class Tense { kNone, kPast, kPresent, kFuture };
+
+struct Partial {
+  static constexpr int kUnset = -1000000;
+
+  size_t begin = 0;  // byte span in the original text
+  size_t end = 0;
+  TimexType type = TimexType::kDate;
+  bool type_given = false;
+  std::string rule;
+
+  std::string value;  // a complete value given by the rule; anchoring leaves it
+
+  int year = kUnset, month = kUnset, day = kUnset;
+  int week = kUnset, weekday = kUnset, quarter = kUnset, half = kUnset;
+  int decade = kUnset;   // 196 for the 1960s
+  int century = kUnset;  // 18 for the 19th century
+  std::string season;    // SP SU FA WI
+  bool weekend = false;
+  int hour = kUnset, minute = kUnset, second = kUnset;
+  std::string part_of_day;  // MO AF EV NI
+
+  Unit shift_unit = Unit::kNone;
+  int shift = 0;
+  Unit granularity = Unit::kNone;
+  Direction direction = Direction::kAuto;
+  Tense tense = Tense::kNone;
+  bool from_reference = false;  // anchored on the last date mentioned, not the DCT
+
+  std::string mod, quant, freq;
+
+  bool HasDateField() const {
+    return year != kUnset || month != kUnset || day != kUnset || week != kUnset ||
+           weekday != kUnset || quarter != kUnset || half != kUnset || decade != kUnset ||
+           century != kUnset || !season.empty() || weekend;
+  }
+  bool HasTimeField() const { return hour != kUnset || !part_of_day.empty(); }
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_TAGGER_PARTIAL_H_

@@ -1,0 +1,494 @@
+#include "tagger/rule_set.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "dateline/tagger.h"
+
+namespace dateline {
+namespace {
+
+constexpr int kMaxMacroDepth = 8;
+constexpr size_t kPremodWindow = 48;
+constexpr size_t kCueWindow = 160;
+
+// Keys a rule may set through a template; `negative` and `priority` are
+// read at compile time.
+constexpr std::string_view kTemplateKeys[] = {
+    "type",  "value", "year", "month", "day",  "week",   "weekday", "quarter", "half",
+    "decade", "century", "season", "weekend", "hour", "minute", "second", "pod", "ampm",
+    "shift", "gran",  "dir",  "ref",   "mod",  "quant",  "freq"};
+
+bool IsTemplateKey(std::string_view key) {
+  return std::find(std::begin(kTemplateKeys), std::end(kTemplateKeys), key) !=
+         std::end(kTemplateKeys);
+}
+
+RE2::Options PatternOptions(bool longest) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingLatin1);  // folded text is matched byte-wise
+  options.set_longest_match(longest);
+  options.set_max_mem(int64_t{256} << 20);
+  options.set_log_errors(false);
+  return options;
+}
+
+// Collapses runs of blanks so captured text matches lexicon spellings.
+std::string CollapseBlanks(std::string_view s) {
+  std::string out;
+  bool blank = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      blank = true;
+      continue;
+    }
+    if (blank && !out.empty()) out += ' ';
+    blank = false;
+    out += c;
+  }
+  return out;
+}
+
+std::optional<int> ToInt(std::string_view s) {
+  int v = 0;
+  const char* first = s.data();
+  if (!s.empty() && s[0] == '+') ++first;
+  auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+}  // namespace
+
+Unit ParseUnit(std::string_view name) {
+  static const std::pair<std::string_view, Unit> kUnits[] = {
+      {"second", Unit::kSecond}, {"minute", Unit::kMinute},   {"hour", Unit::kHour},
+      {"day", Unit::kDay},       {"week", Unit::kWeek},       {"weekend", Unit::kWeekend},
+      {"month", Unit::kMonth},   {"quarter", Unit::kQuarter}, {"half", Unit::kHalf},
+      {"season", Unit::kSeason}, {"year", Unit::kYear},       {"decade", Unit::kDecade},
+      {"century", Unit::kCentury}};
+  for (auto [n, u] : kUnits) {
+    if (n == name) return u;
+  }
+  return Unit::kNone;
+}
+
+Direction ParseDirection(std::string_view name, bool* ok) {
+  *ok = true;
+  if (name == "auto") return Direction::kAuto;
+  if (name == "past") return Direction::kPast;
+  if (name == "future") return Direction::kFuture;
+  if (name == "last") return Direction::kLast;
+  if (name == "next") return Direction::kNext;
+  *ok = false;
+  return Direction::kAuto;
+}
+
+std::string RuleSet::LexiconAlternation(const Lexicon& lexicon) const {
+  std::vector<std::string> spellings;
+  for (const LexiconEntry& entry : lexicon.entries) {
+    for (const std::string& s : entry.spellings) spellings.push_back(s);
+  }
+  // Longest first: with leftmost-first groups inside a longest-match scanner
+  // this keeps extraction and scanning in agreement.
+  std::sort(spellings.begin(), spellings.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  std::string alt;
+  for (const std::string& s : spellings) {
+    if (!alt.empty()) alt += '|';
+    for (char c : s) {
+      if (c == ' ') {
+        alt += "\\s+";
+      } else if (IsWordByte(c)) {
+        alt += c;
+      } else {
+        alt += '\\';
+        alt += c;
+      }
+    }
+  }
+  return alt;
+}
+
+std::string RuleSet::ExpandMacros(std::string_view pattern, bool capturing,
+                                  const SourceLocation& where,
+                                  std::vector<std::pair<std::string, std::string>>* captures,
+                                  int depth) const {
+  if (depth > kMaxMacroDepth) throw RuleError(where.ToString() + ": macros nest too deeply");
+  std::string out;
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += c;
+      out += pattern[++i];
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      out += c;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out += c;
+      continue;
+    }
+    if (c == ' ') {
+      out += "(?:\\s+)";
+      continue;
+    }
+    if (c == '{' && i + 1 < pattern.size() && pattern[i + 1] >= 'a' && pattern[i + 1] <= 'z') {
+      const size_t close = pattern.find('}', i);
+      if (close == std::string_view::npos) {
+        throw RuleError(where.ToString() + ": unclosed '{' in pattern");
+      }
+      const std::string_view ref = pattern.substr(i + 1, close - i - 1);
+      const size_t colon = ref.find(':');
+      const std::string name(ref.substr(0, colon));
+      const std::string alias(colon == std::string_view::npos ? ref : ref.substr(colon + 1));
+      std::string body;
+      std::string source;
+      if (auto lex = lexicon_specs_.find(name); lex != lexicon_specs_.end()) {
+        body = LexiconAlternation(*lex->second);
+        source = name;
+      } else if (auto def = define_specs_.find(name); def != define_specs_.end()) {
+        body = ExpandMacros(def->second->pattern, false, def->second->where, nullptr, depth + 1);
+      } else {
+        throw RuleError(where.ToString() + ": unknown lexicon or define '{" + name + "}'");
+      }
+      if (capturing) {
+        for (const auto& [existing, unused] : *captures) {
+          if (existing == alias) {
+            throw RuleError(where.ToString() + ": '{" + std::string(ref) +
+                            "}' used twice; name the second one {" + name + ":other}");
+          }
+        }
+        captures->emplace_back(alias, source);
+        out += "(?P<" + alias + ">" + body + ")";
+      } else {
+        out += "(?:" + body + ")";
+      }
+      i = close;
+      continue;
+    }
+    if (c == '(' && capturing && i + 1 < pattern.size() && pattern[i + 1] != '?') {
+      // Plain groups in rule patterns do not capture: only macros do, so
+      // that fields can name what they use.
+      out += "(?:";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
+  spec_ = std::make_shared<const LanguageSpec>(spec);
+  const auto& owned = spec_;
+  for (const Lexicon& lexicon : owned->lexicons) {
+    if (lexicon_specs_.count(lexicon.name)) {
+      throw RuleError(lexicon.where.ToString() + ": lexicon '" + lexicon.name + "' defined twice");
+    }
+    lexicon_specs_[lexicon.name] = &lexicon;
+    LexiconMap& map = lexicons_[lexicon.name];
+    for (const LexiconEntry& entry : lexicon.entries) {
+      for (const std::string& s : entry.spellings) map[CollapseBlanks(s)] = entry.value;
+    }
+  }
+  for (const Define& define : owned->defines) {
+    if (define_specs_.count(define.name) || lexicon_specs_.count(define.name)) {
+      throw RuleError(define.where.ToString() + ": '" + define.name + "' defined twice");
+    }
+    define_specs_[define.name] = &define;
+  }
+
+  std::string combined;
+  selector_ = std::make_unique<RE2::Set>(PatternOptions(true), RE2::ANCHOR_BOTH);
+  for (const RuleSpec& spec_rule : owned->rules) {
+    CompiledRule rule;
+    rule.name = spec_rule.name;
+    rule.where = spec_rule.where;
+    const std::string capturing =
+        ExpandMacros(spec_rule.match, true, spec_rule.where, &rule.capture_sources, 0);
+    rule.pattern = std::make_unique<RE2>(capturing, PatternOptions(false));
+    if (!rule.pattern->ok()) {
+      throw RuleError(spec_rule.where.ToString() + ": rule '" + rule.name +
+                      "': bad pattern: " + rule.pattern->error());
+    }
+    for (const RuleField& field : spec_rule.fields) {
+      if (field.key == "negative") {
+        rule.negative = true;
+      } else if (field.key == "priority") {
+        auto p = ToInt(field.value);
+        if (!p) throw RuleError(field.where.ToString() + ": priority needs a number");
+        rule.priority = *p;
+      } else if (IsTemplateKey(field.key)) {
+        Template tmpl(field.value, field.where);
+        for (const std::string& ref : tmpl.References()) {
+          const bool known = std::any_of(rule.capture_sources.begin(), rule.capture_sources.end(),
+                                         [&](const auto& c) { return c.first == ref; });
+          if (!known) {
+            throw RuleError(field.where.ToString() + ": '{" + ref +
+                            "}' is not captured by the rule's match");
+          }
+        }
+        rule.fields.emplace_back(field.key, std::move(tmpl));
+      } else {
+        throw RuleError(field.where.ToString() + ": unknown rule field '" + field.key + "'");
+      }
+    }
+    const std::string plain = ExpandMacros(spec_rule.match, false, spec_rule.where, nullptr, 0);
+    std::string error;
+    if (selector_->Add(plain, &error) < 0) {
+      throw RuleError(spec_rule.where.ToString() + ": rule '" + rule.name + "': " + error);
+    }
+    if (!combined.empty()) combined += '|';
+    combined += "(?:" + plain + ")";
+    rules_.push_back(std::move(rule));
+  }
+  if (!selector_->Compile()) throw RuleError(language_ + ": rule set too large to compile");
+  scanner_ = std::make_unique<RE2>("\\b(?:" + (combined.empty() ? "[^\\s\\S]" : combined) + ")\\b",
+                                   PatternOptions(true));
+  if (!scanner_->ok()) throw RuleError(language_ + ": scanner: " + scanner_->error());
+
+  if (auto premod = lexicon_specs_.find("premod"); premod != lexicon_specs_.end()) {
+    premodifier_ = std::make_unique<RE2>(
+        "\\b(" + LexiconAlternation(*premod->second) + ")\\s*$", PatternOptions(false));
+  }
+  if (auto detect = lexicon_specs_.find("detect"); detect != lexicon_specs_.end()) {
+    detect_ = std::make_unique<RE2>("\\b(?:" + LexiconAlternation(*detect->second) + ")\\b",
+                                    PatternOptions(false));
+  }
+  for (const Define& define : owned->defines) {
+    if (define.name.rfind("cue:", 0) != 0) continue;
+    const std::string name = define.name.substr(4);
+    Tense tense = name == "past"      ? Tense::kPast
+                  : name == "future"  ? Tense::kFuture
+                  : name == "present" ? Tense::kPresent
+                                      : Tense::kNone;
+    if (tense == Tense::kNone) {
+      throw RuleError(define.where.ToString() + ": cue must be past, present or future");
+    }
+    auto re = std::make_unique<RE2>(
+        "\\b(?:" + ExpandMacros(define.pattern, false, define.where, nullptr, 0) + ")\\b",
+        PatternOptions(false));
+    if (!re->ok()) throw RuleError(define.where.ToString() + ": bad cue: " + re->error());
+    cues_.emplace_back(tense, std::move(re));
+  }
+}
+
+std::optional<Partial> RuleSet::Normalize(const CompiledRule& rule, std::string_view span,
+                                          int dct_year) const {
+  const int groups = rule.pattern->NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> submatch(groups + 1);
+  if (!rule.pattern->Match(span, 0, span.size(), RE2::ANCHOR_BOTH, submatch.data(),
+                           groups + 1)) {
+    return std::nullopt;
+  }
+  std::unordered_map<std::string, std::string> captures;
+  const auto& names = rule.pattern->NamedCapturingGroups();
+  for (const auto& [alias, source] : rule.capture_sources) {
+    const re2::StringPiece piece = submatch[names.at(alias)];
+    if (piece.data() == nullptr) continue;
+    std::string text = CollapseBlanks(std::string_view(piece.data(), piece.size()));
+    if (!source.empty()) {
+      const LexiconMap& lexicon = lexicons_.at(source);
+      auto it = lexicon.find(text);
+      if (it != lexicon.end()) text = it->second;
+    }
+    captures[alias] = std::move(text);
+  }
+  TemplateContext context{&captures, &lexicons_, dct_year};
+  Partial p;
+  p.rule = rule.name;
+  std::string ampm;
+  for (const auto& [key, tmpl] : rule.fields) {
+    std::optional<std::string> v = tmpl.Evaluate(context);
+    if (!v || v->empty()) continue;
+    auto set_int = [&](int& field) {
+      if (auto n = ToInt(*v)) field = *n;
+    };
+    if (key == "type") {
+      if (auto t = ParseTimexType(*v)) p.type = *t, p.type_given = true;
+    } else if (key == "value") {
+      p.value = *v;
+    } else if (key == "year") {
+      set_int(p.year);
+    } else if (key == "month") {
+      set_int(p.month);
+    } else if (key == "day") {
+      set_int(p.day);
+    } else if (key == "week") {
+      set_int(p.week);
+    } else if (key == "weekday") {
+      set_int(p.weekday);
+    } else if (key == "quarter") {
+      set_int(p.quarter);
+    } else if (key == "half") {
+      set_int(p.half);
+    } else if (key == "decade") {
+      set_int(p.decade);
+    } else if (key == "century") {
+      set_int(p.century);
+    } else if (key == "season") {
+      p.season = *v;
+    } else if (key == "weekend") {
+      p.weekend = true;
+    } else if (key == "hour") {
+      set_int(p.hour);
+    } else if (key == "minute") {
+      set_int(p.minute);
+    } else if (key == "second") {
+      set_int(p.second);
+    } else if (key == "pod") {
+      p.part_of_day = *v;
+    } else if (key == "ampm") {
+      ampm = *v;
+    } else if (key == "shift") {
+      const size_t sp = v->find(' ');
+      if (sp == std::string::npos) continue;
+      auto amount = ToInt(std::string_view(*v).substr(sp + 1));
+      const Unit unit = ParseUnit(std::string_view(*v).substr(0, sp));
+      if (!amount || unit == Unit::kNone) continue;
+      p.shift_unit = unit;
+      p.shift = *amount;
+    } else if (key == "gran") {
+      p.granularity = ParseUnit(*v);
+    } else if (key == "dir") {
+      bool ok;
+      p.direction = ParseDirection(*v, &ok);
+    } else if (key == "ref") {
+      p.from_reference = true;
+    } else if (key == "mod") {
+      p.mod = *v;
+    } else if (key == "quant") {
+      p.quant = *v;
+    } else if (key == "freq") {
+      p.freq = *v;
+    }
+  }
+  if (p.hour != Partial::kUnset && !ampm.empty()) {
+    if (ampm == "pm" && p.hour < 12) p.hour += 12;
+    if (ampm == "am" && p.hour == 12) p.hour = 0;
+  }
+  if (!p.type_given) {
+    if (!p.value.empty() && p.value[0] == 'P') {
+      p.type = TimexType::kDuration;
+    } else if (p.HasTimeField()) {
+      p.type = TimexType::kTime;
+    }
+  }
+  return p;
+}
+
+void RuleSet::ApplyPremodifier(const FoldedText& folded, size_t& begin, Partial& partial) const {
+  if (premodifier_ == nullptr || begin == 0) return;
+  const size_t from = begin > kPremodWindow ? begin - kPremodWindow : 0;
+  const std::string_view window(folded.text.data() + from, begin - from);
+  re2::StringPiece m[2];
+  if (!premodifier_->Match(window, 0, window.size(), RE2::UNANCHORED, m, 2)) return;
+  auto it = lexicons_.at("premod").find(CollapseBlanks(std::string_view(m[1].data(), m[1].size())));
+  if (it == lexicons_.at("premod").end()) return;
+  // "MORE_THAN DURATION": the modifier applies to durations only.
+  std::string_view mod = it->second;
+  const size_t sp = mod.find(' ');
+  if (sp != std::string_view::npos) {
+    auto type = ParseTimexType(mod.substr(sp + 1));
+    if (!type || *type != partial.type) return;
+    mod = mod.substr(0, sp);
+  }
+  if (!partial.mod.empty()) return;
+  partial.mod = std::string(mod);
+  begin = static_cast<size_t>(m[1].data() - folded.text.data());
+}
+
+Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end) const {
+  if (cues_.empty()) return Tense::kNone;
+  const std::string& text = folded.text;
+  // The window stays inside the sentence around the expression.
+  size_t from = begin > kCueWindow ? begin - kCueWindow : 0;
+  for (size_t i = begin; i > from; --i) {
+    const char c = text[i - 1];
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') {
+      from = i;
+      break;
+    }
+  }
+  size_t to = std::min(text.size(), end + kCueWindow);
+  for (size_t i = end; i < to; ++i) {
+    const char c = text[i];
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') {
+      to = i;
+      break;
+    }
+  }
+  Tense best = Tense::kNone;
+  size_t best_distance = SIZE_MAX;
+  const std::string_view window(text.data() + from, to - from);
+  for (const auto& [tense, re] : cues_) {
+    re2::StringPiece m;
+    size_t pos = 0;
+    while (pos <= window.size() && re->Match(window, pos, window.size(), RE2::UNANCHORED, &m, 1)) {
+      const size_t mb = from + static_cast<size_t>(m.data() - window.data());
+      const size_t me = mb + m.size();
+      if (me <= begin || mb >= end) {
+        const size_t distance = me <= begin ? begin - me : mb - end;
+        if (distance < best_distance) best_distance = distance, best = tense;
+      }
+      pos = static_cast<size_t>(m.data() - window.data()) + std::max<size_t>(m.size(), 1);
+    }
+  }
+  return best;
+}
+
+void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>& out) const {
+  const std::string_view text = folded.text;
+  re2::StringPiece match;
+  std::vector<int> hits;
+  size_t pos = 0;
+  while (pos < text.size() &&
+         scanner_->Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    size_t begin = static_cast<size_t>(match.data() - text.data());
+    const size_t end = begin + match.size();
+    pos = end > begin ? end : begin + 1;
+    if (end == begin) continue;
+    hits.clear();
+    if (!selector_->Match(match, &hits) || hits.empty()) continue;
+    const CompiledRule* best = nullptr;
+    for (int index : hits) {
+      const CompiledRule& rule = rules_[index];
+      if (best == nullptr || rule.priority > best->priority ||
+          (rule.priority == best->priority && &rule < best)) {
+        best = &rule;
+      }
+    }
+    if (best->negative) continue;
+    std::optional<Partial> p = Normalize(*best, match, dct_year);
+    if (!p) continue;
+    ApplyPremodifier(folded, begin, *p);
+    const bool needs_tense = p->value.empty() && p->year == Partial::kUnset &&
+                             p->shift_unit == Unit::kNone && p->direction == Direction::kAuto &&
+                             p->decade == Partial::kUnset && p->century == Partial::kUnset;
+    if (needs_tense) p->tense = FindTense(folded, begin, end);
+    p->begin = folded.to_original[begin];
+    p->end = folded.to_original[end];
+    out.push_back(std::move(*p));
+  }
+}
+
+int RuleSet::CountDetectionWords(std::string_view folded) const {
+  if (detect_ == nullptr) return 0;
+  int count = 0;
+  re2::StringPiece input(folded.data(), folded.size());
+  while (RE2::FindAndConsume(&input, *detect_)) ++count;
+  return count;
+}
+
+}  // namespace dateline

@@ -1,0 +1,80 @@
+// One language's compiled rules: the candidate scanner, the rule selector and
+// each rule's own pattern and field templates (stage 1 of normalisation).
+//
+// Scanning works on folded text (text/fold.h): one combined RE2 of all rule
+// patterns, leftmost-longest, finds candidate spans; an RE2::Set anchored on
+// the span says which rules match it exactly; the best of them (priority,
+// then file order) extracts its captures with its own pattern and fills a
+// Partial from its field templates.
+#ifndef DATELINE_TAGGER_RULE_SET_H_
+#define DATELINE_TAGGER_RULE_SET_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "tagger/partial.h"
+#include "tagger/rule_file.h"
+#include "tagger/template.h"
+#include "text/fold.h"
+
+namespace dateline {
+
+struct CompiledRule {
+  std::string name;
+  SourceLocation where;
+  std::unique_ptr<RE2> pattern;  // capturing; matched anchored on a span
+  // Capture name -> lexicon it was expanded from ("" for a define).
+  std::vector<std::pair<std::string, std::string>> capture_sources;
+  std::vector<std::pair<std::string, Template>> fields;
+  bool negative = false;
+  int priority = 0;
+};
+
+class RuleSet {
+ public:
+  // Compiles `spec`; throws RuleError naming the file and line of the first
+  // block that does not compile.
+  explicit RuleSet(const LanguageSpec& spec);
+
+  const std::string& language() const { return language_; }
+  size_t rule_count() const { return rules_.size(); }
+
+  // Appends to `out` the partials found in `folded` (stage 1). `dct_year` is
+  // 0 when unknown.
+  void Scan(const FoldedText& folded, int dct_year, std::vector<Partial>& out) const;
+
+  // Number of this language's detection words (lexicon `detect`) in `folded`.
+  int CountDetectionWords(std::string_view folded) const;
+
+ private:
+  std::string ExpandMacros(std::string_view pattern, bool capturing, const SourceLocation& where,
+                           std::vector<std::pair<std::string, std::string>>* captures,
+                           int depth) const;
+  std::string LexiconAlternation(const Lexicon& lexicon) const;
+  std::optional<Partial> Normalize(const CompiledRule& rule, std::string_view span,
+                                   int dct_year) const;
+  void ApplyPremodifier(const FoldedText& folded, size_t& begin, Partial& partial) const;
+  Tense FindTense(const FoldedText& folded, size_t begin, size_t end) const;
+
+  std::string language_;
+  std::shared_ptr<const LanguageSpec> spec_;  // owns what the maps below point into
+  std::unordered_map<std::string, const Lexicon*> lexicon_specs_;
+  std::unordered_map<std::string, const Define*> define_specs_;
+  std::unordered_map<std::string, LexiconMap> lexicons_;
+  std::vector<CompiledRule> rules_;
+  std::unique_ptr<RE2> scanner_;
+  std::unique_ptr<RE2::Set> selector_;
+  std::unique_ptr<RE2> premodifier_;  // "(alternatives)\s*$" of lexicon `premod`
+  std::vector<std::pair<Tense, std::unique_ptr<RE2>>> cues_;
+  std::unique_ptr<RE2> detect_;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_TAGGER_RULE_SET_H_

@@ -1,0 +1,120 @@
+#include "text/utf8.h"
+
+#include <algorithm>
+
+namespace dateline {
+namespace {
+
+// Length of the sequence starting at text[pos] and its code point, or 0 when
+// the sequence there is invalid.
+size_t SequenceAt(std::string_view text, size_t pos, char32_t& cp) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char b0 = byte(pos);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  size_t len;
+  char32_t min;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2, cp = b0 & 0x1F, min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3, cp = b0 & 0x0F, min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4, cp = b0 & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (pos + len > text.size()) return 0;
+  for (size_t i = 1; i < len; ++i) {
+    const unsigned char b = byte(pos + i);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+}  // namespace
+
+size_t FindInvalidUtf8(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    // Fast path over ASCII, eight bytes at a time.
+    while (pos + 8 <= text.size()) {
+      uint64_t chunk;
+      std::copy_n(text.data() + pos, 8, reinterpret_cast<char*>(&chunk));
+      if (chunk & 0x8080808080808080ULL) break;
+      pos += 8;
+    }
+    if (pos >= text.size()) break;
+    char32_t cp;
+    const size_t len = SequenceAt(text, pos, cp);
+    if (len == 0) return pos;
+    pos += len;
+  }
+  return std::string_view::npos;
+}
+
+char32_t DecodeUtf8(std::string_view text, size_t& pos) {
+  char32_t cp;
+  const size_t len = SequenceAt(text, pos, cp);
+  if (len == 0) {
+    ++pos;
+    return 0xFFFD;
+  }
+  pos += len;
+  return cp;
+}
+
+void AppendUtf8(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string SanitizeUtf8(std::string_view text) {
+  if (FindInvalidUtf8(text) == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) AppendUtf8(DecodeUtf8(text, pos), out);
+  return out;
+}
+
+CodePointIndex::CodePointIndex(std::string_view text) {
+  size_t extra = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    const unsigned char b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      ++pos;
+      continue;
+    }
+    const size_t start = pos;
+    DecodeUtf8(text, pos);
+    extra += pos - start - 1;
+    extra_.emplace_back(start, extra);
+  }
+}
+
+size_t CodePointIndex::ToCodePoint(size_t byte_offset) const {
+  // Extra bytes of all characters that start before byte_offset.
+  auto it = std::lower_bound(extra_.begin(), extra_.end(), byte_offset,
+                             [](const auto& entry, size_t off) { return entry.first < off; });
+  const size_t extra = it == extra_.begin() ? 0 : std::prev(it)->second;
+  return byte_offset - extra;
+}
+
+}  // namespace dateline
