@@ -1,0 +1,237 @@
+#include "read/date_parse.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dateline/calendar.h"
+#include "dateline/timex.h"
+
+namespace dateline::read {
+namespace {
+
+// Month names and common abbreviations in the languages news pages come in
+// most often here (English, French, German, Spanish, Italian, Dutch,
+// Portuguese). Lower case; matching is case-insensitive.
+using Piece = re2::StringPiece;
+
+Piece P(std::string_view s) { return Piece(s.data(), s.size()); }
+
+struct MonthName {
+  const char* name;
+  int month;
+};
+constexpr MonthName kMonthNames[] = {
+    {"january", 1},    {"february", 2},  {"march", 3},     {"april", 4},      {"may", 5},
+    {"june", 6},       {"july", 7},      {"august", 8},    {"september", 9},  {"october", 10},
+    {"november", 11},  {"december", 12}, {"jan", 1},       {"feb", 2},        {"mar", 3},
+    {"apr", 4},        {"jun", 6},       {"jul", 7},       {"aug", 8},        {"sept", 9},
+    {"sep", 9},        {"oct", 10},      {"nov", 11},      {"dec", 12},       {"janvier", 1},
+    {"février", 2},    {"fevrier", 2},   {"mars", 3},      {"avril", 4},      {"mai", 5},
+    {"juin", 6},       {"juillet", 7},   {"août", 8},      {"aout", 8},       {"septembre", 9},
+    {"octobre", 10},   {"novembre", 11}, {"décembre", 12}, {"decembre", 12},  {"janv", 1},
+    {"févr", 2},       {"fevr", 2},      {"avr", 4},       {"juil", 7},       {"déc", 12},
+    {"januar", 1},     {"jänner", 1},    {"februar", 2},   {"märz", 3},       {"maerz", 3},
+    {"juni", 6},       {"juli", 7},      {"oktober", 10},  {"dezember", 12},  {"mär", 3},
+    {"okt", 10},       {"dez", 12},      {"enero", 1},     {"febrero", 2},    {"marzo", 3},
+    {"abril", 4},      {"mayo", 5},      {"junio", 6},     {"julio", 7},      {"agosto", 8},
+    {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},  {"noviembre", 11}, {"diciembre", 12},
+    {"gennaio", 1},    {"febbraio", 2},  {"aprile", 4},    {"maggio", 5},     {"giugno", 6},
+    {"luglio", 7},     {"settembre", 9}, {"ottobre", 10},  {"dicembre", 12},  {"januari", 1},
+    {"februari", 2},   {"maart", 3},     {"mei", 5},       {"augustus", 8},   {"janeiro", 1},
+    {"fevereiro", 2},  {"março", 3},     {"maio", 5},      {"junho", 6},      {"julho", 7},
+    {"setembro", 9},   {"outubro", 10},  {"dezembro", 12},
+};
+
+int MonthFromName(Piece piece) {
+  std::string_view word(piece.data(), piece.size());
+  std::string lower;
+  for (char c : word) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  // Upper-case accented letters (É, Ä) lower-case by +0x20 on their second byte.
+  for (size_t i = 0; i + 1 < lower.size(); ++i) {
+    if (static_cast<unsigned char>(lower[i]) == 0xC3 &&
+        static_cast<unsigned char>(lower[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(lower[i + 1]) <= 0x9E) {
+      lower[i + 1] = static_cast<char>(lower[i + 1] + 0x20);
+    }
+  }
+  for (const MonthName& m : kMonthNames) {
+    if (lower == m.name) return m.month;
+  }
+  return 0;
+}
+
+std::string MonthAlternation() {
+  // Longest names first so that "sept" wins over "sep" and "juillet" over "juil".
+  std::vector<std::string> names;
+  for (const MonthName& m : kMonthNames) names.push_back(m.name);
+  std::stable_sort(names.begin(), names.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string out;
+  for (const std::string& n : names) {
+    if (!out.empty()) out += '|';
+    out += n;
+  }
+  return out;
+}
+
+// Formats a validated TIMEX3 value; "" when the fields make no valid date.
+std::string FormatDate(int year, int month, int day, int hour = -1, int minute = -1,
+                       int second = -1) {
+  if (year < 1900 || year > 2099 || !IsValidDate(year, month, day)) return "";
+  char buf[40];
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  } else if (second >= 0 && second <= 59) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute,
+                  second);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", year, month, day, hour, minute);
+  }
+  std::string value = buf;
+  return TimexValue::IsValid(value) ? value : "";
+}
+
+int ToInt(Piece p) {
+  std::string_view s(p.data(), p.size());
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return s.empty() ? -1 : v;
+}
+
+// The patterns, compiled once.
+struct Patterns {
+  RE2 iso;       // 2023-02-25[T ]14:15[:07]
+  RE2 compact;   // 20230225
+  RE2 rfc;       // Sat, 25 Feb 2023 14:15:00
+  RE2 text;      // any of the textual forms below
+  RE2 time;      // a time right after a date
+  RE2 path_ymd;  // /2023/02/25/ or 2023-02-25 in a path
+  RE2 path_compact;
+
+  Patterns()
+      : iso(R"((\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?)"),
+        compact(R"(^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?)"),
+        rfc(R"((\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?)"),
+        text(
+            // 1-3: 25 février 2023, 25. Februar 2023, 25 de febrero de 2023
+            "(?i)\\b(\\d{1,2})(?:er|st|nd|rd|th|\\.|º)?\\s*(?:de\\s+)?(" + MonthAlternation() +
+            ")\\.?,?\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b"
+            // 4-6: February 25, 2023
+            "|\\b(" +
+            MonthAlternation() +
+            ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"
+            // 7-9: 2023-02-25, 2023/02/25, 2023.02.25
+            "|\\b(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})\\b"
+            // 10-12: 25/02/2023, 25.02.2023, 25-02-2023
+            "|\\b(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})\\b"),
+        time(
+            R"(^(?:\s*(?:à|a|at|um|om|alle|às|,|-|–|\||/|T)\s*|\s+)(\d{1,2})(?:[:h](\d{2}))(?::(\d{2}))?)"),
+        path_ymd(R"((?:^|[/_.-])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:$|[/_.-]|[^\d]))"),
+        path_compact(R"((?:^|[/_.-])((?:19|20)\d{2})(\d{2})(\d{2})(?:$|[/_.-]))") {}
+};
+
+const Patterns& Pat() {
+  static const Patterns* p = new Patterns();
+  return *p;
+}
+
+}  // namespace
+
+std::string ParseMachineDate(std::string_view s) {
+  const Patterns& p = Pat();
+  Piece y, mo, d, h, mi, se;
+  if (RE2::PartialMatch(P(s), p.iso, &y, &mo, &d, &h, &mi, &se)) {
+    return FormatDate(ToInt(y), ToInt(mo), ToInt(d), h.empty() ? -1 : ToInt(h),
+                      mi.empty() ? -1 : ToInt(mi), se.empty() ? -1 : ToInt(se));
+  }
+  if (RE2::PartialMatch(P(s), p.compact, &y, &mo, &d, &h, &mi, &se)) {
+    return FormatDate(ToInt(y), ToInt(mo), ToInt(d), h.empty() ? -1 : ToInt(h),
+                      mi.empty() ? -1 : ToInt(mi), se.empty() ? -1 : ToInt(se));
+  }
+  Piece mon;
+  if (RE2::PartialMatch(P(s), p.rfc, &d, &mon, &y, &h, &mi, &se)) {
+    int month = MonthFromName(mon);
+    if (month > 0) {
+      return FormatDate(ToInt(y), month, ToInt(d), h.empty() ? -1 : ToInt(h),
+                        mi.empty() ? -1 : ToInt(mi), se.empty() ? -1 : ToInt(se));
+    }
+  }
+  return FindTextDate(s).value;
+}
+
+TextDate FindTextDate(std::string_view text, NumericOrder order) {
+  const Patterns& p = Pat();
+  TextDate result;
+  std::string_view rest = text;
+  Piece g[13];
+  while (!rest.empty()) {
+    if (!RE2::PartialMatch(P(rest), p.text, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5], &g[6], &g[7],
+                           &g[8], &g[9], &g[10], &g[11])) {
+      return result;
+    }
+    // Find the whole match: the first non-empty group starts it.
+    const char* begin = nullptr;
+    const char* end = nullptr;
+    for (auto& s : g) {
+      if (s.data() == nullptr) continue;
+      if (!begin || s.data() < begin) begin = s.data();
+      if (!end || s.data() + s.size() > end) end = s.data() + s.size();
+    }
+    int year = -1, month = -1, day = -1;
+    if (!g[0].empty()) {
+      day = ToInt(g[0]), month = MonthFromName(g[1]), year = ToInt(g[2]);
+    } else if (!g[3].empty()) {
+      month = MonthFromName(g[3]), day = ToInt(g[4]), year = ToInt(g[5]);
+    } else if (!g[6].empty()) {
+      year = ToInt(g[6]), month = ToInt(g[7]), day = ToInt(g[8]);
+    } else if (!g[9].empty()) {
+      int a = ToInt(g[9]), b = ToInt(g[10]);
+      year = ToInt(g[11]);
+      bool month_first = order == NumericOrder::kMonthFirst ? b <= 12 || a > 12 : a <= 12 && b > 12;
+      month = month_first ? a : b;
+      day = month_first ? b : a;
+    }
+    if (year >= 1990 && year <= 2039 && begin != nullptr) {
+      std::string_view after = text.substr(end - text.data());
+      Piece h, mi, se;
+      int hour = -1, minute = -1, second = -1;
+      size_t consumed = 0;
+      std::string_view probe = after.substr(0, std::min<size_t>(after.size(), 24));
+      Piece probe_copy = P(probe);
+      if (RE2::Consume(&probe_copy, p.time, &h, &mi, &se)) {
+        hour = ToInt(h), minute = ToInt(mi), second = se.empty() ? -1 : ToInt(se);
+        consumed = probe.size() - probe_copy.size();
+      }
+      std::string value = FormatDate(year, month, day, hour, minute, second);
+      if (value.empty() && hour >= 0) value = FormatDate(year, month, day);
+      if (!value.empty()) {
+        result.value = value;
+        result.begin = begin - text.data();
+        result.end = (end - text.data()) + consumed;
+        return result;
+      }
+    }
+    rest = text.substr(end - text.data());
+  }
+  return result;
+}
+
+std::string DateFromPath(std::string_view path) {
+  const Patterns& p = Pat();
+  Piece y, m, d;
+  if (RE2::PartialMatch(P(path), p.path_ymd, &y, &m, &d) ||
+      RE2::PartialMatch(P(path), p.path_compact, &y, &m, &d)) {
+    return FormatDate(ToInt(y), ToInt(m), ToInt(d));
+  }
+  return "";
+}
+
+}  // namespace dateline::read

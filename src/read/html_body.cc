@@ -1,0 +1,394 @@
+#include "read/html_body.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <unordered_set>
+
+namespace dateline::read {
+namespace {
+
+// Elements that never hold article text.
+const std::unordered_set<std::string>& DroppedTags() {
+  static const auto* tags = new std::unordered_set<std::string>{
+      "script", "style",  "noscript", "template", "svg",   "iframe",   "object", "embed",
+      "canvas", "button", "select",   "option",   "input", "textarea", "nav",    "aside",
+      "footer", "head",   "title",    "meta",     "link",  "dialog",   "menu",   "label",
+      "form",   "header", "video",    "audio",    "map",   "math"};
+  return *tags;
+}
+
+// Elements that start a new text block.
+bool IsBlockTag(std::string_view tag) {
+  static const auto* tags = new std::unordered_set<std::string_view>{
+      "p",       "div",     "li",      "h1",         "h2",      "h3",       "h4",
+      "h5",      "h6",      "td",      "th",         "tr",      "pre",      "blockquote",
+      "section", "article", "main",    "ul",         "ol",      "dl",       "dd",
+      "dt",      "table",   "figure",  "figcaption", "br",      "hr",       "address",
+      "center",  "body",    "details", "summary",    "caption", "tbody",    "thead",
+      "header",  "footer",  "aside",   "nav",        "form",    "fieldset", "legend"};
+  return tags->count(tag) > 0;
+}
+
+// Words in class and id values that name page furniture. A token matches
+// when it equals a word or starts with it ("navbar", "comments").
+constexpr const char* kFurniturePrefixes[] = {
+    "nav",         "menu",      "footer",    "sidebar",    "cookie",     "consent",
+    "gdpr",        "share",     "sharing",   "social",     "newsletter", "subscri",
+    "comment",     "related",   "recommend", "breadcrumb", "advert",     "banner",
+    "popup",       "modal",     "promo",     "widget",     "pagination", "pager",
+    "signup",      "login",     "disqus",    "outbrain",   "taboola",    "masthead",
+    "topbar",      "toolbar",   "skip",      "sponsor",    "newsticker", "lire",
+    "teaser",      "byline",    "author",    "tagcloud",   "tags",       "meta-",
+    "footnote-ad", "jump",      "offcanvas", "overlay",    "trending",   "most-popular",
+    "mostread",    "read-more", "readmore",  "more-from",  "also",       "similar",
+    "hidden",      "print",
+};
+// Tokens that must match exactly (too short or too common as prefixes).
+constexpr const char* kFurnitureExact[] = {"ad",   "ads",   "share", "tag", "header", "aside",
+                                           "rail", "promo", "sns",   "cta", "footer", "foot"};
+
+bool IsFurnitureToken(std::string_view tok) {
+  for (const char* w : kFurnitureExact) {
+    if (tok == w) return true;
+  }
+  for (const char* w : kFurniturePrefixes) {
+    size_t n = std::strlen(w);
+    if (tok.size() >= n && tok.compare(0, n, w) == 0) return true;
+  }
+  return false;
+}
+
+bool NamesFurniture(std::string_view value) {
+  std::string lower(value);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\t' || lower[i] == '\n')) ++i;
+    size_t j = i;
+    while (j < lower.size() && lower[j] != ' ' && lower[j] != '\t' && lower[j] != '\n') ++j;
+    std::string_view word(lower.data() + i, j - i);
+    // Split "site-nav__item" into site, nav, item, and test the whole too.
+    if (!word.empty() && IsFurnitureToken(word)) return true;
+    size_t k = 0;
+    while (k < word.size()) {
+      size_t e = k;
+      while (e < word.size() && isalnum(static_cast<unsigned char>(word[e]))) ++e;
+      if (e > k && IsFurnitureToken(word.substr(k, e - k))) return true;
+      k = e + 1;
+    }
+    i = j;
+  }
+  return false;
+}
+
+bool IsHidden(const DomNode& n) {
+  if (n.HasAttr("hidden")) return true;
+  if (n.Attr("aria-hidden") == "true") return true;
+  std::string style(n.Attr("style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+bool FurnitureRole(std::string_view role) {
+  return role == "navigation" || role == "banner" || role == "contentinfo" ||
+         role == "complementary" || role == "search" || role == "dialog" || role == "menu" ||
+         role == "menubar" || role == "alert";
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+// Counts non-space bytes of visible text per subtree (scripts excluded).
+std::vector<int> TextSizes(const Dom& dom) {
+  const int n = static_cast<int>(dom.nodes.size());
+  std::vector<int> size(n, 0);
+  for (int i = n - 1; i >= 1; --i) {
+    const DomNode& node = dom.nodes[i];
+    if (node.is_text()) {
+      const std::string& ptag = dom.nodes[node.parent].tag;
+      if (ptag == "script" || ptag == "style" || ptag == "noscript") continue;
+      for (char c : node.text) size[i] += !IsSpace(c);
+    }
+    if (node.parent >= 0) size[node.parent] += size[i];
+  }
+  return size;
+}
+
+// Block kinds by the element that owns the text.
+char KindOf(std::string_view tag) {
+  if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') return 'h';
+  if (tag == "li" || tag == "dd" || tag == "dt") return 'l';
+  if (tag == "td" || tag == "th") return 'c';
+  if (tag == "pre") return 'q';
+  return 'p';
+}
+
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in = false;
+  for (char c : text) {
+    bool w = !IsSpace(c) && c != '|' && c != '-' && c != '/' && c != '>';
+    if (w && !in) ++words;
+    in = w;
+  }
+  return words;
+}
+
+bool LooksLikeSentence(std::string_view text, int words) {
+  if (words < 4) return false;
+  size_t punct = 0;
+  for (char c : text)
+    punct += (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':');
+  return punct > 0;
+}
+
+// Collects blocks while walking the body.
+class BlockBuilder {
+ public:
+  explicit BlockBuilder(std::vector<TextBlock>& out) : out_(out) {}
+
+  void Start(int owner, char kind) {
+    Flush();
+    owner_ = owner;
+    kind_ = kind;
+  }
+  void Add(std::string_view text, bool in_link, bool pre) {
+    for (char c : text) {
+      if (IsSpace(c) && !pre) {
+        space_ = !cur_.text.empty();
+        continue;
+      }
+      if (c == '\n' && pre) {
+        cur_.text += '\n';
+        space_ = false;
+        continue;
+      }
+      if (space_) cur_.text += ' ';
+      space_ = false;
+      cur_.text += c;
+      ++cur_.chars;
+      if (in_link) ++cur_.link_chars;
+    }
+    // Keep a space between this text node and the next when this one ended
+    // in one; otherwise "foo<b>bar</b>" stays one word.
+    if (!text.empty() && IsSpace(text.back()) && !cur_.text.empty()) space_ = true;
+  }
+  void Flush() {
+    while (!cur_.text.empty() && IsSpace(cur_.text.back())) cur_.text.pop_back();
+    if (cur_.chars > 0) {
+      cur_.owner = owner_;
+      cur_.kind = kind_;
+      cur_.words = CountWords(cur_.text);
+      cur_.sentence = LooksLikeSentence(cur_.text, cur_.words);
+      out_.push_back(std::move(cur_));
+    }
+    cur_ = TextBlock();
+    space_ = false;
+  }
+  int owner() const { return owner_; }
+  char kind() const { return kind_; }
+
+ private:
+  std::vector<TextBlock>& out_;
+  TextBlock cur_;
+  int owner_ = 0;
+  char kind_ = 'p';
+  bool space_ = false;
+};
+
+// Weight of a block in the container score: content text counts for the
+// container, link lists and short fragments against it.
+double BlockWeight(const TextBlock& b) {
+  double ld = b.link_density();
+  if (ld > 0.5) return -1.0 * b.chars;
+  if (b.sentence && b.words >= 8) return b.chars * (1.0 - ld) + 40;
+  if (b.sentence) return b.chars * (1.0 - ld) * 0.7;
+  if (b.kind == 'h') return 0.3 * b.chars;
+  return -0.3 * b.chars;
+}
+
+bool IsMainHint(const DomNode& n) {
+  if (n.tag == "article" || n.tag == "main") return true;
+  std::string_view role = n.Attr("role");
+  if (role == "main" || role == "article") return true;
+  std::string_view prop = n.Attr("itemprop");
+  return prop == "articleBody" || prop == "text" || prop == "mainContentOfPage";
+}
+
+std::string Normalize(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+  }
+  return out;
+}
+
+// Short lines of page furniture that survive pruning inside the content.
+bool IsFurnitureText(std::string_view text) {
+  static const auto* lines = new std::unordered_set<std::string>{"share",
+                                                                 "sharethis",
+                                                                 "tweet",
+                                                                 "advertisement",
+                                                                 "advertising",
+                                                                 "readmore",
+                                                                 "continuereading",
+                                                                 "printthisarticle",
+                                                                 "emailthisarticle",
+                                                                 "publicité",
+                                                                 "publicite",
+                                                                 "anzeige",
+                                                                 "werbung",
+                                                                 "partager",
+                                                                 "partagez",
+                                                                 "lireaussi",
+                                                                 "alireaussi",
+                                                                 "àlireaussi",
+                                                                 "surlemêmesujet",
+                                                                 "lireplustard",
+                                                                 "skiptocontent",
+                                                                 "skiptomaincontent",
+                                                                 "backtotop",
+                                                                 "scrolltotop",
+                                                                 "loading",
+                                                                 "sharethisarticle",
+                                                                 "shareonfacebook",
+                                                                 "shareontwitter",
+                                                                 "relatedarticles",
+                                                                 "relatedposts",
+                                                                 "youmayalsolike",
+                                                                 "leaveacomment",
+                                                                 "leaveareply",
+                                                                 "comments",
+                                                                 "menu",
+                                                                 "close",
+                                                                 "search",
+                                                                 "fermer",
+                                                                 "rechercher"};
+  if (text.size() > 40) return false;
+  return lines->count(Normalize(text)) > 0;
+}
+
+void AppendBlock(std::string& out, const TextBlock& b, char prev_kind) {
+  if (!out.empty()) out += (b.kind == 'l' && prev_kind == 'l') ? "\n" : "\n\n";
+  out += b.text;
+}
+
+}  // namespace
+
+std::vector<bool> PruneMask(const Dom& dom) {
+  const int n = static_cast<int>(dom.nodes.size());
+  std::vector<bool> pruned(n, false);
+  std::vector<int> size = TextSizes(dom);
+  const int root = dom.body >= 0 ? dom.body : 0;
+  const int total = std::max(1, size[root]);
+  for (int i = 1; i < n; ++i) {
+    const DomNode& node = dom.nodes[i];
+    if (node.is_text() || node.tag == "body" || node.tag == "html") continue;
+    bool drop = false;
+    if (DroppedTags().count(node.tag)) {
+      // Some sites wrap the whole page in a form or a header: keep those.
+      drop = !((node.tag == "form" || node.tag == "header") && size[i] * 2 > total);
+    } else if (IsHidden(node) || FurnitureRole(node.Attr("role"))) {
+      drop = size[i] * 2 <= total;
+    } else if (NamesFurniture(node.Attr("class")) || NamesFurniture(node.Attr("id"))) {
+      drop = size[i] * 3 <= total && !IsMainHint(node);
+    }
+    if (drop) {
+      for (int j = i; j < node.end; ++j) pruned[j] = true;
+      i = node.end - 1;
+    }
+  }
+  return pruned;
+}
+
+std::vector<TextBlock> CollectBlocks(const Dom& dom, const std::vector<bool>& pruned) {
+  std::vector<TextBlock> blocks;
+  const int root = dom.body >= 0 ? dom.body : 0;
+  BlockBuilder builder(blocks);
+  // Open block elements: (end index, owner to restore, kind to restore).
+  struct Open {
+    int end;
+    int owner;
+    char kind;
+    bool block;
+    bool link;
+    bool pre;
+  };
+  std::vector<Open> open;
+  int links = 0, pres = 0;
+  builder.Start(root, 'p');
+  const int stop = dom.nodes[root].end;
+  for (int i = root + 1; i < stop; ++i) {
+    while (!open.empty() && open.back().end <= i) {
+      const Open o = open.back();
+      open.pop_back();
+      links -= o.link;
+      pres -= o.pre;
+      if (o.block) builder.Start(o.owner, o.kind);
+    }
+    const DomNode& node = dom.nodes[i];
+    if (pruned[i]) {
+      i = node.end - 1;
+      continue;
+    }
+    if (node.is_text()) {
+      builder.Add(node.text, links > 0, pres > 0);
+      continue;
+    }
+    bool block = IsBlockTag(node.tag);
+    bool link = node.tag == "a";
+    bool pre = node.tag == "pre";
+    if (block) {
+      int owner = builder.owner();
+      char kind = builder.kind();
+      builder.Start(i, KindOf(node.tag));
+      open.push_back({node.end, owner, kind, true, link, pre});
+    } else {
+      open.push_back({node.end, 0, 0, false, link, pre});
+    }
+    links += link;
+    pres += pre;
+  }
+  builder.Flush();
+  return blocks;
+}
+
+std::string ExtractMainText(const Dom& dom, std::string_view title) {
+  std::vector<bool> pruned = PruneMask(dom);
+  std::vector<TextBlock> blocks = CollectBlocks(dom, pruned);
+  const int n = static_cast<int>(dom.nodes.size());
+  std::vector<double> score(n, 0.0);
+  for (const TextBlock& b : blocks) score[b.owner] += BlockWeight(b);
+  for (int i = n - 1; i >= 1; --i) {
+    if (dom.nodes[i].parent >= 0) score[dom.nodes[i].parent] += score[i];
+  }
+  const int root = dom.body >= 0 ? dom.body : 0;
+  int best = root;
+  double best_score = -1e300;
+  for (int i = root; i < dom.nodes[root].end; ++i) {
+    if (dom.nodes[i].is_text() || pruned[i]) continue;
+    double s = score[i] * (IsMainHint(dom.nodes[i]) ? 1.1 : 1.0);
+    if (s > best_score) best_score = s, best = i;
+  }
+  std::string norm_title = Normalize(title);
+  std::string out;
+  char prev = 0;
+  for (const TextBlock& b : blocks) {
+    if (b.owner < best || b.owner >= dom.nodes[best].end) continue;
+    if (b.link_density() > 0.5 && !(b.sentence && b.words >= 12 && b.link_density() < 0.8)) {
+      continue;
+    }
+    if (b.kind == 'h' && !norm_title.empty() && Normalize(b.text) == norm_title) continue;
+    if (IsFurnitureText(b.text)) continue;
+    AppendBlock(out, b, prev);
+    prev = b.kind;
+  }
+  return out;
+}
+
+}  // namespace dateline::read

@@ -1,0 +1,329 @@
+#include "read/html_meta.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
+
+#include "read/date_parse.h"
+#include "read/html_body.h"
+
+namespace dateline::read {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && static_cast<unsigned char>(s[b]) <= ' ') ++b;
+  while (e > b && static_cast<unsigned char>(s[e - 1]) <= ' ') --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// Meta names (name, property or itemprop, lower-case) that carry the
+// publication date, most trusted first.
+constexpr const char* kPublishedNames[] = {
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "cxenseparse:recs:publishtime",
+    "article.published",
+    "published_time",
+    "original-publish-date",
+    "release_date",
+    "datecreated",
+    "created",
+    "og:article:published_time",
+    "bt:pubdate",
+    "article_date_original",
+    "date_published",
+    "dc.created",
+};
+constexpr const char* kModifiedNames[] = {
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+    "dc.date.modified",      "last-modified",   "lastmod",      "article:modified",
+};
+
+int Rank(std::string_view name, const char* const* list, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (name == list[i]) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+struct JsonLdDates {
+  std::string published, modified, headline;
+  int published_rank = 99;  // lower is better: articles before other types
+};
+
+bool IsArticleType(const nlohmann::json& type) {
+  auto check = [](const std::string& t) {
+    return t.find("Article") != std::string::npos || t == "BlogPosting" || t == "Report" ||
+           t == "LiveBlogPosting" || t == "SocialMediaPosting" || t == "Posting";
+  };
+  if (type.is_string()) return check(type.get<std::string>());
+  if (type.is_array()) {
+    for (const auto& t : type) {
+      if (t.is_string() && check(t.get<std::string>())) return true;
+    }
+  }
+  return false;
+}
+
+// Walks JSON-LD without recursion (depth and size are attacker-controlled).
+void WalkJsonLd(const nlohmann::json& root, JsonLdDates& out) {
+  std::vector<const nlohmann::json*> stack{&root};
+  size_t visited = 0;
+  while (!stack.empty() && ++visited < 20000) {
+    const nlohmann::json* j = stack.back();
+    stack.pop_back();
+    if (j->is_array()) {
+      for (auto it = j->rbegin(); it != j->rend(); ++it) stack.push_back(&*it);
+      continue;
+    }
+    if (!j->is_object()) continue;
+    bool article = j->contains("@type") && IsArticleType((*j)["@type"]);
+    int rank = article ? 0 : 1;
+    auto take = [&](const char* key, std::string& into, bool ranked) {
+      auto it = j->find(key);
+      if (it == j->end() || !it->is_string()) return;
+      std::string v = ParseMachineDate(it->get<std::string>());
+      if (v.empty()) return;
+      if (ranked ? rank < out.published_rank : into.empty()) {
+        into = v;
+        if (ranked) out.published_rank = rank;
+      }
+    };
+    take("datePublished", out.published, true);
+    if (out.published.empty()) take("dateCreated", out.published, true);
+    take("dateModified", out.modified, false);
+    auto h = j->find("headline");
+    if (h != j->end() && h->is_string() && (article || out.headline.empty())) {
+      out.headline = h->get<std::string>();
+    }
+    for (auto it = j->begin(); it != j->end(); ++it) {
+      // Dates of the things an article mentions or is part of are not its own.
+      if (it.key() == "publisher" || it.key() == "author" || it.key() == "comment" ||
+          it.key() == "review" || it.key() == "isPartOf" || it.key() == "video" ||
+          it.key() == "image") {
+        continue;
+      }
+      if (it->is_structured()) stack.push_back(&*it);
+    }
+  }
+}
+
+bool ClassLooksLikeDate(std::string_view cls) {
+  std::string c = Lower(cls);
+  return c.find("date") != std::string::npos || c.find("time") != std::string::npos ||
+         c.find("publish") != std::string::npos || c.find("posted") != std::string::npos ||
+         c.find("byline") != std::string::npos || c.find("meta") != std::string::npos ||
+         c.find("datum") != std::string::npos || c.find("fecha") != std::string::npos;
+}
+
+bool ClassLooksModified(std::string_view cls) {
+  std::string c = Lower(cls);
+  return c.find("modif") != std::string::npos || c.find("update") != std::string::npos;
+}
+
+// Strips a " | Site" or " - Site" suffix from a <title>.
+std::string CleanTitle(std::string title) {
+  for (const char* sep : {" | ", " – ", " — ", " - ", " :: ", " » "}) {
+    size_t pos = title.rfind(sep);
+    if (pos != std::string::npos && pos >= title.size() / 3) title.resize(pos);
+  }
+  return Trim(title);
+}
+
+struct Candidates {
+  std::string jsonld_pub, jsonld_mod, headline;
+  std::string meta_pub, meta_mod;
+  int meta_rank = 1000;
+  std::string time_pub, time_any, time_mod;
+  std::string title_tag, og_title, h1;
+  std::string canonical, og_url;
+  std::string lang;
+};
+
+void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
+  const DomNode& n = dom.nodes[i];
+  if (n.tag == "html" && c.lang.empty()) c.lang = Lower(n.Attr("lang"));
+  if (n.tag == "script") {
+    if (Lower(n.Attr("type")) != "application/ld+json") return;
+    std::string body = SubtreeText(dom, i);
+    std::string raw;
+    for (int k = i + 1; k < n.end; ++k) raw += dom.nodes[k].text;
+    auto j = nlohmann::json::parse(raw, nullptr, false);
+    if (!j.is_discarded()) WalkJsonLd(j, ld);
+    return;
+  }
+  if (n.tag == "title" && c.title_tag.empty()) {
+    c.title_tag = SubtreeText(dom, i);
+    return;
+  }
+  if (n.tag == "h1" && c.h1.empty()) c.h1 = SubtreeText(dom, i);
+  if (n.tag == "link" && Lower(n.Attr("rel")) == "canonical") c.canonical = n.Attr("href");
+  std::string key = Lower(!n.Attr("property").empty()   ? n.Attr("property")
+                          : !n.Attr("name").empty()     ? n.Attr("name")
+                          : !n.Attr("itemprop").empty() ? n.Attr("itemprop")
+                                                        : n.Attr("http-equiv"));
+  std::string_view content = n.HasAttr("content")    ? n.Attr("content")
+                             : n.HasAttr("datetime") ? n.Attr("datetime")
+                                                     : std::string_view();
+  if (n.tag == "meta") {
+    if (key == "og:title") c.og_title = n.Attr("content");
+    if (key == "og:url") c.og_url = n.Attr("content");
+    if (key == "og:locale" && c.lang.empty()) c.lang = Lower(n.Attr("content"));
+    if (key == "content-language" && c.lang.empty()) c.lang = Lower(n.Attr("content"));
+  }
+  if (!key.empty() && !content.empty()) {
+    int r = Rank(key, kPublishedNames, std::size(kPublishedNames));
+    if (r >= 0 && r < c.meta_rank) {
+      std::string v = ParseMachineDate(content);
+      if (!v.empty()) c.meta_pub = v, c.meta_rank = r;
+    }
+    if (Rank(key, kModifiedNames, std::size(kModifiedNames)) >= 0 && c.meta_mod.empty()) {
+      c.meta_mod = ParseMachineDate(content);
+    }
+  }
+  if (n.tag == "time" || n.tag == "abbr") {
+    std::string_view dt = n.tag == "time" ? n.Attr("datetime") : n.Attr("title");
+    std::string v = dt.empty() ? "" : ParseMachineDate(dt);
+    if (v.empty() && n.tag == "time") v = FindTextDate(SubtreeText(dom, i)).value;
+    if (v.empty()) return;
+    std::string_view cls = n.Attr("class");
+    bool modified = ClassLooksModified(cls) || key == "datemodified";
+    if (modified) {
+      if (c.time_mod.empty()) c.time_mod = v;
+    } else if (n.HasAttr("pubdate") || key == "datepublished" ||
+               Lower(cls).find("publish") != std::string::npos ||
+               Lower(cls).find("entry-date") != std::string::npos) {
+      if (c.time_pub.empty()) c.time_pub = v;
+    } else if (c.time_any.empty() && (n.tag == "time" || ClassLooksLikeDate(cls))) {
+      c.time_any = v;
+    }
+  }
+}
+
+// The date written in the visible text: first near the main heading, in
+// short lines (bylines, "Publié le ..."), then anywhere in a short line.
+std::string DateInText(const Dom& dom, std::string* modified) {
+  std::vector<bool> keep(dom.nodes.size(), false);
+  for (size_t i = 0; i < dom.nodes.size(); ++i) {
+    const std::string& t = dom.nodes[i].tag;
+    if (t == "script" || t == "style" || t == "noscript" || t == "head") {
+      for (int j = static_cast<int>(i); j < dom.nodes[i].end; ++j) keep[j] = true;
+    }
+  }
+  std::vector<TextBlock> blocks = CollectBlocks(dom, keep);
+  int h1 = -1;
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    if (dom.nodes[blocks[b].owner].tag == "h1") {
+      h1 = static_cast<int>(b);
+      break;
+    }
+  }
+  auto scan = [&](int from, int to, size_t max_len) -> std::string {
+    for (int b = std::max(0, from); b < std::min<int>(to, blocks.size()); ++b) {
+      const std::string& text = blocks[b].text;
+      if (text.size() > max_len) continue;
+      TextDate d = FindTextDate(text);
+      if (d.value.empty()) continue;
+      std::string lower = Lower(text.substr(0, d.begin));
+      bool is_modified = lower.find("mis à jour") != std::string::npos ||
+                         lower.find("updated") != std::string::npos ||
+                         lower.find("aktualisiert") != std::string::npos ||
+                         lower.find("modifi") != std::string::npos;
+      if (is_modified) {
+        if (modified && modified->empty()) *modified = d.value;
+        // The same line may state the publication too ("Publié le X, mis à jour le Y").
+        TextDate first = FindTextDate(std::string_view(text).substr(0, d.begin));
+        if (!first.value.empty()) return first.value;
+        continue;
+      }
+      return d.value;
+    }
+    return "";
+  };
+  std::string v;
+  if (h1 >= 0) {
+    v = scan(h1 - 3, h1 + 12, 200);
+    if (!v.empty()) return v;
+  }
+  v = scan(0, static_cast<int>(blocks.size()), 120);
+  return v;
+}
+
+}  // namespace
+
+PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
+  Candidates c;
+  JsonLdDates ld;
+  for (size_t i = 1; i < dom.nodes.size(); ++i) {
+    if (!dom.nodes[i].is_text()) VisitElement(dom, static_cast<int>(i), c, ld);
+  }
+  PageMeta meta;
+  // Title: the page's own heading when the <title> or og:title contains it
+  // (site names are appended there), else og:title, headline, <title>.
+  std::string h1 = Trim(c.h1);
+  std::string og = Trim(c.og_title);
+  std::string tt = Trim(c.title_tag);
+  if (!h1.empty() && h1.size() < 300 &&
+      (og.find(h1) != std::string::npos || tt.find(h1) != std::string::npos)) {
+    meta.title = h1;
+  } else if (!og.empty()) {
+    meta.title = CleanTitle(og);
+  } else if (!ld.headline.empty()) {
+    meta.title = Trim(ld.headline);
+  } else if (!tt.empty()) {
+    meta.title = CleanTitle(tt);
+  } else {
+    meta.title = h1;
+  }
+  meta.url = !c.canonical.empty() ? c.canonical : c.og_url;
+  meta.modified = !ld.modified.empty()  ? ld.modified
+                  : !c.meta_mod.empty() ? c.meta_mod
+                                        : c.time_mod;
+  std::string text_modified;
+  if (!ld.published.empty()) {
+    meta.published = ld.published, meta.evidence = "json-ld";
+  } else if (!c.meta_pub.empty()) {
+    meta.published = c.meta_pub, meta.evidence = "meta";
+  } else if (!c.time_pub.empty()) {
+    meta.published = c.time_pub, meta.evidence = "time";
+  } else if (std::string u = DateFromPath(url_hint.empty() ? meta.url : url_hint); !u.empty()) {
+    meta.published = u, meta.evidence = "url";
+  } else if (!c.time_any.empty()) {
+    meta.published = c.time_any, meta.evidence = "time";
+  } else if (std::string t = DateInText(dom, &text_modified); !t.empty()) {
+    meta.published = t, meta.evidence = "text";
+  }
+  if (meta.modified.empty()) meta.modified = text_modified;
+  std::string lang = c.lang.substr(0, c.lang.find_first_of("-_"));
+  if (lang.size() == 2) meta.lang = lang;
+  return meta;
+}
+
+}  // namespace dateline::read

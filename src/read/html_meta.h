@@ -1,0 +1,31 @@
+// Page metadata from the markup: title, publication and modification dates,
+// canonical URL and declared language. Sources in order of trust: JSON-LD,
+// <meta> tags, microdata and <time> elements, the canonical URL's path, then
+// dates written in the visible text near the title.
+#ifndef DATELINE_READ_HTML_META_H_
+#define DATELINE_READ_HTML_META_H_
+
+#include <string>
+#include <string_view>
+
+#include "read/html_dom.h"
+
+namespace dateline::read {
+
+struct PageMeta {
+  std::string title;
+  std::string published;  // TIMEX3 or ""
+  std::string evidence;   // "json-ld", "meta", "time", "url", "text"
+  std::string modified;   // TIMEX3 or ""
+  std::string url;        // canonical or og:url
+  std::string lang;       // <html lang>, lower-case primary subtag
+};
+
+// Reads the metadata. Numeric dates in visible text are read day first.
+// `url_hint` is the page's address when the caller knows it; a date in it
+// ranks with the canonical URL's.
+PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint = {});
+
+}  // namespace dateline::read
+
+#endif  // DATELINE_READ_HTML_META_H_
