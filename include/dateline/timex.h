@@ -12,7 +12,7 @@
 //   time      := hh [":" mm [":" ss]] [zone] | MO | MI | AF | EV | NI | DT,
 //                hh/mm/ss may be XX
 //   duration  := "P" ( n unit )+ [ "T" ( n unit )+ ] with date units Y M W D Q
-//                DE CE ML and time units H M S; n is a number (decimal comma
+//                DE CE ML (X: unknown unit) and time units H M S; n is a number (decimal comma
 //                not allowed, "30.4") or X
 //   reference := PRESENT_REF | PAST_REF | FUTURE_REF
 //

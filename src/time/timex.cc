@@ -98,12 +98,14 @@ std::optional<TimexValue> TimexValue::Parse(std::string_view text) {
 }
 
 bool TimexValue::ParseDuration(std::string_view s) {
-  static constexpr std::array<std::string_view, 8> kDateUnits = {"DE", "CE", "ML", "Y",
+  static constexpr std::array<std::string_view, 9> kDateUnits = {"DE", "CE", "ML", "Y", "X",
                                                                  "M",  "W",  "D",  "Q"};
   static constexpr std::array<std::string_view, 3> kTimeUnits = {"H", "M", "S"};
   bool any = false;
   while (!s.empty() && s[0] != 'T') {
+    const bool unknown_amount = s[0] == 'X';
     if (!ReadAmount(s)) return false;
+    if (s.substr(0, 1) == "X" && !unknown_amount) return false;  // "PXX" only
     auto unit = std::find_if(kDateUnits.begin(), kDateUnits.end(),
                              [&](std::string_view u) { return s.substr(0, u.size()) == u; });
     if (unit == kDateUnits.end()) return false;

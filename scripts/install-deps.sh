@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs the Debian packages dateline builds with (see README, "Dependencies").
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+  build-essential cmake pkg-config \
+  libre2-dev libutf8proc-dev zlib1g-dev libuchardet-dev libsqlite3-dev libxxhash-dev \
+  nlohmann-json3-dev libcli11-dev libmodest-dev libcld2-dev libstemmer-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev >/dev/null

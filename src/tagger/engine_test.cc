@@ -1,0 +1,279 @@
+// Tests of the engine with small rule sets written here, so they do not
+// depend on the shipped rules.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "dateline/tagger.h"
+#include "tagger/anchor.h"
+#include "tagger/template.h"
+
+namespace dateline {
+namespace {
+
+namespace fs = std::filesystem;
+
+class RuleDir {
+ public:
+  RuleDir() {
+    path_ = fs::temp_directory_path() /
+            ("dateline_rules_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
+    fs::create_directories(path_ / "xx");
+  }
+  ~RuleDir() { fs::remove_all(path_); }
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(path_ / "xx" / name) << text;
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path path_;
+};
+
+constexpr char kRules[] = R"(
+lexicon month
+  janvier = 1
+  fevrier = 2
+lexicon weekday
+  lundi = 1
+  samedi = 6
+lexicon numbers
+  deux = 2
+  trois = 3
+  vingt = 20
+  cent | cents = *100
+lexicon premod
+  debut = START
+  plus de = MORE_THAN DURATION
+define day = [12][0-9]|3[01]|0?[1-9]
+define num = \d+(?:[.,]\d+)?|(?:(?:deux|trois|vingt|cents?)[- ]?)+
+cue future = \w+ra
+cue past = a \w+e
+
+rule d.full
+  match {day} {month}(?: {year})?
+  day {day}
+  month {month}
+  year {year}
+define year = 20\d\d
+rule d.weekday
+  match {weekday}
+  weekday {weekday}
+rule d.month
+  match {month}
+  month {month}
+rule d.yesterday
+  match hier
+  shift day -1
+rule d.eve
+  match la veille
+  shift day -1
+  ref yes
+rule d.ago
+  match il y a {num} ans
+  shift year -{num|num}
+rule d.days
+  match {num} jours
+  value P{num|num}D
+rule d.age
+  match {num} ans
+  negative
+rule d.age_long
+  match age de {num} ans
+  negative
+)";
+
+TagOptions Options(const char* dct, AnchorMode mode = AnchorMode::kNews) {
+  TagOptions options;
+  options.language = "xx";
+  if (dct) options.dct = ParseDct(dct);
+  options.mode = mode;
+  return options;
+}
+
+std::vector<std::string> Values(const Tagger& tagger, std::string_view text,
+                                const TagOptions& options) {
+  std::vector<std::string> values;
+  for (const auto& e : tagger.Tag(text, options)) {
+    values.push_back(std::string(text.substr(e.begin, e.end - e.begin)) + "=" + e.value +
+                     (e.mod.empty() ? "" : "/" + e.mod));
+  }
+  return values;
+}
+
+TEST(EngineTest, AnchorsOnTheDct) {
+  RuleDir dir;
+  dir.Write("a.rules", kRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  EXPECT_EQ(Values(*tagger, "Il partira samedi, hier il y a deux ans.", Options("2023-02-22")),
+            (std::vector<std::string>{"samedi=2023-02-25", "hier=2023-02-21",
+                                      "il y a deux ans=2021"}));
+  // Without a DCT, relative expressions stay underspecified.
+  EXPECT_EQ(Values(*tagger, "hier, le 3 fevrier", Options(nullptr)),
+            (std::vector<std::string>{"hier=XXXX-XX-XX", "3 fevrier=XXXX-02-03"}));
+}
+
+TEST(EngineTest, TenseCuesChooseTheDirection) {
+  RuleDir dir;
+  dir.Write("a.rules", kRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  // DCT Wednesday 2023-02-22: "lundi" with a future verb is the coming one.
+  EXPECT_EQ(Values(*tagger, "Il viendra lundi.", Options("2023-02-22")),
+            (std::vector<std::string>{"lundi=2023-02-27"}));
+  EXPECT_EQ(Values(*tagger, "Il a parle lundi.", Options("2023-02-22")),
+            (std::vector<std::string>{"lundi=2023-02-20"}));
+}
+
+TEST(EngineTest, NegativeRulesClaimTheirSpan) {
+  RuleDir dir;
+  dir.Write("a.rules", kRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  EXPECT_TRUE(Values(*tagger, "Il est age de 38 ans.", Options("2023-02-22")).empty());
+}
+
+TEST(EngineTest, NumberWordsAndPremodifiers) {
+  RuleDir dir;
+  dir.Write("a.rules", kRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  EXPECT_EQ(Values(*tagger, "depuis plus de trois cents jours, debut fevrier",
+                   Options("2023-02-22")),
+            (std::vector<std::string>{"plus de trois cents jours=P300D/MORE_THAN",
+                                      "debut fevrier=2023-02/START"}));
+  EXPECT_EQ(Values(*tagger, "vingt-deux jours, 1,5 jours", Options(nullptr)),
+            (std::vector<std::string>{"vingt-deux jours=P22D", "1,5 jours=P1.5D"}));
+}
+
+TEST(EngineTest, ReferenceRulesAnchorOnTheLastDay) {
+  RuleDir dir;
+  dir.Write("a.rules", kRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  EXPECT_EQ(Values(*tagger, "Le 10 janvier 2023, comme la veille.", Options("2023-02-22")),
+            (std::vector<std::string>{"10 janvier 2023=2023-01-10", "la veille=2023-01-09"}));
+}
+
+TEST(EngineTest, NarrativesAnchorOnTheText) {
+  RuleDir dir;
+  dir.Write("a.rules", kRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  EXPECT_EQ(Values(*tagger, "Le 10 janvier 2021, puis le 3 fevrier.",
+                   Options("2023-02-22", AnchorMode::kNarratives)),
+            (std::vector<std::string>{"10 janvier 2021=2021-01-10", "3 fevrier=2021-02-03"}));
+}
+
+TEST(EngineTest, MatchesAccentedAndCasedText) {
+  RuleDir dir;
+  dir.Write("a.rules", kRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  const std::string text = "Dès le 3 Février 2023.";
+  auto found = tagger->Tag(text, Options(nullptr));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), "3 Février 2023");
+  EXPECT_EQ(found[0].value, "2023-02-03");
+}
+
+TEST(EngineTest, RuleErrorsNameFileAndLine) {
+  RuleDir dir;
+  dir.Write("bad.rules", "lexicon month\n  janvier = 1\n\nrule r\n  match {mois}\n");
+  try {
+    Tagger::CreateFromDirectory(dir.path());
+    FAIL() << "expected a RuleError";
+  } catch (const RuleError& e) {
+    EXPECT_STREQ(e.what(), "xx/bad.rules:4: unknown lexicon or define '{mois}'");
+  }
+  RuleDir dir2;
+  dir2.Write("bad.rules", "rule r\n  match a(b\n");
+  EXPECT_THROW(Tagger::CreateFromDirectory(dir2.path()), RuleError);
+  RuleDir dir3;
+  dir3.Write("bad.rules", "rule r\n  match abc\n  year {y}\n");
+  try {
+    Tagger::CreateFromDirectory(dir3.path());
+    FAIL() << "expected a RuleError";
+  } catch (const RuleError& e) {
+    EXPECT_NE(std::string(e.what()).find("bad.rules:3"), std::string::npos) << e.what();
+  }
+}
+
+TEST(EngineTest, UnknownLanguageIsAnError) {
+  RuleDir dir;
+  dir.Write("a.rules", kRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  TagOptions options;
+  options.language = "de";
+  EXPECT_THROW(tagger->Tag("hier", options), std::invalid_argument);
+}
+
+TEST(EngineTest, HugeSingleLineAndBinaryInput) {
+  RuleDir dir;
+  dir.Write("a.rules", kRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  // 3 MiB without a newline: chunked scanning still finds every expression.
+  std::string text;
+  while (text.size() < (size_t{3} << 20)) text += "mot hier mot ";
+  const auto found = tagger->Tag(text, Options("2023-02-22"));
+  EXPECT_EQ(found.size(), text.size() / 13);
+  std::string binary;
+  for (int i = 0; i < 100000; ++i) binary += static_cast<char>((i * 7919) & 0xFF);
+  EXPECT_NO_THROW(tagger->Tag(binary, Options("2023-02-22")));
+}
+
+TEST(EngineTest, SharedBetweenThreads) {
+  RuleDir dir;
+  dir.Write("a.rules", kRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  const std::string text = "Il viendra lundi, hier, le 3 fevrier 2023.";
+  const auto expected = Values(*tagger, text, Options("2023-02-22"));
+  std::vector<std::thread> threads;
+  std::vector<int> ok(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) ok[t] += Values(*tagger, text, Options("2023-02-22")) == expected;
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) EXPECT_EQ(ok[t], 200);
+}
+
+TEST(EngineTest, EveryEmittedValueValidates) {
+  Partial bad;
+  bad.month = 2;
+  bad.day = 30;
+  bad.year = 2023;
+  Partial good;
+  good.value = "P3D";
+  const auto out = AnchorPartials({bad, good}, ParseDct("2023-02-22"), AnchorMode::kNews);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].value, "P3D");
+  EXPECT_EQ(out[0].type, TimexType::kDuration);
+}
+
+TEST(TemplateTest, NumberWords) {
+  const LexiconMap numbers = {{"trois", "3"}, {"vingt", "20"}, {"cent", "*100"},
+                              {"cents", "*100"}, {"mille", "*1000"}, {"et", "+"},
+                              {"un", "1"}, {"quatre vingt", "80"}, {"dix", "10"}};
+  EXPECT_EQ(ParseNumber("trois cents", &numbers), "300");
+  EXPECT_EQ(ParseNumber("vingt-trois", &numbers), "23");
+  EXPECT_EQ(ParseNumber("vingt et un", &numbers), "21");
+  EXPECT_EQ(ParseNumber("quatre-vingt-dix", &numbers), "90");
+  EXPECT_EQ(ParseNumber("trois mille cent", &numbers), "3100");
+  EXPECT_EQ(ParseNumber("30,4", &numbers), "30.4");
+  EXPECT_EQ(ParseNumber("007", &numbers), "7");
+  EXPECT_EQ(ParseNumber("douze", &numbers), std::nullopt);
+}
+
+TEST(DctTest, Parses) {
+  EXPECT_TRUE(ParseDct("2023-02-25"));
+  auto dct = ParseDct("2023-02-25T14:15");
+  ASSERT_TRUE(dct);
+  EXPECT_EQ(dct->hour, 14);
+  EXPECT_TRUE(ParseDct("1998-03-03 09:55:00"));
+  EXPECT_FALSE(ParseDct("2023-02-30"));
+  EXPECT_FALSE(ParseDct("25/02/2023"));
+  EXPECT_FALSE(ParseDct("2023-02-25T25:00"));
+  EXPECT_FALSE(ParseDct("2023-02-25x"));
+}
+
+}  // namespace
+}  // namespace dateline

@@ -1,0 +1,32 @@
+#include "text/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace dateline {
+namespace {
+
+TEST(Utf8Test, FindsTheFirstInvalidByte) {
+  EXPECT_EQ(FindInvalidUtf8("plain ascii text that is long enough"), std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8("été"), std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8("abcdefghij\xC3"), 10u);             // truncated
+  EXPECT_EQ(FindInvalidUtf8("ab\xC0\xAF"), 2u);                  // overlong
+  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80"), 1u);               // surrogate
+  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);            // above U+10FFFF
+}
+
+TEST(Utf8Test, CodePointOffsets) {
+  const std::string text = "é1€2";
+  CodePointIndex index(text);
+  EXPECT_EQ(index.ToCodePoint(0), 0u);
+  EXPECT_EQ(index.ToCodePoint(2), 1u);  // after "é"
+  EXPECT_EQ(index.ToCodePoint(3), 2u);
+  EXPECT_EQ(index.ToCodePoint(6), 3u);  // after "€"
+  EXPECT_EQ(index.ToCodePoint(text.size()), 4u);
+}
+
+TEST(Utf8Test, Sanitize) {
+  EXPECT_EQ(SanitizeUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+}
+
+}  // namespace
+}  // namespace dateline
