@@ -1,0 +1,78 @@
+// Timelines from a corpus, after DATEWISE (Gholipour Ghalandari and Ifrim,
+// 2020): dates are ranked by how many sentences refer to them (a sentence's
+// own day-level expression counts fully, its article's publication date
+// counts `weak_weight`), the top `dates` are kept, and for each date the
+// sentences dated to it are ranked by similarity to their centroid
+// (TF-IDF cosine); near-repeats are dropped and the best `sentences` kept.
+// Each sentence carries its sources: its article and the article's copies.
+//
+//   dateline::TimelineOptions options;
+//   options.filter.query = "Loukachenko";
+//   dateline::Timeline t = dateline::BuildTimeline(*corpus, options);
+//   std::cout << dateline::FormatTimeline(t, dateline::TimelineFormat::kMarkdown);
+#ifndef DATELINE_TIMELINE_H_
+#define DATELINE_TIMELINE_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dateline/corpus.h"
+
+namespace dateline {
+
+struct TimelineOptions {
+  SentenceFilter filter;      // which articles and which date range
+  size_t dates = 10;          // l: dates to keep
+  size_t sentences = 2;       // k: sentences per date
+  double weak_weight = 0.25;  // weight of a reference by publication date only
+  // Language of the stop words used for similarity ("fr" or "en").
+  std::string language = "fr";
+};
+
+struct TimelineSource {
+  std::string source;     // path, JSONL record or URL as ingested
+  std::string url;        // may be empty
+  std::string published;  // "YYYY-MM-DD" or empty
+  std::string title;
+};
+
+struct TimelineSentence {
+  std::string text;
+  bool weak_date = false;  // dated by its article's publication date only
+  // The article the sentence comes from, then its near-duplicate copies.
+  std::vector<TimelineSource> sources;
+};
+
+struct TimelineDate {
+  std::string date;  // "YYYY-MM-DD"
+  double score = 0;  // weighted count of sentences referring to the date
+  std::vector<TimelineSentence> sentences;
+};
+
+struct Timeline {
+  std::string title;                // the query, or "Timeline"
+  std::vector<TimelineDate> dates;  // in chronological order
+};
+
+// Builds a timeline from the sentences of `corpus` the options select.
+// Sentences dated "XXXX-MM-DD" (an undated article) take the year that puts
+// them closest to the median publication date of the selected articles.
+Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options);
+
+enum class TimelineFormat {
+  kJson,        // {"title": ..., "dates": [{"date", "score", "sentences": [{"text", "sources"}]}]}
+  kMarkdown,    // a "## date" heading per date, sentences as a list with sources
+  kTilse,       // "YYYY-MM-DD" line, one sentence a line, a line of dashes
+  kTimelineJs,  // TimelineJS 3 JSON ({"title", "events": [...]})
+  kHtml,        // a self-contained page (inline style, no script)
+};
+// "json", "md", "tilse", "timelinejs", "html".
+std::optional<TimelineFormat> ParseTimelineFormat(std::string_view name);
+
+std::string FormatTimeline(const Timeline& timeline, TimelineFormat format);
+
+}  // namespace dateline
+
+#endif  // DATELINE_TIMELINE_H_

@@ -1,0 +1,419 @@
+// The corpus store: schema, adding articles, near-duplicate groups, queries.
+#include "dateline/corpus.h"
+
+// Header-only xxHash: the library does not link libxxhash.
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <unordered_set>
+
+#include "corpus/dating.h"
+#include "corpus/minhash.h"
+#include "corpus/sentences.h"
+#include "corpus/sqlite.h"
+
+namespace dateline {
+namespace {
+
+// Version 1 of the schema. Sentences are stored for canonical articles only:
+// copies add sources, not text to rank.
+constexpr std::string_view kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS articles(
+  id INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  canonical INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  published TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  shingles INTEGER NOT NULL,
+  signature BLOB);
+CREATE INDEX IF NOT EXISTS articles_canonical ON articles(canonical);
+CREATE TABLE IF NOT EXISTS sentences(
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  date TEXT NOT NULL,
+  weak INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS sentences_date ON sentences(date, weak, article);
+CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article);
+CREATE TABLE IF NOT EXISTS expressions(
+  sentence INTEGER NOT NULL,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  value TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS expressions_sentence ON expressions(sentence);
+CREATE TABLE IF NOT EXISTS lsh(key INTEGER NOT NULL, article INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS lsh_key ON lsh(key);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+  title, text, content='articles', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+std::string ContentHash(const CorpusDocument& doc) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  XXH3_128bits_update(state, doc.title.data(), doc.title.size());
+  XXH3_128bits_update(state, "\0", 1);
+  XXH3_128bits_update(state, doc.text.data(), doc.text.size());
+  const XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return buf;
+}
+
+// The WHERE clause (and its bound values) shared by the sentence queries.
+struct FilterSql {
+  std::string where;
+  std::vector<std::string> values;
+};
+
+FilterSql BuildFilter(const SentenceFilter& f) {
+  FilterSql out;
+  out.where = " WHERE s.date <> ''";
+  if (!f.query.empty()) {
+    out.where += " AND s.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+    out.values.push_back(f.query);
+  }
+  if (!f.language.empty()) {
+    out.where += " AND s.article IN (SELECT id FROM articles WHERE lang = ?)";
+    out.values.push_back(f.language);
+  }
+  if (!f.from.empty()) {
+    out.where += " AND (s.date >= ? OR s.date LIKE 'XXXX%')";
+    out.values.push_back(f.from);
+  }
+  if (!f.to.empty()) {
+    out.where += " AND s.date <= ?";
+    out.values.push_back(f.to);
+  }
+  return out;
+}
+
+void BindFilter(sql::Statement& st, const FilterSql& f, int first) {
+  for (size_t i = 0; i < f.values.size(); ++i) st.Bind(first + static_cast<int>(i), f.values[i]);
+}
+
+}  // namespace
+
+struct Corpus::Impl {
+  explicit Impl(const std::string& path) : db(path) {}
+
+  sql::Database db;
+  bool in_batch = false;
+
+  int64_t FindNearDuplicate(const MinHashSignature& sig, const std::vector<uint64_t>& keys);
+  CorpusSource LoadSource(int64_t id) const;
+  std::vector<CorpusSource> LoadCopies(int64_t canonical) const;
+  void StoreSentences(int64_t article, const CorpusDocument& doc,
+                      const std::vector<TimeExpression>& expressions);
+};
+
+Corpus::Corpus(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Corpus::~Corpus() {
+  if (impl_ && impl_->in_batch) {
+    try {
+      impl_->db.Exec("ROLLBACK");
+    } catch (const CorpusError&) {
+    }
+  }
+}
+
+std::string Corpus::DefaultPath() {
+  std::filesystem::path base;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+    base = xdg;
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    base = std::filesystem::path(home) / ".local" / "share";
+  } else {
+    base = ".";
+  }
+  return (base / "dateline" / "dateline.db").string();
+}
+
+std::unique_ptr<Corpus> Corpus::Open(const std::string& path) {
+  std::error_code ec;
+  const auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) throw CorpusError(path + ": cannot create folder: " + ec.message());
+  auto impl = std::make_unique<Impl>(path);
+  impl->db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
+  impl->db.Exec("BEGIN IMMEDIATE");
+  try {
+    impl->db.Exec(kSchema);
+    impl->db.Exec("COMMIT");
+  } catch (...) {
+    impl->db.Exec("ROLLBACK");
+    throw;
+  }
+  return std::unique_ptr<Corpus>(new Corpus(std::move(impl)));
+}
+
+void Corpus::BeginBatch() {
+  if (impl_->in_batch) return;
+  impl_->db.Exec("BEGIN IMMEDIATE");
+  impl_->in_batch = true;
+}
+
+void Corpus::CommitBatch() {
+  if (!impl_->in_batch) return;
+  impl_->db.Exec("COMMIT");
+  impl_->in_batch = false;
+}
+
+void Corpus::RollbackBatch() {
+  if (!impl_->in_batch) return;
+  impl_->in_batch = false;
+  impl_->db.Exec("ROLLBACK");
+}
+
+int64_t Corpus::Impl::FindNearDuplicate(const MinHashSignature& sig,
+                                        const std::vector<uint64_t>& keys) {
+  sql::Statement lookup(db, "SELECT article FROM lsh WHERE key = ?");
+  std::set<int64_t> candidates;
+  for (uint64_t key : keys) {
+    lookup.Bind(1, static_cast<int64_t>(key));
+    while (lookup.Step()) candidates.insert(lookup.Int(0));
+    lookup.Reset();
+  }
+  sql::Statement load(db, "SELECT signature, shingles, canonical FROM articles WHERE id = ?");
+  int64_t best = 0;
+  double best_j = -1;
+  for (int64_t id : candidates) {
+    load.Bind(1, id);
+    if (load.Step()) {
+      const MinHashSignature other =
+          DecodeSignature(load.Blob(0), static_cast<uint32_t>(load.Int(1)));
+      const double j = EstimateJaccard(sig, other);
+      if (IsNearDuplicate(sig, other) && j > best_j) {
+        best_j = j;
+        best = load.Int(2);
+      }
+    }
+    load.Reset();
+  }
+  return best;
+}
+
+void Corpus::Impl::StoreSentences(int64_t article, const CorpusDocument& doc,
+                                  const std::vector<TimeExpression>& expressions) {
+  sql::Statement add_sentence(
+      db, "INSERT INTO sentences(article, position, text, date, weak) VALUES(?,?,?,?,?)");
+  sql::Statement add_expression(
+      db, "INSERT INTO expressions(sentence, begin, end, type, value) VALUES(?,?,?,?,?)");
+  const std::string article_day = DayOf(doc.published);
+  size_t next_expr = 0;
+  int position = 0;
+  for (const SentenceSpan& span : SplitSentences(doc.text, doc.language)) {
+    while (next_expr < expressions.size() && expressions[next_expr].begin < span.begin) ++next_expr;
+    size_t last = next_expr;
+    std::string day;
+    while (last < expressions.size() && expressions[last].begin < span.end) {
+      if (day.empty()) day = ExpressionDay(expressions[last]);
+      ++last;
+    }
+    const bool weak = day.empty();
+    if (weak) day = article_day;
+    add_sentence.Bind(1, article)
+        .Bind(2, position++)
+        .Bind(3, std::string_view(doc.text).substr(span.begin, span.end - span.begin))
+        .Bind(4, day)
+        .Bind(5, weak ? 1 : 0);
+    add_sentence.Run();
+    const int64_t sentence = sqlite3_last_insert_rowid(db.handle());
+    for (size_t i = next_expr; i < last; ++i) {
+      const TimeExpression& e = expressions[i];
+      add_expression.Bind(1, sentence)
+          .Bind(2, static_cast<int64_t>(e.begin - span.begin))
+          .Bind(3, static_cast<int64_t>(std::min(e.end, span.end) - span.begin))
+          .Bind(4, TimexTypeName(e.type))
+          .Bind(5, e.value);
+      add_expression.Run();
+    }
+    next_expr = last;
+  }
+}
+
+AddResult Corpus::Add(const CorpusDocument& doc, const std::vector<TimeExpression>& expressions) {
+  const bool own_transaction = !impl_->in_batch;
+  if (own_transaction) BeginBatch();
+  AddResult result;
+  try {
+    const std::string hash = ContentHash(doc);
+    sql::Statement exists(impl_->db, "SELECT id FROM articles WHERE hash = ?");
+    exists.Bind(1, hash);
+    if (exists.Step()) {
+      result.outcome = AddOutcome::kDuplicate;
+      result.canonical_id = exists.Int(0);
+    } else {
+      const MinHashSignature sig = ComputeMinHash(doc.title + "\n" + doc.text);
+      const std::vector<uint64_t> keys = LshBandKeys(sig);
+      const int64_t canonical = keys.empty() ? 0 : impl_->FindNearDuplicate(sig, keys);
+      sql::Statement insert(impl_->db,
+                            "INSERT INTO articles(hash, canonical, source, url, title, text, "
+                            "published, lang, shingles, signature) VALUES(?,?,?,?,?,?,?,?,?,?)");
+      insert.Bind(1, hash).Bind(2, canonical).Bind(3, doc.source).Bind(4, doc.url);
+      insert.Bind(5, doc.title).Bind(6, doc.text).Bind(7, DayOf(doc.published));
+      insert.Bind(8, doc.language).Bind(9, static_cast<int64_t>(sig.shingles));
+      insert.BindBlob(10, EncodeSignature(sig));
+      insert.Run();
+      const int64_t id = sqlite3_last_insert_rowid(impl_->db.handle());
+      result.article_id = id;
+      if (canonical != 0) {
+        result.outcome = AddOutcome::kCopy;
+        result.canonical_id = canonical;
+      } else {
+        result.outcome = AddOutcome::kAdded;
+        result.canonical_id = id;
+        sql::Statement self(impl_->db, "UPDATE articles SET canonical = id WHERE id = ?");
+        self.Bind(1, id).Run();
+        sql::Statement fts(impl_->db, "INSERT INTO articles_fts(rowid, title, text) VALUES(?,?,?)");
+        fts.Bind(1, id).Bind(2, doc.title).Bind(3, doc.text).Run();
+        sql::Statement band(impl_->db, "INSERT INTO lsh(key, article) VALUES(?,?)");
+        for (uint64_t key : keys) band.Bind(1, static_cast<int64_t>(key)).Bind(2, id).Run();
+        impl_->StoreSentences(id, doc, expressions);
+      }
+    }
+  } catch (...) {
+    if (own_transaction) RollbackBatch();
+    throw;
+  }
+  if (own_transaction) CommitBatch();
+  return result;
+}
+
+CorpusSource Corpus::Impl::LoadSource(int64_t id) const {
+  sql::Statement st(db, "SELECT source, url, published, title FROM articles WHERE id = ?");
+  st.Bind(1, id);
+  CorpusSource s;
+  if (st.Step()) {
+    s.article_id = id;
+    s.source = st.Text(0);
+    s.url = st.Text(1);
+    s.published = st.Text(2);
+    s.title = st.Text(3);
+  }
+  return s;
+}
+
+std::vector<CorpusSource> Corpus::Impl::LoadCopies(int64_t canonical) const {
+  sql::Statement st(db,
+                    "SELECT id, source, url, published, title FROM articles "
+                    "WHERE canonical = ? AND id <> ? ORDER BY id");
+  st.Bind(1, canonical).Bind(2, canonical);
+  std::vector<CorpusSource> out;
+  while (st.Step()) {
+    out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)});
+  }
+  return out;
+}
+
+std::optional<CorpusArticle> Corpus::GetArticle(int64_t article_id) const {
+  sql::Statement st(impl_->db, "SELECT canonical, lang FROM articles WHERE id = ?");
+  st.Bind(1, article_id);
+  if (!st.Step()) return std::nullopt;
+  CorpusArticle a;
+  const int64_t canonical = st.Int(0);
+  a.language = st.Text(1);
+  a.origin = impl_->LoadSource(canonical);
+  a.copies = impl_->LoadCopies(canonical);
+  return a;
+}
+
+std::vector<CorpusArticle> Corpus::Search(std::string_view query, size_t limit) const {
+  sql::Statement st(impl_->db,
+                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                    "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?");
+  st.Bind(1, query).Bind(2, static_cast<int64_t>(limit));
+  std::vector<int64_t> ids;
+  while (st.Step()) ids.push_back(st.Int(0));
+  std::vector<CorpusArticle> out;
+  for (int64_t id : ids) {
+    if (auto a = GetArticle(id)) out.push_back(std::move(*a));
+  }
+  return out;
+}
+
+std::vector<DateCount> Corpus::CountDates(const SentenceFilter& filter) const {
+  const FilterSql f = BuildFilter(filter);
+  sql::Statement st(impl_->db, "SELECT s.date, SUM(s.weak = 0), SUM(s.weak) FROM sentences s" +
+                                   f.where + " GROUP BY s.date");
+  BindFilter(st, f, 1);
+  std::vector<DateCount> out;
+  while (st.Step()) out.push_back({st.Text(0), st.Int(1), st.Int(2)});
+  return out;
+}
+
+std::vector<CorpusSentence> Corpus::SentencesOn(std::string_view date,
+                                                const SentenceFilter& filter) const {
+  const FilterSql f = BuildFilter(filter);
+  sql::Statement st(impl_->db,
+                    "SELECT s.id, s.article, s.text, s.date, s.weak, a.published "
+                    "FROM sentences s JOIN articles a ON a.id = s.article" +
+                        f.where + " AND s.date = ? ORDER BY s.weak, s.id");
+  BindFilter(st, f, 1);
+  st.Bind(static_cast<int>(f.values.size()) + 1, date);
+  std::vector<CorpusSentence> out;
+  while (st.Step()) {
+    CorpusSentence s;
+    s.id = st.Int(0);
+    s.article_id = st.Int(1);
+    s.text = st.Text(2);
+    s.date = st.Text(3);
+    s.weak_date = st.Int(4) != 0;
+    s.article_published = st.Text(5);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<std::string> Corpus::PublicationDates(const SentenceFilter& filter) const {
+  std::string sql = "SELECT published FROM articles WHERE canonical = id AND published <> ''";
+  std::vector<std::string> values;
+  if (!filter.query.empty()) {
+    sql += " AND id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+    values.push_back(filter.query);
+  }
+  if (!filter.language.empty()) {
+    sql += " AND lang = ?";
+    values.push_back(filter.language);
+  }
+  sql += " ORDER BY published";
+  sql::Statement st(impl_->db, sql);
+  for (size_t i = 0; i < values.size(); ++i) st.Bind(static_cast<int>(i) + 1, values[i]);
+  std::vector<std::string> out;
+  while (st.Step()) out.push_back(st.Text(0));
+  return out;
+}
+
+size_t Corpus::ArticleCount() const {
+  sql::Statement st(impl_->db, "SELECT COUNT(*) FROM articles");
+  return st.Step() ? static_cast<size_t>(st.Int(0)) : 0;
+}
+
+size_t Corpus::SentenceCount() const {
+  sql::Statement st(impl_->db, "SELECT COUNT(*) FROM sentences");
+  return st.Step() ? static_cast<size_t>(st.Int(0)) : 0;
+}
+
+std::string Corpus::CheckIntegrity() const {
+  sql::Statement st(impl_->db, "PRAGMA integrity_check");
+  std::string out;
+  while (st.Step()) {
+    if (!out.empty()) out += "\n";
+    out += st.Text(0);
+  }
+  return out;
+}
+
+}  // namespace dateline

@@ -1,0 +1,172 @@
+#include "corpus/sentences.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <string>
+
+#include "corpus/abbreviations.h"
+#include "text/utf8.h"
+
+namespace dateline {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+// The code point at `pos` without advancing.
+char32_t PeekCodePoint(std::string_view text, size_t pos) {
+  size_t p = pos;
+  return DecodeUtf8(text, p);
+}
+
+bool IsUpperOrDigit(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+bool IsLower(char32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LL;
+}
+
+bool IsOpening(char32_t cp) {
+  return cp == '"' || cp == '(' || cp == '[' || cp == U'«' || cp == U'“' || cp == U'‘' ||
+         cp == '-' || cp == U'—' || cp == U'–' || cp == '\'';
+}
+
+bool IsClosing(char32_t cp) {
+  return cp == '"' || cp == ')' || cp == ']' || cp == U'»' || cp == U'”' || cp == U'’' ||
+         cp == '\'';
+}
+
+bool IsTerminal(char32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == U'…'; }
+
+// Lower-cases with utf8proc so that "Févr" matches "févr".
+std::string Lower(std::string_view s) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const char32_t cp = DecodeUtf8(s, pos);
+    AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))), out);
+  }
+  return out;
+}
+
+bool IsAbbreviation(std::string_view word, std::string_view language) {
+  const std::string lower = Lower(word);
+  auto in = [&](const auto& list) {
+    return std::find(std::begin(list), std::end(list), lower) != std::end(list);
+  };
+  if (language == "fr") return in(abbreviations::kFrench);
+  if (language == "en") return in(abbreviations::kEnglish);
+  return in(abbreviations::kFrench) || in(abbreviations::kEnglish);
+}
+
+// The word (letters and inner periods) that ends just before `dot`.
+std::string_view WordBefore(std::string_view text, size_t dot) {
+  size_t b = dot;
+  while (b > 0 && !IsSpace(text[b - 1]) && text[b - 1] != '(' && text[b - 1] != '"') --b;
+  return text.substr(b, dot - b);
+}
+
+// A period after an abbreviation or a single initial ("J. Smith") does not
+// end the sentence.
+bool PeriodIsAbbreviation(std::string_view text, size_t dot, std::string_view language) {
+  const std::string_view word = WordBefore(text, dot);
+  if (word.empty()) return false;
+  size_t pos = 0;
+  const char32_t first = DecodeUtf8(word, pos);
+  if (pos == word.size() && IsUpperOrDigit(first) && !(first >= '0' && first <= '9')) {
+    return true;  // an initial
+  }
+  return IsAbbreviation(word, language);
+}
+
+class Splitter {
+ public:
+  Splitter(std::string_view text, std::string_view language) : text_(text), lang_(language) {}
+
+  std::vector<SentenceSpan> Run() {
+    size_t pos = 0;
+    start_ = 0;
+    while (pos < text_.size()) {
+      const char c = text_[pos];
+      if (c == '\n') {
+        if (NewlineBreaks(pos)) Emit(pos);
+        ++pos;
+        if (start_ == pos - 1) start_ = pos;
+        continue;
+      }
+      size_t next = pos;
+      const char32_t cp = DecodeUtf8(text_, next);
+      if (IsTerminal(cp)) {
+        next = SkipTerminalRun(next);
+        if (EndsHere(pos, cp, next)) {
+          Emit(next);
+          start_ = next;
+        }
+      }
+      pos = next;
+    }
+    Emit(text_.size());
+    return std::move(spans_);
+  }
+
+ private:
+  size_t SkipTerminalRun(size_t pos) const {
+    while (pos < text_.size()) {
+      size_t next = pos;
+      const char32_t cp = DecodeUtf8(text_, next);
+      if (!IsTerminal(cp) && !IsClosing(cp)) break;
+      pos = next;
+    }
+    return pos;
+  }
+
+  bool EndsHere(size_t mark, char32_t cp, size_t after) const {
+    if (after >= text_.size()) return true;
+    if (!IsSpace(text_[after])) return false;
+    size_t q = after;
+    while (q < text_.size() && IsSpace(text_[q])) ++q;
+    if (q >= text_.size()) return true;
+    const char32_t next = PeekCodePoint(text_, q);
+    if (IsLower(next)) return false;
+    if (!IsUpperOrDigit(next) && !IsOpening(next)) return false;
+    if (cp == '.' && after == mark + 1 && PeriodIsAbbreviation(text_, mark, lang_)) return false;
+    return true;
+  }
+
+  // A line break ends the sentence unless it looks like a wrapped line: the
+  // line has no final punctuation and the next line goes on in lower case.
+  bool NewlineBreaks(size_t nl) const {
+    size_t q = nl + 1;
+    while (q < text_.size() && (text_[q] == ' ' || text_[q] == '\t' || text_[q] == '\r')) ++q;
+    if (q >= text_.size() || text_[q] == '\n') return true;
+    size_t e = nl;
+    while (e > start_ && IsSpace(text_[e - 1])) --e;
+    if (e == start_) return true;
+    return !IsLower(PeekCodePoint(text_, q));
+  }
+
+  void Emit(size_t end) {
+    size_t b = start_, e = std::min(end, text_.size());
+    while (b < e && IsSpace(text_[b])) ++b;
+    while (e > b && IsSpace(text_[e - 1])) --e;
+    if (e > b) spans_.push_back({b, e});
+    start_ = std::max(start_, end);
+  }
+
+  std::string_view text_;
+  std::string_view lang_;
+  size_t start_ = 0;
+  std::vector<SentenceSpan> spans_;
+};
+
+}  // namespace
+
+std::vector<SentenceSpan> SplitSentences(std::string_view text, std::string_view language) {
+  return Splitter(text, language).Run();
+}
+
+}  // namespace dateline

@@ -1,0 +1,191 @@
+// Date selection and per-date sentence selection (DATEWISE).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <unordered_map>
+
+#include "dateline/timeline.h"
+#include "eval/tls.h"
+#include "timeline/year_resolution.h"
+
+namespace dateline {
+namespace {
+
+constexpr size_t kMinTokens = 4;   // shorter sentences are fragments
+constexpr size_t kMaxTokens = 60;  // longer ones are run-on debris
+constexpr double kRedundancy = 0.5;
+constexpr double kWeakSentencePenalty = 0.8;
+
+using Vector = std::unordered_map<std::string, double>;
+
+double Dot(const Vector& a, const Vector& b) {
+  const Vector& small = a.size() < b.size() ? a : b;
+  const Vector& large = a.size() < b.size() ? b : a;
+  double s = 0;
+  for (const auto& [k, v] : small) {
+    auto it = large.find(k);
+    if (it != large.end()) s += v * it->second;
+  }
+  return s;
+}
+
+void Normalize(Vector& v) {
+  double n = 0;
+  for (const auto& [k, x] : v) n += x * x;
+  n = std::sqrt(n);
+  if (n > 0) {
+    for (auto& [k, x] : v) x /= n;
+  }
+}
+
+struct Candidate {
+  CorpusSentence sentence;
+  std::vector<std::string> tokens;
+  Vector vector;
+  double score = 0;
+};
+
+// A selected date and the stored date strings that resolve to it.
+struct DateChoice {
+  std::string date;
+  double score = 0;
+  std::vector<std::string> stored;
+};
+
+std::vector<DateChoice> RankDates(const Corpus& corpus, const TimelineOptions& options) {
+  const std::string reference = MedianDay(corpus.PublicationDates(options.filter));
+  std::map<std::string, DateChoice> by_date;
+  for (const DateCount& c : corpus.CountDates(options.filter)) {
+    const std::string date = ResolveYear(c.date, reference);
+    if (date.empty()) continue;
+    if (!options.filter.from.empty() && date < options.filter.from) continue;
+    if (!options.filter.to.empty() && date > options.filter.to) continue;
+    DateChoice& choice = by_date[date];
+    choice.date = date;
+    choice.score +=
+        static_cast<double>(c.strong) + options.weak_weight * static_cast<double>(c.weak);
+    choice.stored.push_back(c.date);
+  }
+  std::vector<DateChoice> ranked;
+  for (auto& [date, choice] : by_date) ranked.push_back(std::move(choice));
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const DateChoice& a, const DateChoice& b) { return a.score > b.score; });
+  if (ranked.size() > options.dates) ranked.resize(options.dates);
+  return ranked;
+}
+
+std::vector<Candidate> LoadCandidates(const Corpus& corpus, const TimelineOptions& options,
+                                      const DateChoice& choice, const eval::TlsTokenizer& tok) {
+  std::vector<Candidate> out;
+  for (const std::string& stored : choice.stored) {
+    for (CorpusSentence& s : corpus.SentencesOn(stored, options.filter)) {
+      Candidate c;
+      c.tokens = tok.Tokenize(s.text);
+      if (c.tokens.size() < kMinTokens || c.tokens.size() > kMaxTokens) continue;
+      c.sentence = std::move(s);
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+// Weights each candidate's tokens by TF-IDF over the date's sentences and
+// scores it by cosine similarity to the date's centroid.
+void ScoreByCentroid(std::vector<Candidate>& candidates,
+                     const std::unordered_map<std::string, int>& df, double documents) {
+  Vector centroid;
+  for (Candidate& c : candidates) {
+    for (const auto& t : c.tokens) c.vector[t] += 1.0;
+    for (auto& [t, v] : c.vector) {
+      auto it = df.find(t);
+      const double d = it == df.end() ? 1.0 : it->second;
+      v *= std::log((documents + 1.0) / d);
+    }
+    Normalize(c.vector);
+    for (const auto& [t, v] : c.vector) centroid[t] += v;
+  }
+  Normalize(centroid);
+  for (Candidate& c : candidates) {
+    c.score = Dot(c.vector, centroid) * (c.sentence.weak_date ? kWeakSentencePenalty : 1.0);
+  }
+}
+
+std::vector<const Candidate*> PickDiverse(const std::vector<Candidate>& candidates, size_t k) {
+  std::vector<const Candidate*> order;
+  for (const Candidate& c : candidates) order.push_back(&c);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Candidate* a, const Candidate* b) { return a->score > b->score; });
+  std::vector<const Candidate*> picked;
+  for (const Candidate* c : order) {
+    if (picked.size() >= k) break;
+    bool redundant = false;
+    for (const Candidate* p : picked) {
+      if (p->sentence.text == c->sentence.text || Dot(p->vector, c->vector) > kRedundancy) {
+        redundant = true;
+        break;
+      }
+    }
+    if (!redundant) picked.push_back(c);
+  }
+  return picked;
+}
+
+TimelineSource ToSource(const CorpusSource& s) { return {s.source, s.url, s.published, s.title}; }
+
+std::vector<TimelineSource> SourcesOf(const Corpus& corpus, int64_t article,
+                                      std::map<int64_t, std::vector<TimelineSource>>& cache) {
+  auto it = cache.find(article);
+  if (it != cache.end()) return it->second;
+  std::vector<TimelineSource> sources;
+  if (auto a = corpus.GetArticle(article)) {
+    sources.push_back(ToSource(a->origin));
+    for (const auto& copy : a->copies) sources.push_back(ToSource(copy));
+  }
+  cache[article] = sources;
+  return sources;
+}
+
+}  // namespace
+
+Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
+  Timeline timeline;
+  timeline.title = options.filter.query.empty() ? "Timeline" : options.filter.query;
+  eval::TlsOptions tok_options;
+  tok_options.language = options.language == "en" ? "en" : "fr";
+  const eval::TlsTokenizer tok(tok_options);
+  std::vector<DateChoice> dates = RankDates(corpus, options);
+  std::vector<std::vector<Candidate>> per_date;
+  std::unordered_map<std::string, int> df;
+  double documents = 0;
+  for (const DateChoice& d : dates) {
+    per_date.push_back(LoadCandidates(corpus, options, d, tok));
+    for (const Candidate& c : per_date.back()) {
+      std::vector<std::string> unique = c.tokens;
+      std::sort(unique.begin(), unique.end());
+      unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+      for (const auto& t : unique) ++df[t];
+      ++documents;
+    }
+  }
+  std::map<int64_t, std::vector<TimelineSource>> source_cache;
+  for (size_t i = 0; i < dates.size(); ++i) {
+    ScoreByCentroid(per_date[i], df, documents);
+    TimelineDate entry;
+    entry.date = dates[i].date;
+    entry.score = dates[i].score;
+    for (const Candidate* c : PickDiverse(per_date[i], options.sentences)) {
+      TimelineSentence s;
+      s.text = c->sentence.text;
+      s.weak_date = c->sentence.weak_date;
+      s.sources = SourcesOf(corpus, c->sentence.article_id, source_cache);
+      entry.sentences.push_back(std::move(s));
+    }
+    if (!entry.sentences.empty()) timeline.dates.push_back(std::move(entry));
+  }
+  std::sort(timeline.dates.begin(), timeline.dates.end(),
+            [](const TimelineDate& a, const TimelineDate& b) { return a.date < b.date; });
+  return timeline;
+}
+
+}  // namespace dateline

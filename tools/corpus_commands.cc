@@ -1,0 +1,168 @@
+// `dateline ingest`, `dateline search` and `dateline timeline`.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "command.h"
+#include "dateline/corpus.h"
+#include "dateline/timeline.h"
+
+namespace dateline::cli {
+namespace {
+
+// A one-line progress bar on stderr, drawn only when stderr is a terminal.
+void DrawProgress(const IngestProgress& p) {
+  const double rate = p.seconds > 0 ? p.articles / p.seconds : 0.0;
+  const double done = p.inputs_total ? double(p.inputs_done) / p.inputs_total : 1.0;
+  const double eta = done > 0 ? p.seconds * (1.0 - done) / done : 0.0;
+  const int width = 30, filled = static_cast<int>(done * width);
+  std::fprintf(stderr, "\r[%-*s] %zu/%zu files  %zu articles  %.0f articles/s  ETA %.0fs ", width,
+               std::string(static_cast<size_t>(filled), '=').c_str(), p.inputs_done, p.inputs_total,
+               p.articles, rate, eta);
+  if (p.inputs_done == p.inputs_total) std::fputc('\n', stderr);
+}
+
+// Ingests `sources`; prints the problems and, unless `quiet`, a summary.
+// Returns the exit status.
+int IngestSources(Corpus& corpus, const std::vector<std::string>& sources,
+                  const std::string& language, bool quiet) {
+  IngestOptions options;
+  options.language = language;
+  if (!quiet && isatty(STDERR_FILENO)) options.progress = DrawProgress;
+  Ingester ingester(corpus, options);
+  for (const auto& s : sources) ingester.AddSource(s);
+  const IngestSummary summary = ingester.Run();
+  for (const auto& problem : summary.problems) std::cerr << "dateline: " << problem << "\n";
+  if (!quiet) {
+    std::cerr << "ingested " << summary.ingested << ", copies " << summary.copies << ", duplicates "
+              << summary.duplicates << ", skipped " << summary.skipped << "\n";
+  }
+  return summary.problems.empty() ? kExitOk : kExitFailure;
+}
+
+// A store in a fresh temporary folder, removed when this object dies.
+class TemporaryStore {
+ public:
+  TemporaryStore() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "dateline-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw CorpusError("cannot create a temporary folder");
+    dir_ = pattern;
+  }
+  ~TemporaryStore() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  std::string path() const { return dir_ + "/dateline.db"; }
+
+ private:
+  std::string dir_;
+};
+
+void RegisterIngest(CLI::App& app) {
+  auto* sub = app.add_subcommand("ingest", "Add pages, folders, JSONL or WARC files to a corpus");
+  struct Flags {
+    std::string db, lang;
+    std::vector<std::string> sources;
+  };
+  auto flags = std::make_shared<Flags>();
+  sub->add_option("--db", flags->db, "Store path (default: the user's data folder)");
+  sub->add_option("--lang", flags->lang, "Language of the texts (fr, en); detected when absent");
+  sub->add_option("SOURCE", flags->sources, "Files or folders")->required();
+  sub->callback([flags] {
+    try {
+      auto corpus = Corpus::Open(flags->db.empty() ? Corpus::DefaultPath() : flags->db);
+      SetExitStatus(IngestSources(*corpus, flags->sources, flags->lang, false));
+    } catch (const std::exception& e) {
+      std::cerr << "dateline: " << e.what() << "\n";
+      SetExitStatus(kExitFailure);
+    }
+  });
+}
+
+void RegisterSearch(CLI::App& app) {
+  auto* sub = app.add_subcommand("search", "Full-text search of a corpus");
+  struct Flags {
+    std::string db, query;
+    size_t limit = 20;
+  };
+  auto flags = std::make_shared<Flags>();
+  sub->add_option("--db", flags->db, "Store path (default: the user's data folder)");
+  sub->add_option("--limit", flags->limit, "Most articles to list")->capture_default_str();
+  sub->add_option("QUERY", flags->query, "FTS5 query (words, \"phrases\", OR, NOT)")->required();
+  sub->callback([flags] {
+    try {
+      auto corpus = Corpus::Open(flags->db.empty() ? Corpus::DefaultPath() : flags->db);
+      for (const CorpusArticle& a : corpus->Search(flags->query, flags->limit)) {
+        const auto& o = a.origin;
+        std::cout << (o.published.empty() ? "----------" : o.published) << "  " << o.title
+                  << "\n            " << (o.url.empty() ? o.source : o.url) << "\n";
+        for (const auto& c : a.copies) {
+          std::cout << "            copy: " << (c.url.empty() ? c.source : c.url) << "\n";
+        }
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "dateline: " << e.what() << "\n";
+      SetExitStatus(kExitFailure);
+    }
+  });
+}
+
+void RegisterTimeline(CLI::App& app) {
+  auto* sub = app.add_subcommand("timeline", "Dated timeline of a corpus or of given sources");
+  struct Flags {
+    std::string db, lang, query, from, to, format = "md";
+    size_t dates = 10, sentences = 2;
+    std::vector<std::string> sources;
+  };
+  auto flags = std::make_shared<Flags>();
+  sub->add_option("--db", flags->db, "Store path (default: the user's data folder)");
+  sub->add_option("--lang", flags->lang, "Language of the texts (fr, en)");
+  sub->add_option("--query", flags->query, "Only articles matching this full-text query");
+  sub->add_option("--from", flags->from, "First date (YYYY-MM-DD)");
+  sub->add_option("--to", flags->to, "Last date (YYYY-MM-DD)");
+  sub->add_option("--dates", flags->dates, "Number of dates (l)")->capture_default_str();
+  sub->add_option("--sentences", flags->sentences, "Sentences per date (k)")->capture_default_str();
+  sub->add_option("--format", flags->format, "json, md, tilse, timelinejs or html")
+      ->capture_default_str();
+  sub->add_option("SOURCE", flags->sources, "Ingest these into a temporary store first");
+  sub->callback([flags] {
+    const auto format = ParseTimelineFormat(flags->format);
+    if (!format) UsageError("unknown --format " + flags->format);
+    for (const std::string* d : {&flags->from, &flags->to}) {
+      if (!d->empty() && !ParseDct(*d)) UsageError("not a YYYY-MM-DD date: " + *d);
+    }
+    try {
+      std::unique_ptr<TemporaryStore> temp;
+      std::string path = flags->db.empty() ? Corpus::DefaultPath() : flags->db;
+      if (!flags->sources.empty() && flags->db.empty()) {
+        temp = std::make_unique<TemporaryStore>();
+        path = temp->path();
+      }
+      auto corpus = Corpus::Open(path);
+      int status = kExitOk;
+      if (!flags->sources.empty())
+        status = IngestSources(*corpus, flags->sources, flags->lang, true);
+      TimelineOptions options;
+      options.filter = {flags->query, flags->from, flags->to, flags->lang};
+      options.dates = flags->dates;
+      options.sentences = flags->sentences;
+      if (!flags->lang.empty()) options.language = flags->lang;
+      std::cout << FormatTimeline(BuildTimeline(*corpus, options), *format);
+      SetExitStatus(status);
+    } catch (const std::exception& e) {
+      std::cerr << "dateline: " << e.what() << "\n";
+      SetExitStatus(kExitFailure);
+    }
+  });
+}
+
+}  // namespace
+
+DATELINE_REGISTER_COMMAND(40, RegisterIngest);
+DATELINE_REGISTER_COMMAND(41, RegisterSearch);
+DATELINE_REGISTER_COMMAND(42, RegisterTimeline);
+
+}  // namespace dateline::cli
