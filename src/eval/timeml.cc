@@ -1,9 +1,13 @@
 #include "eval/timeml.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
 #include <filesystem>
 #include <numeric>
 #include <optional>
+#include <thread>
 #include <utility>
 
 #include "text/utf8.h"
@@ -416,6 +420,11 @@ void TimemlAccumulator::Add(const TimemlCounts& counts) {
   counts_ += counts;
 }
 
+void TimemlAccumulator::Add(const TimemlAccumulator& other) {
+  documents_ += other.documents_;
+  counts_ += other.counts_;
+}
+
 namespace {
 
 // Length of the whitespace character ending at `end` (0 if none). Besides
@@ -600,6 +609,105 @@ std::string FormatTimemlError(const TimemlDocument& gold, const std::vector<Time
   return "TYPE " + doc + " " + gold_text + " gold=" + OrDash(t.type) +
          " sys=" + std::string(TimexTypeName(e.type)) + " rule=" + OrDash(e.rule) + sys_span +
          context;
+}
+
+// ---------------------------------------------------------------------------
+// Running a tagger over a set
+
+std::optional<Dct> TimemlDct(std::string_view value) {
+  for (size_t length : {value.size(), size_t{16}, size_t{10}}) {
+    if (length > value.size()) continue;
+    if (std::optional<Dct> dct = ParseDct(value.substr(0, length))) return dct;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+struct FileOutcome {
+  std::string failure;  // empty when the document was scored
+  TimemlCounts counts;
+  int64_t text_bytes = 0;
+  std::vector<std::string> error_lines;
+};
+
+std::string RelativeName(const std::string& path, const std::string& dir) {
+  const std::filesystem::path rel = std::filesystem::path(path).lexically_relative(dir);
+  if (rel.empty() || rel == "." || rel.native().starts_with("..")) {
+    return std::filesystem::path(path).filename().string();
+  }
+  return rel.string();
+}
+
+FileOutcome ScoreFile(const Tagger& tagger, const std::string& path, const std::string& dir,
+                      const TimemlRunOptions& options) {
+  FileOutcome outcome;
+  TimemlParseResult parsed = ReadTimemlFile(path);
+  if (!parsed.ok) {
+    outcome.failure = parsed.error;
+    return outcome;
+  }
+  const TimemlDocument& doc = parsed.document;
+  TagOptions tag_options;
+  tag_options.language = options.language;
+  tag_options.mode = options.mode;
+  tag_options.dct = TimemlDct(doc.dct);
+  std::vector<TimeExpression> system;
+  try {
+    system = tagger.Tag(doc.text, tag_options);
+  } catch (const std::exception& e) {
+    outcome.failure = path + ": tagger failed: " + e.what();
+    return outcome;
+  }
+  const DocumentScore score = ScoreDocument(doc, system);
+  outcome.counts = score.counts;
+  outcome.text_bytes = static_cast<int64_t>(doc.text.size());
+  if (options.error_lines) {
+    const std::string name = options.name_prefix + RelativeName(path, dir);
+    for (const TimemlError& error : score.errors) {
+      outcome.error_lines.push_back(FormatTimemlError(doc, system, error, name));
+    }
+  }
+  return outcome;
+}
+
+}  // namespace
+
+TimemlRunResult RunTimemlSet(const Tagger& tagger, const std::string& dir,
+                             const TimemlRunOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  TimemlRunResult result;
+  std::string list_error;
+  const std::vector<std::string> files = FindTimemlFiles(dir, list_error);
+  if (!list_error.empty()) result.failures.push_back(list_error);
+
+  // Workers take files in turn; outcomes are merged in path order so the
+  // output does not depend on scheduling.
+  std::vector<FileOutcome> outcomes(files.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) {
+      outcomes[i] = ScoreFile(tagger, files[i], dir, options);
+    }
+  };
+  size_t threads = options.threads > 0 ? options.threads : std::thread::hardware_concurrency();
+  threads = std::max<size_t>(1, std::min(threads, files.size()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
+  for (FileOutcome& outcome : outcomes) {
+    if (!outcome.failure.empty()) {
+      result.failures.push_back(std::move(outcome.failure));
+      continue;
+    }
+    result.total.Add(outcome.counts);
+    result.text_bytes += outcome.text_bytes;
+    for (std::string& line : outcome.error_lines) result.error_lines.push_back(std::move(line));
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
 }
 
 }  // namespace dateline::eval

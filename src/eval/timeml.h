@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -129,7 +130,8 @@ DocumentScore ScoreDocument(const TimemlDocument& gold, const std::vector<TimeEx
 class TimemlAccumulator {
  public:
   void Add(const DocumentScore& score) { Add(score.counts); }
-  void Add(const TimemlCounts& counts);
+  void Add(const TimemlCounts& counts);      // one document
+  void Add(const TimemlAccumulator& other);  // all of its documents
 
   int64_t documents() const { return documents_; }
   const TimemlCounts& counts() const { return counts_; }
@@ -152,6 +154,40 @@ class TimemlAccumulator {
 std::string FormatTimemlError(const TimemlDocument& gold, const std::vector<TimeExpression>& system,
                               const TimemlError& error, std::string_view doc_name,
                               size_t context_chars = 60);
+
+// ---------------------------------------------------------------------------
+// Running a tagger over a TimeML set
+
+// The tagger's DCT for a TimeML DCT value such as "1998-03-03T09:55:00": the
+// longest of the whole value, its first 16 characters (minutes) and its first
+// 10 (the day) that ParseDct accepts; nullopt when none does.
+std::optional<Dct> TimemlDct(std::string_view value);
+
+struct TimemlRunOptions {
+  std::string language = "auto";  // passed to the tagger
+  AnchorMode mode = AnchorMode::kNews;
+  int threads = 0;           // 0: one per hardware thread
+  bool error_lines = false;  // fill TimemlRunResult::error_lines
+  std::string name_prefix;   // put before document names in error lines
+};
+
+struct TimemlRunResult {
+  TimemlAccumulator total;
+  // One message per file that could not be listed, read, parsed or tagged
+  // ("PATH:LINE:COLUMN: reason"); such files are left out of the figures.
+  std::vector<std::string> failures;
+  // FormatTimemlError lines, file by file in path order; documents are named
+  // by their path relative to the set directory.
+  std::vector<std::string> error_lines;
+  int64_t text_bytes = 0;  // plain text tagged
+  double seconds = 0;      // wall time of the run
+};
+
+// Reads every TimeML file under `dir` (see FindTimemlFiles), tags each plain
+// text with its DCT on `options.threads` threads and scores it. One bad file
+// never stops the others.
+TimemlRunResult RunTimemlSet(const Tagger& tagger, const std::string& dir,
+                             const TimemlRunOptions& options);
 
 }  // namespace dateline::eval
 

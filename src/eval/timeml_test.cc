@@ -367,6 +367,13 @@ TEST(AccumulatorTest, MicroAveragesOverDocuments) {
   // would give precision 0.5).
   EXPECT_DOUBLE_EQ(s.value.precision, 0.25);
   EXPECT_DOUBLE_EQ(s.value.recall, 0.1);
+
+  TimemlAccumulator merged;
+  merged.Add(a);
+  merged.Add(total);
+  EXPECT_EQ(merged.documents(), 3);
+  EXPECT_EQ(merged.counts().gold, 11);
+  EXPECT_EQ(merged.counts().value, 2);
 }
 
 // ---------------------------------------------------------------------------
