@@ -127,9 +127,10 @@ int RunDates(const EvalFlags& flags) {
     counts.Add(out[i].published, gold[i].date);
     if (listed < flags.errors && out[i].published.substr(0, 10) != gold[i].date) {
       ++listed;
-      std::printf("%s  gold %s  got %s (%s)  %s\n", gold[i].file.c_str(), gold[i].date.c_str(),
-                  out[i].published.empty() ? "-" : out[i].published.c_str(),
-                  out[i].date_evidence.c_str(), gold[i].url.c_str());
+      std::printf("%s  gold %s  got %s (%s) modified %s  %s\n", gold[i].file.c_str(),
+                  gold[i].date.c_str(), out[i].published.empty() ? "-" : out[i].published.c_str(),
+                  out[i].date_evidence.c_str(),
+                  out[i].modified.empty() ? "-" : out[i].modified.c_str(), gold[i].url.c_str());
     }
   }
   std::printf("pages     %d\n", counts.pages());

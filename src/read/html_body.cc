@@ -33,16 +33,16 @@ bool IsBlockTag(std::string_view tag) {
 // Words in class and id values that name page furniture. A token matches
 // when it equals a word or starts with it ("navbar", "comments").
 constexpr const char* kFurniturePrefixes[] = {
-    "nav",         "menu",      "footer",    "sidebar",    "cookie",     "consent",
-    "gdpr",        "share",     "sharing",   "social",     "newsletter", "subscri",
-    "comment",     "related",   "recommend", "breadcrumb", "advert",     "banner",
-    "popup",       "modal",     "promo",     "widget",     "pagination", "pager",
-    "signup",      "login",     "disqus",    "outbrain",   "taboola",    "masthead",
-    "topbar",      "toolbar",   "skip",      "sponsor",    "newsticker", "lire",
-    "teaser",      "byline",    "author",    "tagcloud",   "tags",       "meta-",
-    "footnote-ad", "jump",      "offcanvas", "overlay",    "trending",   "most-popular",
-    "mostread",    "read-more", "readmore",  "more-from",  "also",       "similar",
-    "hidden",      "print",
+    "comment",   "nav",       "menu",      "footer",       "sidebar",     "cookie",
+    "consent",   "gdpr",      "share",     "sharing",      "social",      "newsletter",
+    "subscri",   "related",   "recommend", "breadcrumb",   "advert",      "banner",
+    "popup",     "modal",     "promo",     "widget",       "pagination",  "pager",
+    "signup",    "login",     "disqus",    "outbrain",     "taboola",     "masthead",
+    "topbar",    "toolbar",   "skip",      "sponsor",      "newsticker",  "lire",
+    "teaser",    "tagcloud",  "tags",      "meta-",        "footnote-ad", "jump",
+    "offcanvas", "overlay",   "trending",  "most-popular", "mostread",    "read-more",
+    "readmore",  "more-from", "similar",
+
 };
 // Tokens that must match exactly (too short or too common as prefixes).
 constexpr const char* kFurnitureExact[] = {"ad",   "ads",   "share", "tag", "header", "aside",
