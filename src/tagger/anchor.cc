@@ -94,17 +94,21 @@ CivilDate Shift(const CivilDate& d, Unit unit, int n) {
 }
 
 Direction Resolve(const Partial& p) {
-  if (p.direction != Direction::kAuto) return p.direction;
-  switch (p.tense) {
-    case Tense::kPast: return Direction::kPast;
-    case Tense::kFuture: return Direction::kFuture;
-    default: return Direction::kAuto;
-  }
+  const bool automatic = p.direction == Direction::kAuto || p.direction == Direction::kAutoPast ||
+                         p.direction == Direction::kAutoFuture;
+  if (!automatic) return p.direction;
+  if (p.tense == Tense::kPast) return Direction::kPast;
+  if (p.tense == Tense::kFuture) return Direction::kFuture;
+  if (p.direction == Direction::kAutoPast) return Direction::kPast;
+  if (p.direction == Direction::kAutoFuture) return Direction::kFuture;
+  return Direction::kAuto;
 }
 
 // Years to add to the anchor's year so that (month, day) lies in `dir` from it.
 int YearOffset(int month, int day, const AnchorDate& a, Direction dir) {
-  if (a.month == kUnset) return 0;
+  // A date in the anchor's own month is in the anchor's year, whatever the
+  // tense ("by Jan. 14" in an article of Jan. 6).
+  if (a.month == kUnset || month == a.month) return 0;
   const int target = month * 100 + (day == kUnset ? 0 : day);
   const int here = a.month * 100 + (day == kUnset || a.day == kUnset ? 0 : a.day);
   switch (dir) {
@@ -160,6 +164,7 @@ class Anchorer {
     if (!p.value.empty()) return p.value;
     const AnchorDate& a = AnchorFor(p);
     if (p.shift_unit != Unit::kNone) return Shifted(p, a);
+    if (p.easter != kUnset) return Easter(p, a);
     if (p.year != kUnset) return Explicit(p, p.year);
     if (p.decade != kUnset) return Format("%03d", p.decade);
     if (p.century != kUnset) return Format("%02d", p.century);
@@ -208,6 +213,12 @@ class Anchorer {
       next.month = d.month;
       next.day = d.day;
     }
+    last_unit_ = next.day != kUnset      ? Unit::kDay
+                 : next.month != kUnset  ? Unit::kMonth
+                 : value.quarter() > 0   ? Unit::kQuarter
+                 : value.half() > 0      ? Unit::kHalf
+                 : value.week() > 0      ? Unit::kWeek
+                                         : Unit::kYear;
     if (mode_ == AnchorMode::kNarratives) {
       reference_ = next;
     } else if (next.HasDay()) {
@@ -221,8 +232,15 @@ class Anchorer {
     return p.from_reference ? reference_ : dct_;
   }
 
+  std::string Easter(const Partial& p, const AnchorDate& a) const {
+    const int year = p.year != kUnset ? p.year : a.year;
+    if (year == kUnset) return "";
+    return DayText(AddDays(EasterSunday(year), p.easter)) + TimeSuffix(p);
+  }
+
   std::string Shifted(const Partial& p, const AnchorDate& a) {
-    const Unit gran = p.granularity != Unit::kNone ? p.granularity : p.shift_unit;
+    Unit gran = p.granularity != Unit::kNone ? p.granularity : p.shift_unit;
+    if (gran == Unit::kContext) gran = last_unit_ != Unit::kNone ? last_unit_ : p.shift_unit;
     if (p.shift_unit == Unit::kHour || p.shift_unit == Unit::kMinute) {
       if (!a.HasDay() || !a.has_time) return "";
       const int64_t minutes = int64_t{a.hour} * 60 + a.minute +
@@ -276,6 +294,7 @@ class Anchorer {
   AnchorMode mode_;
   AnchorDate dct_;
   AnchorDate reference_;
+  Unit last_unit_ = Unit::kNone;  // granularity of the last date mentioned
 };
 
 TimexType TypeFor(const Partial& p, const TimexValue& value) {

@@ -174,6 +174,72 @@ TEST(EngineTest, MatchesAccentedAndCasedText) {
   EXPECT_EQ(found[0].value, "2023-02-03");
 }
 
+constexpr char kContextRules[] = R"(
+lexicon month
+  avril = 4
+  mai = 5
+define day = [12][0-9]|3[01]|0?[1-9]
+define num = \d+
+cue future = \w+ra
+rule c.day_month
+  match {day} {month}
+  day {day}
+  month {month}
+rule c.range_start
+  match {day}
+  after (?:au|a) {day:d2} {month}
+  day {day}
+  month {month}
+rule c.age
+  match {num} ans
+  after ,
+  negative
+rule c.years
+  match {num} ans
+  value P{num}Y
+rule c.pentecost
+  match pentecote
+  easter 49
+rule c.friday
+  match vendredi
+  weekday 5
+  dir auto-past
+rule c.year_ago
+  match un an plus tot
+  shift year -1
+  gran context
+rule c.quarter
+  match le troisieme trimestre 1988
+  year 1988
+  quarter 3
+)";
+
+TEST(EngineTest, ContextDecidesWithoutJoiningTheExtent) {
+  RuleDir dir;
+  dir.Write("a.rules", kContextRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  EXPECT_EQ(Values(*tagger, "du 19 au 23 avril", Options("1999-05-17")),
+            (std::vector<std::string>{"19=1999-04-19", "23 avril=1999-04-23"}));
+  EXPECT_EQ(Values(*tagger, "Jean, 87 ans, pendant 30 ans.", Options("1999-05-17")),
+            (std::vector<std::string>{"30 ans=P30Y"}));
+}
+
+TEST(EngineTest, EasterDirectionDefaultsAndContextGranularity) {
+  RuleDir dir;
+  dir.Write("a.rules", kContextRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  EXPECT_EQ(Values(*tagger, "la pentecote", Options("1999-05-18")),
+            (std::vector<std::string>{"pentecote=1999-05-23"}));
+  // Wednesday 1999-05-19: no tense cue, so the past Friday; a future cue wins.
+  EXPECT_EQ(Values(*tagger, "vendredi", Options("1999-05-19")),
+            (std::vector<std::string>{"vendredi=1999-05-14"}));
+  EXPECT_EQ(Values(*tagger, "il viendra vendredi", Options("1999-05-19")),
+            (std::vector<std::string>{"vendredi=1999-05-21"}));
+  EXPECT_EQ(Values(*tagger, "le troisieme trimestre 1988, un an plus tot", Options("1989-10-02")),
+            (std::vector<std::string>{"le troisieme trimestre 1988=1988-Q3",
+                                      "un an plus tot=1988-Q4"}));
+}
+
 TEST(EngineTest, RuleErrorsNameFileAndLine) {
   RuleDir dir;
   dir.Write("bad.rules", "lexicon month\n  janvier = 1\n\nrule r\n  match {mois}\n");

@@ -14,7 +14,8 @@ namespace dateline {
 
 enum class Unit {
   kNone, kSecond, kMinute, kHour, kDay, kWeek, kWeekend, kMonth, kQuarter, kHalf, kSeason,
-  kYear, kDecade, kCentury
+  kYear, kDecade, kCentury,
+  kContext,  // as a granularity: that of the last date mentioned ("a year ago" -> 1988-Q3)
 };
 // Parses "day", "week", ...; kNone for anything else.
 Unit ParseUnit(std::string_view name);
@@ -26,6 +27,8 @@ enum class Direction {
   kFuture,  // on or after the anchor
   kLast,    // strictly before ("lundi dernier")
   kNext,    // strictly after ("lundi prochain")
+  kAutoPast,    // tense cues, else kPast
+  kAutoFuture,  // tense cues, else kFuture
 };
 Direction ParseDirection(std::string_view name, bool* ok);
 
@@ -58,13 +61,14 @@ struct Partial {
   Direction direction = Direction::kAuto;
   Tense tense = Tense::kNone;
   bool from_reference = false;  // anchored on the last date mentioned, not the DCT
+  int easter = kUnset;          // days after Easter Sunday (Pentecost is 49)
 
   std::string mod, quant, freq;
 
   bool HasDateField() const {
     return year != kUnset || month != kUnset || day != kUnset || week != kUnset ||
            weekday != kUnset || quarter != kUnset || half != kUnset || decade != kUnset ||
-           century != kUnset || !season.empty() || weekend;
+           century != kUnset || !season.empty() || weekend || easter != kUnset;
   }
   bool HasTimeField() const { return hour != kUnset || !part_of_day.empty(); }
 };

@@ -1,6 +1,7 @@
 #include "tagger/rule_set.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "dateline/tagger.h"
@@ -11,13 +12,14 @@ namespace {
 constexpr int kMaxMacroDepth = 8;
 constexpr size_t kPremodWindow = 48;
 constexpr size_t kCueWindow = 160;
+constexpr size_t kContextWindow = 64;
 
 // Keys a rule may set through a template; `negative` and `priority` are
 // read at compile time.
 constexpr std::string_view kTemplateKeys[] = {
     "type",  "value", "year", "month", "day",  "week",   "weekday", "quarter", "half",
     "decade", "century", "season", "weekend", "hour", "minute", "second", "pod", "ampm",
-    "shift", "gran",  "dir",  "ref",   "mod",  "quant",  "freq"};
+    "shift", "gran",  "dir",  "ref",   "mod",  "quant",  "freq", "easter"};
 
 bool IsTemplateKey(std::string_view key) {
   return std::find(std::begin(kTemplateKeys), std::end(kTemplateKeys), key) !=
@@ -71,7 +73,7 @@ Unit ParseUnit(std::string_view name) {
       {"day", Unit::kDay},       {"week", Unit::kWeek},       {"weekend", Unit::kWeekend},
       {"month", Unit::kMonth},   {"quarter", Unit::kQuarter}, {"half", Unit::kHalf},
       {"season", Unit::kSeason}, {"year", Unit::kYear},       {"decade", Unit::kDecade},
-      {"century", Unit::kCentury}};
+      {"century", Unit::kCentury}, {"context", Unit::kContext}};
   for (auto [n, u] : kUnits) {
     if (n == name) return u;
   }
@@ -85,6 +87,8 @@ Direction ParseDirection(std::string_view name, bool* ok) {
   if (name == "future") return Direction::kFuture;
   if (name == "last") return Direction::kLast;
   if (name == "next") return Direction::kNext;
+  if (name == "auto-past") return Direction::kAutoPast;
+  if (name == "auto-future") return Direction::kAutoFuture;
   *ok = false;
   return Direction::kAuto;
 }
@@ -223,7 +227,13 @@ RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
                       "': bad pattern: " + rule.pattern->error());
     }
     for (const RuleField& field : spec_rule.fields) {
-      if (field.key == "negative") {
+      if (field.key == "before") rule.before = CompileContext(field, rule);
+      if (field.key == "after") rule.after = CompileContext(field, rule);
+    }
+    for (const RuleField& field : spec_rule.fields) {
+      if (field.key == "before" || field.key == "after") {
+        continue;
+      } else if (field.key == "negative") {
         rule.negative = true;
       } else if (field.key == "priority") {
         auto p = ToInt(field.value);
@@ -284,27 +294,61 @@ RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
   }
 }
 
-std::optional<Partial> RuleSet::Normalize(const CompiledRule& rule, std::string_view span,
-                                          int dct_year) const {
-  const int groups = rule.pattern->NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> submatch(groups + 1);
-  if (!rule.pattern->Match(span, 0, span.size(), RE2::ANCHOR_BOTH, submatch.data(),
-                           groups + 1)) {
-    return std::nullopt;
+std::unique_ptr<RE2> RuleSet::CompileContext(const RuleField& field, CompiledRule& rule) const {
+  const std::string body = ExpandMacros(field.value, true, field.where, &rule.capture_sources, 0);
+  const std::string pattern =
+      field.key == "before" ? "(?:" + body + ")\\s*$" : "\\s*(?:" + body + ")";
+  auto re = std::make_unique<RE2>(pattern, PatternOptions(false));
+  if (!re->ok()) {
+    throw RuleError(field.where.ToString() + ": rule '" + rule.name + "': bad " + field.key +
+                    " pattern: " + re->error());
   }
-  std::unordered_map<std::string, std::string> captures;
-  const auto& names = rule.pattern->NamedCapturingGroups();
-  for (const auto& [alias, source] : rule.capture_sources) {
-    const re2::StringPiece piece = submatch[names.at(alias)];
+  return re;
+}
+
+bool RuleSet::CaptureGroups(const RE2& re, const CompiledRule& rule, std::string_view input,
+                            RE2::Anchor anchor, CaptureMap& captures) const {
+  const int groups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> submatch(groups + 1);
+  if (!re.Match(input, 0, input.size(), anchor, submatch.data(), groups + 1)) return false;
+  for (const auto& [alias, index] : re.NamedCapturingGroups()) {
+    const re2::StringPiece piece = submatch[index];
     if (piece.data() == nullptr) continue;
     std::string text = CollapseBlanks(std::string_view(piece.data(), piece.size()));
-    if (!source.empty()) {
+    for (const auto& [name, source] : rule.capture_sources) {
+      if (name != alias || source.empty()) continue;
       const LexiconMap& lexicon = lexicons_.at(source);
-      auto it = lexicon.find(text);
-      if (it != lexicon.end()) text = it->second;
+      if (auto it = lexicon.find(text); it != lexicon.end()) text = it->second;
     }
     captures[alias] = std::move(text);
   }
+  return true;
+}
+
+bool RuleSet::Capture(const CompiledRule& rule, const FoldedText& folded, size_t begin, size_t end,
+                      CaptureMap& captures) const {
+  const std::string_view text = folded.text;
+  if (!CaptureGroups(*rule.pattern, rule, text.substr(begin, end - begin), RE2::ANCHOR_BOTH,
+                     captures)) {
+    return false;
+  }
+  if (rule.before) {
+    const size_t from = begin > kContextWindow ? begin - kContextWindow : 0;
+    if (!CaptureGroups(*rule.before, rule, text.substr(from, begin - from), RE2::UNANCHORED,
+                       captures)) {
+      return false;
+    }
+  }
+  if (rule.after &&
+      !CaptureGroups(*rule.after, rule, text.substr(end, kContextWindow), RE2::ANCHOR_START,
+                     captures)) {
+    return false;
+  }
+  return true;
+}
+
+Partial RuleSet::Normalize(const CompiledRule& rule, const CaptureMap& captures,
+                           int dct_year) const {
   TemplateContext context{&captures, &lexicons_, dct_year};
   Partial p;
   p.rule = rule.name;
@@ -364,6 +408,8 @@ std::optional<Partial> RuleSet::Normalize(const CompiledRule& rule, std::string_
     } else if (key == "dir") {
       bool ok;
       p.direction = ParseDirection(*v, &ok);
+    } else if (key == "easter") {
+      set_int(p.easter);
     } else if (key == "ref") {
       p.from_reference = true;
     } else if (key == "mod") {
@@ -379,7 +425,10 @@ std::optional<Partial> RuleSet::Normalize(const CompiledRule& rule, std::string_
     if (ampm == "am" && p.hour == 12) p.hour = 0;
   }
   if (!p.type_given) {
-    if (!p.value.empty() && p.value[0] == 'P') {
+    const bool duration = p.value.size() > 1 && p.value[0] == 'P' &&
+                          (std::isdigit(static_cast<unsigned char>(p.value[1])) ||
+                           p.value[1] == 'T' || p.value[1] == 'X');
+    if (duration) {
       p.type = TimexType::kDuration;
     } else if (p.HasTimeField()) {
       p.type = TimexType::kTime;
@@ -461,20 +510,29 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
     if (end == begin) continue;
     hits.clear();
     if (!selector_->Match(match, &hits) || hits.empty()) continue;
-    const CompiledRule* best = nullptr;
+    // Best rule first: highest priority, then file order; a rule whose
+    // context does not hold gives way to the next.
+    std::sort(hits.begin(), hits.end(), [&](int a, int b) {
+      return rules_[a].priority != rules_[b].priority ? rules_[a].priority > rules_[b].priority
+                                                      : a < b;
+    });
+    const CompiledRule* chosen = nullptr;
+    CaptureMap captures;
     for (int index : hits) {
-      const CompiledRule& rule = rules_[index];
-      if (best == nullptr || rule.priority > best->priority ||
-          (rule.priority == best->priority && &rule < best)) {
-        best = &rule;
+      captures.clear();
+      if (Capture(rules_[index], folded, begin, end, captures)) {
+        chosen = &rules_[index];
+        break;
       }
     }
-    if (best->negative) continue;
-    std::optional<Partial> p = Normalize(*best, match, dct_year);
-    if (!p) continue;
+    if (chosen == nullptr || chosen->negative) continue;
+    std::optional<Partial> p = Normalize(*chosen, captures, dct_year);
     ApplyPremodifier(folded, begin, *p);
+    const bool auto_direction = p->direction == Direction::kAuto ||
+                                p->direction == Direction::kAutoPast ||
+                                p->direction == Direction::kAutoFuture;
     const bool needs_tense = p->value.empty() && p->year == Partial::kUnset &&
-                             p->shift_unit == Unit::kNone && p->direction == Direction::kAuto &&
+                             p->shift_unit == Unit::kNone && auto_direction &&
                              p->decade == Partial::kUnset && p->century == Partial::kUnset;
     if (needs_tense) p->tense = FindTense(folded, begin, end);
     p->begin = folded.to_original[begin];

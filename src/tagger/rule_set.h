@@ -29,6 +29,11 @@ struct CompiledRule {
   std::string name;
   SourceLocation where;
   std::unique_ptr<RE2> pattern;  // capturing; matched anchored on a span
+  // Context that must surround the span without joining it: `before` is
+  // "(?:PAT)\s*$" over the text just before, `after` "\s*(?:PAT)" anchored
+  // just after. Their captures are usable in templates too.
+  std::unique_ptr<RE2> before;
+  std::unique_ptr<RE2> after;
   // Capture name -> lexicon it was expanded from ("" for a define).
   std::vector<std::pair<std::string, std::string>> capture_sources;
   std::vector<std::pair<std::string, Template>> fields;
@@ -57,8 +62,15 @@ class RuleSet {
                            std::vector<std::pair<std::string, std::string>>* captures,
                            int depth) const;
   std::string LexiconAlternation(const Lexicon& lexicon) const;
-  std::optional<Partial> Normalize(const CompiledRule& rule, std::string_view span,
-                                   int dct_year) const;
+  using CaptureMap = std::unordered_map<std::string, std::string>;
+  // Matches the rule and its context at [begin, end) of `folded`, filling
+  // `captures` (normalised through lexicons); false when any part fails.
+  bool Capture(const CompiledRule& rule, const FoldedText& folded, size_t begin, size_t end,
+               CaptureMap& captures) const;
+  bool CaptureGroups(const RE2& re, const CompiledRule& rule, std::string_view input,
+                     RE2::Anchor anchor, CaptureMap& captures) const;
+  Partial Normalize(const CompiledRule& rule, const CaptureMap& captures, int dct_year) const;
+  std::unique_ptr<RE2> CompileContext(const RuleField& field, CompiledRule& rule) const;
   void ApplyPremodifier(const FoldedText& folded, size_t& begin, Partial& partial) const;
   Tense FindTense(const FoldedText& folded, size_t begin, size_t end) const;
 
