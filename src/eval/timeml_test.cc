@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -374,6 +376,72 @@ TEST(AccumulatorTest, MicroAveragesOverDocuments) {
   EXPECT_EQ(merged.documents(), 3);
   EXPECT_EQ(merged.counts().gold, 11);
   EXPECT_EQ(merged.counts().value, 2);
+}
+
+// ---------------------------------------------------------------------------
+// Running a tagger over a set
+
+TEST(TimemlDctTest, KeepsWhatParses) {
+  std::optional<Dct> dct = TimemlDct("1998-03-03T09:55:00");
+  ASSERT_TRUE(dct.has_value());
+  EXPECT_EQ(dct->date, (CivilDate{1998, 3, 3}));
+  EXPECT_EQ(dct->hour, 9);
+  EXPECT_EQ(dct->minute, 55);
+  dct = TimemlDct("1999-05-17");
+  ASSERT_TRUE(dct.has_value());
+  EXPECT_EQ(dct->hour, -1);
+  dct = TimemlDct("2004-06-15T08:30:00.000-05:00");  // zone: keep the minutes
+  ASSERT_TRUE(dct.has_value());
+  EXPECT_EQ(dct->date, (CivilDate{2004, 6, 15}));
+  EXPECT_EQ(dct->minute, 30);
+  dct = TimemlDct("2004-06-15TMO");  // a part of day: keep the day
+  ASSERT_TRUE(dct.has_value());
+  EXPECT_EQ(dct->hour, -1);
+  EXPECT_FALSE(TimemlDct("").has_value());
+  EXPECT_FALSE(TimemlDct("1999-13-01").has_value());
+}
+
+TEST(RunTimemlSetTest, ScoresGoodFilesReportsBadOnesAndIgnoresThreadCount) {
+  const std::unique_ptr<Tagger> tagger = Tagger::Create();
+  const std::string dir = DATELINE_SOURCE_DIR "/tests/data/timeml/mini";
+  TimemlRunOptions options;
+  options.error_lines = true;
+  options.name_prefix = "set/";
+  options.threads = 1;
+  const TimemlRunResult one = RunTimemlSet(*tagger, dir, options);
+  options.threads = 3;
+  const TimemlRunResult three = RunTimemlSet(*tagger, dir, options);
+
+  ASSERT_EQ(one.failures.size(), 1u);
+  EXPECT_EQ(one.failures[0], dir + "/zz_broken.tml:5:63: '&' that starts no entity (write &amp;)");
+  EXPECT_EQ(one.total.documents(), 2);
+  const TimemlCounts& c = one.total.counts();
+  EXPECT_EQ(c.gold, 6);
+  // Every disagreement gets exactly one line.
+  const int64_t expected_lines =
+      (c.gold - c.relaxed) + (c.system - c.relaxed) + (c.relaxed - c.value) + (c.relaxed - c.type);
+  EXPECT_EQ(static_cast<int64_t>(one.error_lines.size()), expected_lines);
+  for (const std::string& line : one.error_lines) {
+    EXPECT_TRUE(line.find(" set/news/a.tml ") != std::string::npos ||
+                line.find(" set/news/sub/b.tml ") != std::string::npos)
+        << line;
+  }
+  EXPECT_EQ(one.text_bytes,
+            static_cast<int64_t>(ReadTimemlFile(dir + "/news/a.tml").document.text.size() +
+                                 ReadTimemlFile(dir + "/news/sub/b.tml").document.text.size()));
+
+  EXPECT_EQ(three.failures, one.failures);
+  EXPECT_EQ(three.error_lines, one.error_lines);
+  EXPECT_EQ(three.total.counts().value, c.value);
+  EXPECT_EQ(three.total.counts().system, c.system);
+}
+
+TEST(RunTimemlSetTest, MissingDirectoryIsAFailureNotACrash) {
+  const std::unique_ptr<Tagger> tagger = Tagger::Create();
+  const TimemlRunResult run = RunTimemlSet(*tagger, "/nonexistent/timeml", {});
+  ASSERT_EQ(run.failures.size(), 1u);
+  EXPECT_EQ(run.failures[0], "/nonexistent/timeml: no such file or directory");
+  EXPECT_EQ(run.total.documents(), 0);
 }
 
 // ---------------------------------------------------------------------------
