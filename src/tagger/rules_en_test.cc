@@ -1,0 +1,196 @@
+// Tests of the shipped English rules (rules/en/), through the built-in
+// tagger: each case is a sentence, a DCT and the expressions expected in it.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dateline/tagger.h"
+
+namespace dateline {
+namespace {
+
+struct Expected {
+  std::string text;
+  std::string type;
+  std::string value;
+  std::string mod = "";
+};
+
+class RulesEnTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { tagger_ = Tagger::Create().release(); }
+  static void TearDownTestSuite() {
+    delete tagger_;
+    tagger_ = nullptr;
+  }
+
+  // Tags `text` as English with the given DCT ("" for none) and mode.
+  static std::vector<TimeExpression> Tag(const std::string& text, const std::string& dct,
+                                         AnchorMode mode = AnchorMode::kNews) {
+    TagOptions options;
+    options.language = "en";
+    if (!dct.empty()) options.dct = ParseDct(dct);
+    options.mode = mode;
+    return tagger_->Tag(text, options);
+  }
+
+  // Checks that `text` yields exactly `expected`, in order.
+  static void Check(const std::string& text, const std::string& dct,
+                    const std::vector<Expected>& expected, AnchorMode mode = AnchorMode::kNews) {
+    SCOPED_TRACE(text);
+    const std::vector<TimeExpression> got = Tag(text, dct, mode);
+    ASSERT_EQ(got.size(), expected.size()) << Describe(text, got);
+    for (size_t i = 0; i < got.size(); ++i) {
+      const TimeExpression& e = got[i];
+      EXPECT_EQ(text.substr(e.begin, e.end - e.begin), expected[i].text) << "expression " << i;
+      EXPECT_EQ(TimexTypeName(e.type), expected[i].type) << expected[i].text;
+      EXPECT_EQ(e.value, expected[i].value) << expected[i].text;
+      EXPECT_EQ(e.mod, expected[i].mod) << expected[i].text;
+    }
+  }
+
+  static std::string Describe(const std::string& text, const std::vector<TimeExpression>& got) {
+    std::string out = "got:";
+    for (const TimeExpression& e : got) {
+      out += " [" + text.substr(e.begin, e.end - e.begin) + "=" + e.value + "]";
+    }
+    return out;
+  }
+
+  static Tagger* tagger_;
+};
+
+Tagger* RulesEnTest::tagger_ = nullptr;
+
+TEST_F(RulesEnTest, ExplicitDatesInWords) {
+  Check("The blasts of Friday, Aug. 7, 1998 killed 257 people.", "1998-08-10",
+        {{"Friday, Aug. 7, 1998", "DATE", "1998-08-07"}});
+  Check("He was born on 29 September 1791 in Paris.", "2020-01-01",
+        {{"29 September 1791", "DATE", "1791-09-29"}});
+  Check("The treaty was signed on the 15th of March, 1921.", "2020-01-01",
+        {{"the 15th of March, 1921", "DATE", "1921-03-15"}});
+  // "may" is only a month after a preposition, which the extent keeps
+  // until rules can look at context outside it.
+  Check("It opened in November 1940 and closed in May 1941.", "2020-01-01",
+        {{"November 1940", "DATE", "1940-11"}, {"in May 1941", "DATE", "1941-05"}});
+}
+
+TEST_F(RulesEnTest, NumericDates) {
+  Check("Filed 08/07/1998, amended 1998-09-01.", "1998-10-01",
+        {{"08/07/1998", "DATE", "1998-08-07"}, {"1998-09-01", "DATE", "1998-09-01"}});
+  Check("Posted 3/4/99.", "1999-05-01", {{"3/4/99", "DATE", "1999-03-04"}});
+}
+
+TEST_F(RulesEnTest, MayIsAMonthOnlyInContext) {
+  Check("Prices may rise, the board said.", "1999-02-01", {});
+  Check("The vote is on May 5 and talks begin in May.", "1999-02-01",
+        {{"May 5", "DATE", "1999-05-05"}, {"in May", "DATE", "1999-05"}});
+}
+
+TEST_F(RulesEnTest, YearsDecadesCenturies) {
+  Check("Sales fell in 1990 and in fiscal 1989.", "1990-05-01",
+        {{"1990", "DATE", "1990"}, {"fiscal 1989", "DATE", "1989"}});
+  Check("Prices rose in the 1990s and in the 20th century.", "2000-01-01",
+        {{"the 1990s", "DATE", "199"}, {"the 20th century", "DATE", "19"}});
+}
+
+TEST_F(RulesEnTest, BeforeChrist) {
+  Check("The battle of Marathon took place in 490 BC.", "", {{"490 BC", "DATE", "BC0490"}},
+        AnchorMode::kNarratives);
+  Check("In the 4th century BC the city grew.", "", {{"the 4th century BC", "DATE", "BC03"}},
+        AnchorMode::kNarratives);
+}
+
+TEST_F(RulesEnTest, WeekdaysFollowTense) {
+  // 1998-08-10 is a Monday.
+  Check("The government said Friday it would act.", "1998-08-10",
+        {{"Friday", "DATE", "1998-08-07"}});
+  Check("The minister will visit Nairobi next Thursday.", "1998-08-10",
+        {{"next Thursday", "DATE", "1998-08-13"}});
+  Check("The talks ended last Tuesday.", "1998-08-10", {{"last Tuesday", "DATE", "1998-08-04"}});
+}
+
+TEST_F(RulesEnTest, RelativeDays) {
+  Check("Yesterday the index fell; today it rose and tomorrow it may fall.", "1998-08-10",
+        {{"Yesterday", "DATE", "1998-08-09"},
+         {"today", "DATE", "1998-08-10"},
+         {"tomorrow", "DATE", "1998-08-11"}});
+  Check("The attack came on March 3. The day before, police had warned.", "1998-08-10",
+        {{"March 3", "DATE", "1998-03-03"}, {"The day before", "DATE", "1998-03-02"}});
+}
+
+TEST_F(RulesEnTest, RelativePeriods) {
+  Check("Sales rose last year and will rise next year.", "1998-08-10",
+        {{"last year", "DATE", "1997"}, {"next year", "DATE", "1999"}});
+  Check("The company reported losses last month and this week.", "1998-08-10",
+        {{"last month", "DATE", "1998-07"}, {"this week", "DATE", "1998-W33"}});
+  Check("The party split two years ago.", "1998-08-10", {{"two years ago", "DATE", "1996"}});
+  Check("It closed earlier this year.", "1998-08-10",
+        {{"earlier this year", "DATE", "1998", "START"}});
+}
+
+TEST_F(RulesEnTest, PartsOfDay) {
+  Check("Rebels attacked last night and again this morning.", "1998-08-10",
+        {{"last night", "TIME", "1998-08-09TNI"}, {"this morning", "TIME", "1998-08-10TMO"}});
+  Check("Police arrived Friday morning.", "1998-08-10",
+        {{"Friday morning", "TIME", "1998-08-07TMO"}});
+}
+
+TEST_F(RulesEnTest, TimesOfDay) {
+  Check("The bomb went off at 10:35 a.m. local time.", "1998-08-07",
+        {{"10:35 a.m", "TIME", "1998-08-07T10:35"}});
+  Check("Trading resumed at 14:15 and closed at 2 p.m. Wednesday.", "1998-08-10",
+        {{"14:15", "TIME", "1998-08-10T14:15"}, {"2 p.m. Wednesday", "TIME", "1998-08-12T14:00"}});
+  Check("They met at noon and left at midnight.", "1998-08-10",
+        {{"noon", "TIME", "1998-08-10T12:00"}, {"midnight", "TIME", "1998-08-10T24:00"}});
+}
+
+TEST_F(RulesEnTest, Durations) {
+  Check("After three days of questioning and a 16-hour flight, he slept 30.4 seconds.",
+        "1998-08-10",
+        {{"three days", "DURATION", "P3D"},
+         {"16-hour", "DURATION", "PT16H"},
+         {"30.4 seconds", "DURATION", "PT30.4S"}});
+  Check("The firm has existed for more than 30 years.", "1998-08-10",
+        {{"more than 30 years", "DURATION", "P30Y", "MORE_THAN"}});
+  Check("Output rose in the past two months.", "1998-08-10",
+        {{"the past two months", "DURATION", "P2M"}});
+  Check("The war lasted two decades.", "1998-08-10", {{"two decades", "DURATION", "P20Y"}});
+}
+
+TEST_F(RulesEnTest, AgesAreNotDurations) {
+  Check("A 44-year-old man and his son, 12 years old, were hurt.", "1998-08-10", {});
+}
+
+TEST_F(RulesEnTest, Sets) {
+  Check("The paper is published daily and the board meets every week.", "1998-08-10",
+        {{"daily", "SET", "P1D"}, {"every week", "SET", "P1W"}});
+  Check("The market opens each Monday, twice a year.", "1998-08-10",
+        {{"each Monday", "SET", "XXXX-WXX-1"}, {"twice a year", "SET", "P1Y"}});
+}
+
+TEST_F(RulesEnTest, VagueReferences) {
+  Check("Prices are now higher than they were recently.", "1998-08-10",
+        {{"now", "DATE", "PRESENT_REF"}, {"recently", "DATE", "PAST_REF"}});
+  Check("Planning for the future is hard.", "1998-08-10", {{"the future", "DATE", "FUTURE_REF"}});
+}
+
+TEST_F(RulesEnTest, QuartersSeasonsAndModifiers) {
+  Check("Profit fell in the third quarter.", "1989-10-20",
+        {{"the third quarter", "DATE", "1989-Q3"}});
+  Check("The plant will open in early April and close at the end of 1990.", "1989-10-20",
+        {{"early April", "DATE", "1990-04", "START"}, {"the end of 1990", "DATE", "1990", "END"}});
+  Check("The offensive began in the summer of 1779.", "",
+        {{"the summer of 1779", "DATE", "1779-SU"}});
+}
+
+TEST_F(RulesEnTest, NarrativesAnchorOnLastDate) {
+  Check("Paris fell on 14 June 1940. On 22 June, France signed the armistice.", "",
+        {{"14 June 1940", "DATE", "1940-06-14"}, {"22 June", "DATE", "1940-06-22"}},
+        AnchorMode::kNarratives);
+}
+
+}  // namespace
+}  // namespace dateline
