@@ -1,0 +1,107 @@
+// End-to-end tests of `dateline tag`: formats, exit statuses, bad input.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "cli_test_util.h"
+
+namespace dateline {
+namespace {
+
+using testing::RunDateline;
+using testing::TempFile;
+
+constexpr char kText[] = "Le ministre a annoncé hier soir qu'il partira samedi pour trois jours.";
+
+TEST(TagCommandTest, InlineFormat) {
+  auto r = RunDateline("tag --lang fr --dct 2023-02-22", kText);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "Le ministre a annoncé <d>2023-02-21TEV</d> qu'il partira <d>2023-02-25</d> pour "
+            "<d>P3D</d>.");
+}
+
+TEST(TagCommandTest, WithoutDctValuesStayUnderspecified) {
+  auto r = RunDateline("tag --lang fr", "Il est parti hier, en décembre.");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "Il est parti <d>XXXX-XX-XX</d>, en <d>XXXX-12</d>.");
+}
+
+TEST(TagCommandTest, JsonlCountsCodePoints) {
+  auto r = RunDateline("tag --lang fr --dct 2023-02-22 --format jsonl", kText);
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<nlohmann::json> objects;
+  while (std::getline(lines, line)) objects.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(objects.size(), 3u);
+  // "Le ministre a annoncé " is 22 code points (23 bytes).
+  EXPECT_EQ(objects[0]["begin"], 22);
+  EXPECT_EQ(objects[0]["end"], 31);
+  EXPECT_EQ(objects[0]["text"], "hier soir");
+  EXPECT_EQ(objects[0]["type"], "TIME");
+  EXPECT_EQ(objects[2]["value"], "P3D");
+  EXPECT_EQ(objects[2]["type"], "DURATION");
+}
+
+TEST(TagCommandTest, TimeMlFormatEscapesText) {
+  auto r = RunDateline("tag --lang en --dct 2023-02-22 --format timeml", "R&D <b> yesterday");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "R&amp;D &lt;b&gt; <TIMEX3 tid=\"t1\" type=\"DATE\" "
+            "value=\"2023-02-21\">yesterday</TIMEX3>");
+}
+
+TEST(TagCommandTest, InvalidUtf8FailsThatFileOnly) {
+  TempFile good("good.txt", "hier");
+  TempFile bad("bad.txt", std::string("hier \xC3\x28 demain"));
+  auto r = RunDateline("tag --lang fr --dct 2023-02-22 " + bad.path() + " " + good.path());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(bad.path() + ": invalid UTF-8 at byte 5"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "<d>2023-02-21</d>");
+}
+
+TEST(TagCommandTest, UsageErrors) {
+  auto r = RunDateline("tag --dct 2023-02-30", "hier");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--dct"), std::string::npos);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  r = RunDateline("tag --lang xx", "hier");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("no rules for 'xx'"), std::string::npos);
+  r = RunDateline("tag --format yaml", "hier");
+  EXPECT_EQ(r.status, 2);
+}
+
+TEST(TagCommandTest, EmptyInputGivesNothing) {
+  auto r = RunDateline("tag --lang fr", "");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(TagCommandTest, MissingFileIsReportedAndOthersGoOn) {
+  TempFile good("good.txt", "demain");
+  auto r = RunDateline("tag --lang fr --dct 2023-02-22 /nonexistent/x.txt " + good.path());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("/nonexistent/x.txt"), std::string::npos);
+  EXPECT_EQ(r.out, "<d>2023-02-23</d>");
+}
+
+TEST(TagCommandTest, BinaryInputDoesNotCrash) {
+  std::string binary;
+  for (int i = 0; i < 20000; ++i) binary += static_cast<char>((i * 131) % 128);
+  auto r = RunDateline("tag --lang en", binary);
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
+TEST(TagCommandTest, BadRulesDirectoryNamesTheProblem) {
+  TempFile rules("en/bad.rules", "rule r\n  match (\n");
+  const std::string dir = rules.path().substr(0, rules.path().rfind("/en/"));
+  auto r = RunDateline("tag --lang en --rules " + dir, "today");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("en/bad.rules:1"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace dateline
