@@ -1,0 +1,255 @@
+// Tests of the shipped French rules (rules/fr/): sentences written for these
+// tests, tagged with the built-in rules and a DCT, against the spans, values
+// and attributes TimeML gives them.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dateline/tagger.h"
+
+namespace dateline {
+namespace {
+
+class RulesFrTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { tagger_ = Tagger::Create().release(); }
+  static void TearDownTestSuite() {
+    delete tagger_;
+    tagger_ = nullptr;
+  }
+
+  // "span=value", with "/MOD" when a mod is set, for each expression found.
+  static std::vector<std::string> Tag(std::string_view text, const char* dct) {
+    std::vector<std::string> out;
+    for (const TimeExpression& e : Expressions(text, dct)) {
+      std::string s = std::string(text.substr(e.begin, e.end - e.begin)) + "=" + e.value;
+      if (!e.mod.empty()) s += "/" + e.mod;
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  static std::vector<TimeExpression> Expressions(std::string_view text, const char* dct) {
+    TagOptions options;
+    options.language = "fr";
+    if (dct != nullptr) options.dct = ParseDct(dct);
+    return tagger_->Tag(text, options);
+  }
+
+  // The single expression found in `text`; fails the test when there is not
+  // exactly one.
+  static TimeExpression One(std::string_view text, const char* dct) {
+    std::vector<TimeExpression> all = Expressions(text, dct);
+    EXPECT_EQ(all.size(), 1u) << text;
+    return all.empty() ? TimeExpression{} : all[0];
+  }
+
+  using V = std::vector<std::string>;
+  static Tagger* tagger_;
+};
+
+Tagger* RulesFrTest::tagger_ = nullptr;
+
+constexpr const char* kSaturday = "2023-02-25";  // a Saturday, ISO week 8
+
+TEST_F(RulesFrTest, WrittenDates) {
+  EXPECT_EQ(Tag("Il est né le 1er mai 1990 à Metz.", kSaturday), V{"le 1er mai 1990=1990-05-01"});
+  EXPECT_EQ(Tag("Le sommet s'ouvrira le mercredi 5 avril 2023.", kSaturday),
+            V{"le mercredi 5 avril 2023=2023-04-05"});
+  EXPECT_EQ(Tag("Il arrivera le premier mai.", kSaturday), V{"le premier mai=2023-05-01"});
+  EXPECT_EQ(Tag("Il est arrivé le premier mai.", kSaturday), V{"le premier mai=2022-05-01"});
+  EXPECT_EQ(Tag("Le traité date du 10 novembre 93.", kSaturday), V{"10 novembre 93=1993-11-10"});
+  EXPECT_EQ(Tag("La réforme entre en vigueur en octobre 98.", kSaturday), V{"octobre 98=1998-10"});
+  EXPECT_EQ(Tag("C'était en août 2001.", kSaturday), V{"août 2001=2001-08"});
+  EXPECT_EQ(Tag("C'était l'année 2001.", kSaturday), V{"l'année 2001=2001"});
+}
+
+TEST_F(RulesFrTest, NumericDatesAreDayFirst) {
+  EXPECT_EQ(Tag("Publié le 03/04/2023.", kSaturday), V{"le 03/04/2023=2023-04-03"});
+  EXPECT_EQ(Tag("Signé le 10.11.93 à Paris.", kSaturday), V{"le 10.11.93=1993-11-10"});
+  EXPECT_EQ(Tag("Mis à jour 2023-04-05.", kSaturday), V{"2023-04-05=2023-04-05"});
+  EXPECT_EQ(Tag("25 février 18:30", kSaturday), V{"25 février 18:30=2023-02-25T18:30"});
+}
+
+TEST_F(RulesFrTest, DatesWithoutYearFollowTense) {
+  // DCT 2003-01-03: a past verb puts "le 21 decembre" in the year before.
+  EXPECT_EQ(Tag("Elles ont été mises en examen le 21 décembre.", "2003-01-03"),
+            V{"le 21 décembre=2002-12-21"});
+  EXPECT_EQ(Tag("Le CFCM a vu le jour le 20 décembre dernier.", "2003-02-24"),
+            V{"le 20 décembre dernier=2002-12-20"});
+  EXPECT_EQ(Tag("Les élections auront lieu le 13 avril prochain.", "2003-02-24"),
+            V{"le 13 avril prochain=2003-04-13"});
+  EXPECT_EQ(Tag("Il a été sanctionné en juin derniers.", "2003-02-23"), V{"juin derniers=2002-06"});
+}
+
+TEST_F(RulesFrTest, SeedArticleRanges) {
+  EXPECT_EQ(Tag("Il effectuera une visite d'Etat en Chine du 28 février au 2 mars.", kSaturday),
+            (V{"28 février=2023-02-28", "2 mars=2023-03-02"}));
+  EXPECT_EQ(Tag("Il a rencontré Poutine à Moscou mercredi 5 avril pour deux jours.", "2023-04-05"),
+            (V{"mercredi 5 avril=2023-04-05", "deux jours=P2D"}));
+}
+
+TEST_F(RulesFrTest, Weekdays) {
+  // DCT Tuesday 1999-05-18: a future verb points to the coming Sunday.
+  EXPECT_EQ(Tag("LE VILLAGE FERA LA FETE DIMANCHE.", "1999-05-18"), V{"DIMANCHE=1999-05-23"});
+  EXPECT_EQ(Tag("Le ministère a annoncé samedi la visite.", kSaturday), V{"samedi=2023-02-25"});
+  EXPECT_EQ(Tag("La Chine a publié vendredi un document.", kSaturday), V{"vendredi=2023-02-24"});
+  EXPECT_EQ(Tag("Il viendra lundi prochain.", kSaturday), V{"lundi prochain=2023-02-27"});
+  EXPECT_EQ(Tag("Il est venu vendredi dernier.", kSaturday), V{"vendredi dernier=2023-02-24"});
+  EXPECT_EQ(Tag("Une fillette s'est noyée mardi soir.", "2003-02-21"),
+            V{"mardi soir=2003-02-18TEV"});
+}
+
+TEST_F(RulesFrTest, ClockTimes) {
+  EXPECT_EQ(Tag("Départ à 14h15.", kSaturday), V{"14h15=2023-02-25T14:15"});
+  EXPECT_EQ(Tag("Départ à 14:15.", kSaturday), V{"14:15=2023-02-25T14:15"});
+  EXPECT_EQ(Tag("Il est arrivé vers 21 h 45.", kSaturday),
+            V{"vers 21 h 45=2023-02-25T21:45/APPROX"});
+  EXPECT_EQ(Tag("Rendez-vous à midi.", kSaturday), V{"midi=2023-02-25T12:00"});
+  EXPECT_EQ(Tag("Fermeture à minuit.", kSaturday), V{"minuit=2023-02-25T24:00"});
+  EXPECT_EQ(Tag("La fusée part à vingt-trois heures.", kSaturday),
+            V{"à vingt-trois heures=2023-02-25T23:00"});
+  EXPECT_EQ(Tag("Le vol part à 8 h du soir.", kSaturday), V{"8 h du soir=2023-02-25T20:00"});
+  EXPECT_EQ(Tag("The call is at 2 p.m. today.", kSaturday), V{"2 p.m=2023-02-25T14:00"});
+}
+
+TEST_F(RulesFrTest, ClockTimesTakeTheDayJustNamed) {
+  EXPECT_EQ(
+      Tag("La réunion est fixée au jeudi 16 septembre, à 18 h et à 19 h 30.", "1999-09-04"),
+      (V{"jeudi 16 septembre=1999-09-16", "18 h=1999-09-16T18:00", "19 h 30=1999-09-16T19:30"}));
+}
+
+TEST_F(RulesFrTest, DaysAroundTheDct) {
+  EXPECT_EQ(Tag("hier, aujourd'hui, demain", kSaturday),
+            (V{"hier=2023-02-24", "aujourd'hui=2023-02-25", "demain=2023-02-26"}));
+  EXPECT_EQ(Tag("avant-hier et après-demain", kSaturday),
+            (V{"avant-hier=2023-02-23", "après-demain=2023-02-27"}));
+  EXPECT_EQ(Tag("Nous avons parlé hier soir.", "2023-02-25T14:15"), V{"hier soir=2023-02-24TEV"});
+  EXPECT_EQ(Tag("Il est parti ce matin.", kSaturday), V{"ce matin=2023-02-25TMO"});
+  EXPECT_EQ(Tag("Nous discuterons de tout cela demain.", "2023-04-05"), V{"demain=2023-04-06"});
+}
+
+TEST_F(RulesFrTest, DaysAroundTheDayJustNamed) {
+  EXPECT_EQ(Tag("Le 10 mars 2022, il signe ; la veille, il hésitait.", kSaturday),
+            (V{"Le 10 mars 2022=2022-03-10", "la veille=2022-03-09"}));
+  EXPECT_EQ(Tag("Le 24 mars 2002, il part. Il revient le lendemain matin.", kSaturday),
+            (V{"Le 24 mars 2002=2002-03-24", "le lendemain matin=2002-03-25TMO"}));
+}
+
+TEST_F(RulesFrTest, ShiftedPeriods) {
+  EXPECT_EQ(Tag("Il se rendra en Chine la semaine prochaine.", kSaturday),
+            V{"la semaine prochaine=2023-W09"});
+  EXPECT_EQ(Tag("le mois dernier, l'an prochain, cette année", kSaturday),
+            (V{"le mois dernier=2023-01", "l'an prochain=2024", "cette année=2023"}));
+  EXPECT_EQ(Tag("Ils sont venus ce week-end.", kSaturday), V{"ce week-end=2023-W08-WE"});
+  EXPECT_EQ(Tag("Il l'a dit plus tôt ce mois-ci.", kSaturday), V{"ce mois-ci=2023-02"});
+  EXPECT_EQ(Tag("C'était il y a trois ans.", kSaturday), V{"il y a trois ans=2020"});
+  EXPECT_EQ(Tag("C'était il y a une semaine.", kSaturday), V{"il y a une semaine=2023-02-18"});
+  EXPECT_EQ(Tag("Il reviendra dans deux semaines.", kSaturday), V{"dans deux semaines=2023-03-11"});
+}
+
+TEST_F(RulesFrTest, Durations) {
+  EXPECT_EQ(Tag("un jeûne de trois jours", kSaturday), V{"trois jours=P3D"});
+  EXPECT_EQ(Tag("Il le devance de 30,4 secondes.", kSaturday), V{"30,4 secondes=PT30.4S"});
+  EXPECT_EQ(Tag("pendant 24 heures", kSaturday), V{"24 heures=PT24H"});
+  EXPECT_EQ(Tag("Elle durera plus de 30 ans.", kSaturday), V{"plus de 30 ans=P30Y/MORE_THAN"});
+  EXPECT_EQ(Tag("depuis trois cents ans", kSaturday), V{"trois cents ans=P300Y"});
+  EXPECT_EQ(Tag("pendant vingt-trois heures", kSaturday), V{"vingt-trois heures=PT23H"});
+  EXPECT_EQ(Tag("depuis plusieurs jours", kSaturday), V{"plusieurs jours=PXD"});
+  EXPECT_EQ(Tag("Ils se sont vus environ une heure.", kSaturday),
+            V{"environ une heure=PT1H/APPROX"});
+  EXPECT_EQ(Tag("un an et demi", kSaturday), V{"un an et demi=P1Y6M"});
+  EXPECT_EQ(Tag("ces dernières 24 heures", kSaturday), V{"ces dernières 24 heures=PT24H"});
+  EXPECT_EQ(Tag("un quinquennat de cohérence", kSaturday), V{"quinquennat=P5Y"});
+
+  const TimeExpression e = One("pendant trois jours", kSaturday);
+  EXPECT_EQ(e.type, TimexType::kDuration);
+}
+
+TEST_F(RulesFrTest, Sets) {
+  TimeExpression e = One("Il vient chaque semaine.", kSaturday);
+  EXPECT_EQ(e.type, TimexType::kSet);
+  EXPECT_EQ(e.value, "P1W");
+  EXPECT_EQ(e.quant, "EVERY");
+
+  e = One("Ouvert tous les jeudis.", kSaturday);
+  EXPECT_EQ(e.type, TimexType::kSet);
+  EXPECT_EQ(e.value, "XXXX-WXX-4");
+
+  e = One("Il s'entraîne deux fois par semaine.", kSaturday);
+  EXPECT_EQ(e.type, TimexType::kSet);
+  EXPECT_EQ(e.value, "P1W");
+  EXPECT_EQ(e.freq, "2X");
+
+  e = One("le traditionnel dîner annuel", kSaturday);
+  EXPECT_EQ(e.type, TimexType::kSet);
+  EXPECT_EQ(e.value, "P1Y");
+}
+
+TEST_F(RulesFrTest, SeasonsDecadesCenturiesQuarters) {
+  EXPECT_EQ(Tag("Il partira cet été.", kSaturday), V{"cet été=2023-SU"});
+  EXPECT_EQ(Tag("Il est parti l'été 2022.", kSaturday), V{"l'été 2022=2022-SU"});
+  EXPECT_EQ(Tag("La demande augmente en été.", kSaturday), V{"en été=XXXX-SU"});
+  EXPECT_EQ(Tag("Il a été élu.", kSaturday), V{});  // the participle is no season
+  EXPECT_EQ(Tag("Dans les années 60, il jouait.", kSaturday), V{"les années 60=196X"});
+  EXPECT_EQ(Tag("Au début des années 60, il jouait.", kSaturday),
+            V{"début des années 60=196X/START"});
+  EXPECT_EQ(Tag("les années quatre-vingt", kSaturday), V{"les années quatre-vingt=198X"});
+  EXPECT_EQ(Tag("Au XIXe siècle, on lisait.", kSaturday), V{"XIXe siècle=18"});
+  EXPECT_EQ(Tag("Le 21e siècle commence.", kSaturday), V{"Le 21e siècle=20"});
+  EXPECT_EQ(Tag("Au premier trimestre 2023, les ventes montent.", kSaturday),
+            V{"premier trimestre 2023=2023-Q1"});
+  EXPECT_EQ(Tag("le second semestre", kSaturday), V{"le second semestre=2023-H2"});
+}
+
+TEST_F(RulesFrTest, Modifiers) {
+  EXPECT_EQ(Tag("Il viendra début avril.", kSaturday), V{"début avril=2023-04/START"});
+  EXPECT_EQ(Tag("C'était fin 2022.", kSaturday), V{"fin 2022=2022/END"});
+  EXPECT_EQ(Tag("Il viendra mi-mai.", kSaturday), V{"mi-mai=2023-05/MID"});
+  EXPECT_EQ(Tag("Il a été blessé hier en début d'après-midi.", kSaturday),
+            V{"hier en début d'après-midi=2023-02-24TAF/START"});
+  EXPECT_EQ(Tag("Le contrat a pris fin hier.", kSaturday), V{"hier=2023-02-24"});
+}
+
+TEST_F(RulesFrTest, VagueReferences) {
+  EXPECT_EQ(Tag("Il viendra bientôt.", kSaturday), V{"bientôt=FUTURE_REF"});
+  EXPECT_EQ(Tag("La France préside actuellement le Conseil.", kSaturday),
+            V{"actuellement=PRESENT_REF"});
+  EXPECT_EQ(Tag("Autrefois, on y dansait.", kSaturday), V{"Autrefois=PAST_REF"});
+  EXPECT_EQ(Tag("des soldats nouvellement mobilisés", kSaturday), V{"nouvellement=PAST_REF"});
+}
+
+TEST_F(RulesFrTest, YearsAndHolidays) {
+  EXPECT_EQ(Tag("Il vit ici depuis 1981.", kSaturday), V{"1981=1981"});
+  EXPECT_EQ(Tag("un plan pour absorber le pays d'ici 2030", kSaturday), V{"2030=2030"});
+  EXPECT_EQ(Tag("Ils se retrouveront à Noël.", kSaturday), V{"Noël=2023-12-25"});
+  EXPECT_EQ(Tag("la Toussaint 2022", kSaturday), V{"la Toussaint 2022=2022-11-01"});
+  EXPECT_EQ(Tag("le 14 juillet 1789", kSaturday), V{"le 14 juillet 1789=1789-07-14"});
+}
+
+TEST_F(RulesFrTest, FalseAlarmsAreSuppressed) {
+  EXPECT_EQ(Tag("Jean Burget, 87 ans, a été heurté par une voiture.", kSaturday), V{});
+  EXPECT_EQ(Tag("Une fillette de 6 ans s'est noyée.", kSaturday), V{});
+  EXPECT_EQ(Tag("un électricien allemand de 37 ans", kSaturday), V{});
+  EXPECT_EQ(Tag("La victime, âgée de 24 ans, est sortie.", kSaturday), V{});
+  EXPECT_EQ(Tag("un match pour les moins de 17 ans", kSaturday), V{});
+  EXPECT_EQ(Tag("l'accueil des 0-6 ans", kSaturday), V{});
+  EXPECT_EQ(Tag("Il a payé 2000 euros.", kSaturday), V{});
+  EXPECT_EQ(Tag("Appelez le 03 83 12 34 56.", kSaturday), V{});
+  EXPECT_EQ(Tag("les sept pays les plus industrialisés", kSaturday), V{});
+  EXPECT_EQ(Tag("Un Boeing 747 a atterri.", kSaturday), V{});
+  EXPECT_EQ(Tag("Durée: 00:28:48 / 2084 likes", kSaturday), V{});
+  // A sentence, not an age: the duration stays.
+  EXPECT_EQ(Tag("Il a été condamné à 10 ans de prison.", kSaturday), V{"10 ans=P10Y"});
+  EXPECT_EQ(Tag("une peine de 10 ans", kSaturday), V{"10 ans=P10Y"});
+}
+
+TEST_F(RulesFrTest, WithoutDctRelativeExpressionsStayOpen) {
+  EXPECT_EQ(Tag("hier, la semaine prochaine, le 3 février", nullptr),
+            (V{"hier=XXXX-XX-XX", "la semaine prochaine=XXXX-WXX", "le 3 février=XXXX-02-03"}));
+}
+
+}  // namespace
+}  // namespace dateline
