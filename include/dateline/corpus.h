@@ -99,9 +99,10 @@ struct SentenceFilter {
 };
 
 struct DateCount {
-  std::string date;    // as in CorpusSentence::date
-  int64_t strong = 0;  // sentences whose own expression gives the date
-  int64_t weak = 0;    // sentences dated by their article
+  std::string date;             // as in CorpusSentence::date
+  int64_t strong = 0;           // sentences whose own expression gives the date
+  int64_t weak = 0;             // sentences dated by their article
+  int64_t strong_articles = 0;  // distinct articles among the `strong` sentences
 };
 
 class Corpus {

@@ -23,10 +23,16 @@
 namespace dateline {
 
 struct TimelineOptions {
-  SentenceFilter filter;      // which articles and which date range
-  size_t dates = 10;          // l: dates to keep
-  size_t sentences = 2;       // k: sentences per date
-  double weak_weight = 0.25;  // weight of a reference by publication date only
+  SentenceFilter filter;  // which articles and which date range
+  size_t dates = 10;      // l: dates to keep
+  size_t sentences = 2;   // k: sentences per date
+  // Weight of an article published on a date (a weak reference); a
+  // sentence's own expressions count 1 per article.
+  double weak_weight = 0.25;
+  // Dates more than this many days outside the span of the selected
+  // articles' publication dates are left out (a timeline covers the period
+  // its articles report on); negative keeps every date.
+  int span_margin_days = 30;
   // Language of the stop words used for similarity ("fr" or "en").
   std::string language = "fr";
 };

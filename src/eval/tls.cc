@@ -6,12 +6,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "dateline/corpus.h"
+#include "dateline/timeline.h"
 #include "eval/stopwords.h"
 #include "text/utf8.h"
+#include "util/io.h"
 
 namespace dateline::eval {
 namespace {
@@ -316,6 +320,46 @@ TlsSize ReferenceSize(const TlsTimeline& reference) {
   }
   size.sentences = std::max<size_t>(size.sentences, 1);
   return size;
+}
+
+TlsTopicResult RunTlsTopic(const std::string& topic_dir, const std::string& reference_file,
+                           const TlsRunOptions& options) {
+  TlsTopicResult result;
+  result.topic = std::filesystem::path(topic_dir).filename().string();
+  if (result.topic.empty()) {
+    result.topic = std::filesystem::path(topic_dir).parent_path().filename().string();
+  }
+  const ReadResult raw = ReadInput(reference_file);
+  if (!raw.ok) {
+    result.error = raw.error;
+    return result;
+  }
+  TlsTimeline reference;
+  std::string error;
+  if (!ParseTlsTimeline(raw.data, reference, error)) {
+    result.error = reference_file + ": " + error;
+    return result;
+  }
+  result.size = ReferenceSize(reference);
+  auto corpus = Corpus::Open(":memory:");
+  IngestOptions ingest;
+  ingest.language = options.language;
+  ingest.batch_size = 1000;
+  Ingester ingester(*corpus, ingest);
+  ingester.AddSource(topic_dir);
+  result.problems = ingester.Run().problems;
+  TimelineOptions timeline;
+  timeline.dates = result.size.dates;
+  timeline.sentences = result.size.sentences;
+  timeline.language = options.language;
+  TlsTimeline system;
+  for (const TimelineDate& d : BuildTimeline(*corpus, timeline).dates) {
+    CivilDate day;
+    if (!ParseDay(d.date, day)) continue;
+    for (const auto& s : d.sentences) system[day].push_back(s.text);
+  }
+  result.scores = ScoreTimeline(system, {reference}, options.scoring);
+  return result;
 }
 
 }  // namespace dateline::eval

@@ -67,6 +67,24 @@ struct TlsSize {
 };
 TlsSize ReferenceSize(const TlsTimeline& reference);
 
+// One topic run end to end: the articles under `topic_dir` are ingested into
+// an in-memory corpus (publication dates from the reader, else from
+// YYYY-MM-DD folder names), a timeline of the reference's l dates and k
+// sentences is built and scored against `reference_file`.
+struct TlsRunOptions {
+  TlsOptions scoring;
+  std::string language = "fr";  // language of the articles
+};
+struct TlsTopicResult {
+  std::string topic;  // the folder's name
+  TlsSize size;
+  TlsScores scores;
+  std::vector<std::string> problems;  // ingest problems ("path: reason")
+  std::string error;                  // set when the topic could not be run
+};
+TlsTopicResult RunTlsTopic(const std::string& topic_dir, const std::string& reference_file,
+                           const TlsRunOptions& options);
+
 }  // namespace dateline::eval
 
 #endif  // DATELINE_EVAL_TLS_H_

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <unordered_map>
 
@@ -12,10 +13,12 @@
 namespace dateline {
 namespace {
 
-constexpr size_t kMinTokens = 4;   // shorter sentences are fragments
-constexpr size_t kMaxTokens = 60;  // longer ones are run-on debris
+constexpr size_t kMinTokens = 8;   // shorter sentences are fragments or captions
+constexpr size_t kMaxTokens = 40;  // longer ones are run-on debris
 constexpr double kRedundancy = 0.5;
 constexpr double kWeakSentencePenalty = 0.8;
+// Weight of the similarity to the whole timeline against that to the date.
+constexpr double kTopicWeight = 10.0;
 
 using Vector = std::unordered_map<std::string, double>;
 
@@ -50,27 +53,55 @@ struct Candidate {
 struct DateChoice {
   std::string date;
   double score = 0;
+  double strong = 0;  // distinct articles whose sentences name the date
+  double weak = 0;    // weak_weight per article published that day
   std::vector<std::string> stored;
 };
 
+// True when `date` lies within the publication span of the articles,
+// widened by `margin` days on both sides (always true when no article is
+// dated or margin is negative).
+bool InSpan(const std::string& date, const std::vector<std::string>& published, int margin) {
+  if (published.empty() || margin < 0) return true;
+  const auto first = ParseDct(published.front()), last = ParseDct(published.back());
+  const auto day = ParseDct(date);
+  if (!first || !last || !day) return true;
+  const int64_t d = ToDays(day->date);
+  return d >= ToDays(first->date) - margin && d <= ToDays(last->date) + margin;
+}
+
+// Ranks dates: first those that sentences name explicitly, by the number of
+// distinct articles doing so (per article, so that one live blog or comment
+// thread repeating a date does not outweigh the rest; ties go to the earlier
+// date), then dates known only as publication dates, by `weak_weight` per
+// article published that day. A weak reference thus always counts less than
+// an explicit one.
 std::vector<DateChoice> RankDates(const Corpus& corpus, const TimelineOptions& options) {
-  const std::string reference = MedianDay(corpus.PublicationDates(options.filter));
+  const std::vector<std::string> published = corpus.PublicationDates(options.filter);
+  const std::string reference = MedianDay(published);
   std::map<std::string, DateChoice> by_date;
   for (const DateCount& c : corpus.CountDates(options.filter)) {
     const std::string date = ResolveYear(c.date, reference);
     if (date.empty()) continue;
     if (!options.filter.from.empty() && date < options.filter.from) continue;
     if (!options.filter.to.empty() && date > options.filter.to) continue;
+    if (!InSpan(date, published, options.span_margin_days)) continue;
     DateChoice& choice = by_date[date];
     choice.date = date;
-    choice.score +=
-        static_cast<double>(c.strong) + options.weak_weight * static_cast<double>(c.weak);
+    choice.strong += static_cast<double>(c.strong_articles);
     choice.stored.push_back(c.date);
   }
+  for (const std::string& day : published) {
+    auto it = by_date.find(day);
+    if (it != by_date.end()) it->second.weak += options.weak_weight;
+  }
+  for (auto& [date, choice] : by_date) choice.score = choice.strong + choice.weak;
   std::vector<DateChoice> ranked;
   for (auto& [date, choice] : by_date) ranked.push_back(std::move(choice));
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const DateChoice& a, const DateChoice& b) { return a.score > b.score; });
+  std::stable_sort(ranked.begin(), ranked.end(), [](const DateChoice& a, const DateChoice& b) {
+    if ((a.strong > 0) != (b.strong > 0)) return a.strong > 0;
+    return a.strong > 0 ? a.strong > b.strong : a.weak > b.weak;
+  });
   if (ranked.size() > options.dates) ranked.resize(options.dates);
   return ranked;
 }
@@ -90,11 +121,10 @@ std::vector<Candidate> LoadCandidates(const Corpus& corpus, const TimelineOption
   return out;
 }
 
-// Weights each candidate's tokens by TF-IDF over the date's sentences and
-// scores it by cosine similarity to the date's centroid.
-void ScoreByCentroid(std::vector<Candidate>& candidates,
-                     const std::unordered_map<std::string, int>& df, double documents) {
-  Vector centroid;
+// Gives each candidate its TF-IDF vector (unit length) and adds it to
+// `centroid`.
+void Vectorize(std::vector<Candidate>& candidates, const std::unordered_map<std::string, int>& df,
+               double documents, Vector& centroid) {
   for (Candidate& c : candidates) {
     for (const auto& t : c.tokens) c.vector[t] += 1.0;
     for (auto& [t, v] : c.vector) {
@@ -105,9 +135,20 @@ void ScoreByCentroid(std::vector<Candidate>& candidates,
     Normalize(c.vector);
     for (const auto& [t, v] : c.vector) centroid[t] += v;
   }
+}
+
+// Scores each candidate by cosine similarity to its date's centroid (what
+// the date is about) plus similarity to the centroid of all dates (what the
+// whole timeline is about, which keeps off-topic chatter out).
+void ScoreByCentroid(std::vector<Candidate>& candidates, const Vector& topic) {
+  Vector centroid;
+  for (const Candidate& c : candidates) {
+    for (const auto& [t, v] : c.vector) centroid[t] += v;
+  }
   Normalize(centroid);
   for (Candidate& c : candidates) {
-    c.score = Dot(c.vector, centroid) * (c.sentence.weak_date ? kWeakSentencePenalty : 1.0);
+    c.score = (Dot(c.vector, centroid) + kTopicWeight * Dot(c.vector, topic)) *
+              (c.sentence.weak_date ? kWeakSentencePenalty : 1.0);
   }
 }
 
@@ -168,9 +209,12 @@ Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
       ++documents;
     }
   }
+  Vector topic;
+  for (auto& candidates : per_date) Vectorize(candidates, df, documents, topic);
+  Normalize(topic);
   std::map<int64_t, std::vector<TimelineSource>> source_cache;
   for (size_t i = 0; i < dates.size(); ++i) {
-    ScoreByCentroid(per_date[i], df, documents);
+    ScoreByCentroid(per_date[i], topic);
     TimelineDate entry;
     entry.date = dates[i].date;
     entry.score = dates[i].score;
