@@ -67,38 +67,47 @@ const FoldTable& Table() {
 
 void FoldText(std::string_view text, uint32_t base, FoldedText& out) {
   const FoldTable& table = Table();
-  out.text.clear();
-  out.to_original.clear();
-  out.text.reserve(text.size());
-  out.to_original.reserve(text.size() + 1);
+  // Sized for the common case (folding never shrinks text, and ASCII keeps
+  // its length), then trimmed; writing through pointers keeps the ASCII loop
+  // free of capacity checks.
+  out.text.resize(text.size());
+  out.to_original.resize(text.size() + 1);
+  size_t n = 0;
   size_t pos = 0;
+  auto grow = [&](size_t extra) {
+    if (n + extra > out.text.size()) {
+      out.text.resize(out.text.size() * 2 + extra);
+      out.to_original.resize(out.text.size() + 1);
+    }
+  };
   while (pos < text.size()) {
     const unsigned char b = static_cast<unsigned char>(text[pos]);
     if (b < 0x80) {
-      out.text += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      out.to_original.push_back(base + static_cast<uint32_t>(pos));
-      ++pos;
+      grow(1);
+      out.text[n] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      out.to_original[n++] = base + static_cast<uint32_t>(pos++);
       continue;
     }
     const size_t start = pos;
-    char32_t cp = DecodeUtf8(text, pos);
+    const char32_t cp = DecodeUtf8(text, pos);
     const bool invalid = cp == 0xFFFD && pos == start + 1;
     std::string_view folded;
-    std::string self;
     if (invalid) {
       folded = "\x01";
     } else if (cp < kTableSize && !table.folded[cp].empty()) {
       folded = table.folded[cp];
     } else {
-      self.assign(text.substr(start, pos - start));
-      folded = self;
+      folded = text.substr(start, pos - start);
     }
+    grow(folded.size());
     for (char c : folded) {
-      out.text += c;
-      out.to_original.push_back(base + static_cast<uint32_t>(start));
+      out.text[n] = c;
+      out.to_original[n++] = base + static_cast<uint32_t>(start);
     }
   }
-  out.to_original.push_back(base + static_cast<uint32_t>(text.size()));
+  out.text.resize(n);
+  out.to_original.resize(n + 1);
+  out.to_original[n] = base + static_cast<uint32_t>(text.size());
 }
 
 std::string FoldString(std::string_view text) {
