@@ -71,10 +71,8 @@ TEST_F(RulesEnTest, ExplicitDatesInWords) {
         {{"29 September 1791", "DATE", "1791-09-29"}});
   Check("The treaty was signed on the 15th of March, 1921.", "2020-01-01",
         {{"the 15th of March, 1921", "DATE", "1921-03-15"}});
-  // "may" is only a month after a preposition, which the extent keeps
-  // until rules can look at context outside it.
   Check("It opened in November 1940 and closed in May 1941.", "2020-01-01",
-        {{"November 1940", "DATE", "1940-11"}, {"in May 1941", "DATE", "1941-05"}});
+        {{"November 1940", "DATE", "1940-11"}, {"May 1941", "DATE", "1941-05"}});
 }
 
 TEST_F(RulesEnTest, NumericDates) {
@@ -86,7 +84,8 @@ TEST_F(RulesEnTest, NumericDates) {
 TEST_F(RulesEnTest, MayIsAMonthOnlyInContext) {
   Check("Prices may rise, the board said.", "1999-02-01", {});
   Check("The vote is on May 5 and talks begin in May.", "1999-02-01",
-        {{"May 5", "DATE", "1999-05-05"}, {"in May", "DATE", "1999-05"}});
+        {{"May 5", "DATE", "1999-05-05"}, {"May", "DATE", "1999-05"}});
+  Check("Prices may rise and output may fall.", "1999-02-01", {});
 }
 
 TEST_F(RulesEnTest, YearsDecadesCenturies) {
@@ -158,6 +157,24 @@ TEST_F(RulesEnTest, Durations) {
   Check("Output rose in the past two months.", "1998-08-10",
         {{"the past two months", "DURATION", "P2M"}});
   Check("The war lasted two decades.", "1998-08-10", {{"two decades", "DURATION", "P20Y"}});
+}
+
+TEST_F(RulesEnTest, FalseAlarmsAreSuppressed) {
+  Check("The index closed at 2082.1 and 1400 victims were counted.", "1989-10-20", {});
+  Check("It raised its quarterly dividend and saves $2 million a year.", "1989-10-20", {});
+  Check("After the fall of Saigon, a second attack came; the march to the sea began.", "1975-05-01",
+        {});
+}
+
+TEST_F(RulesEnTest, Holidays) {
+  Check("Troops would be home by Christmas 1963.", "", {{"Christmas 1963", "DATE", "1963-12-25"}});
+  Check("The shops close on New Year's Day.", "1998-08-10",
+        {{"New Year's Day", "DATE", "1998-01-01"}});
+}
+
+TEST_F(RulesEnTest, ReportedQuarter) {
+  Check("Net income in the latest quarter rose.", "1989-10-20",
+        {{"the latest quarter", "DATE", "1989-Q3"}});
 }
 
 TEST_F(RulesEnTest, AgesAreNotDurations) {
