@@ -122,7 +122,7 @@ TEST_F(RulesFrTest, ClockTimesTakeTheDayJustNamed) {
 }
 
 TEST_F(RulesFrTest, DaysAroundTheDct) {
-  EXPECT_EQ(Tag("hier, aujourd'hui, demain", kSaturday),
+  EXPECT_EQ(Tag("hier, aujourd'hui et demain", kSaturday),
             (V{"hier=2023-02-24", "aujourd'hui=2023-02-25", "demain=2023-02-26"}));
   EXPECT_EQ(Tag("avant-hier et après-demain", kSaturday),
             (V{"avant-hier=2023-02-23", "après-demain=2023-02-27"}));
@@ -213,7 +213,26 @@ TEST_F(RulesFrTest, Modifiers) {
   EXPECT_EQ(Tag("Le contrat a pris fin hier.", kSaturday), V{"hier=2023-02-24"});
 }
 
+TEST_F(RulesFrTest, RangesTakeMonthAndYearFromTheirEnd) {
+  EXPECT_EQ(Tag("Stage du 19 au 23 juillet.", "1999-07-16"),
+            (V{"19=1999-07-19", "23 juillet=1999-07-23"}));
+  EXPECT_EQ(Tag("suspendu du 28 février au 2 mars 2021", "2023-02-22"),
+            (V{"28 février=2021-02-28", "2 mars 2021=2021-03-02"}));
+  EXPECT_EQ(Tag("Elles auront lieu les 6 et 13 avril prochains.", "2003-02-24"),
+            (V{"6=2003-04-06", "13 avril prochains=2003-04-13"}));
+}
+
+TEST_F(RulesFrTest, EasterHolidays) {
+  EXPECT_EQ(Tag("C'est en cette fête de Pentecôte que se déroulera la fête.", "1999-05-18"),
+            V{"cette fête de Pentecôte=1999-05-23"});
+  EXPECT_EQ(Tag("le lundi de Pâques 2024", kSaturday), V{"le lundi de Pâques 2024=2024-04-01"});
+  EXPECT_EQ(Tag("l'Ascension 2023", kSaturday), V{"l'Ascension 2023=2023-05-18"});
+}
+
 TEST_F(RulesFrTest, VagueReferences) {
+  // "Aujourd'hui," opening a clause speaks of the present, not of the day.
+  EXPECT_EQ(Tag("Aujourd'hui, la ville a changé.", kSaturday), V{"Aujourd'hui=PRESENT_REF"});
+  EXPECT_EQ(Tag("Il arrive aujourd'hui à Paris.", kSaturday), V{"aujourd'hui=2023-02-25"});
   EXPECT_EQ(Tag("Il viendra bientôt.", kSaturday), V{"bientôt=FUTURE_REF"});
   EXPECT_EQ(Tag("La France préside actuellement le Conseil.", kSaturday),
             V{"actuellement=PRESENT_REF"});
@@ -240,6 +259,9 @@ TEST_F(RulesFrTest, FalseAlarmsAreSuppressed) {
   EXPECT_EQ(Tag("Appelez le 03 83 12 34 56.", kSaturday), V{});
   EXPECT_EQ(Tag("les sept pays les plus industrialisés", kSaturday), V{});
   EXPECT_EQ(Tag("Un Boeing 747 a atterri.", kSaturday), V{});
+  EXPECT_EQ(Tag("M. Dupont (87 ans) est mort.", kSaturday), V{});
+  EXPECT_EQ(Tag("Une seconde tranche est prévue.", kSaturday), V{});
+  EXPECT_EQ(Tag("Une seconde plus tard, il part.", kSaturday), V{"Une seconde=PT1S"});
   EXPECT_EQ(Tag("Durée: 00:28:48 / 2084 likes", kSaturday), V{});
   // A sentence, not an age: the duration stays.
   EXPECT_EQ(Tag("Il a été condamné à 10 ans de prison.", kSaturday), V{"10 ans=P10Y"});
