@@ -105,3 +105,44 @@ TEST(TagCommandTest, BadRulesDirectoryNamesTheProblem) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(TagCommandTest, HtmlIsReadFirstAndItsDateBecomesTheDct) {
+  const std::string html =
+      "<!DOCTYPE html><html lang=\"fr\"><head><title>Visite</title>"
+      "<meta property=\"article:published_time\" content=\"2023-02-25T10:00:00+01:00\">"
+      "</head><body><nav><a href=\"/\">Accueil</a></nav><article><h1>Visite d'Etat</h1>"
+      "<p>Le président a annoncé samedi qu'il se rendra en Chine la semaine prochaine, "
+      "a indiqué le ministère dans un communiqué publié dans la matinée.</p>"
+      "<p>La visite durera trois jours et comprendra plusieurs rencontres officielles avec "
+      "les dirigeants du pays hôte.</p></article></body></html>";
+  TempFile page("visite.html", html);
+  auto r = testing::RunDateline("tag --format jsonl " + page.path());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"text\":\"samedi\",\"type\":\"DATE\",\"value\":\"2023-02-25\""),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\"value\":\"2023-W09\""), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Accueil"), std::string::npos);
+  // An explicit --dct wins over the page's date.
+  r = testing::RunDateline("tag --dct 2023-03-04 --format jsonl " + page.path());
+  EXPECT_NE(r.out.find("\"value\":\"2023-03-04\""), std::string::npos) << r.out;
+}
+
+TEST(TagCommandTest, ReadFlagTakesTheDateScrapedTextStates) {
+  const std::string text =
+      "Aller au contenu principal\n\nSommet régional\ninformation fournie par Reuters "
+      "25/02/2023 à 14:15\n\nLe ministre a déclaré samedi avoir eu la veille un entretien "
+      "avec son homologue, au terme d'une semaine de consultations.\n";
+  TempFile scraped("scraped.txt", text);
+  auto r = testing::RunDateline("tag --read --lang fr --format jsonl " + scraped.path());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"text\":\"la veille\",\"type\":\"DATE\",\"value\":\"2023-02-24\""),
+            std::string::npos)
+      << r.out;
+}
+
+}  // namespace
+}  // namespace dateline

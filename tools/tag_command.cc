@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "command.h"
+#include "dateline/reader.h"
 #include "dateline/tagger.h"
 #include "tagger_output.h"
 #include "text/utf8.h"
@@ -22,8 +23,45 @@ struct TagFlags {
   std::string mode = "news";
   std::string format = "inline";
   std::string rules;
+  bool read = false;
   std::vector<std::string> files;
 };
+
+// HTML is read as a page (main text, publication date) before tagging.
+bool LooksLikeHtml(std::string_view data, const std::string& path) {
+  for (const char* ext : {".html", ".htm", ".html.gz", ".htm.gz", ".xhtml"}) {
+    const std::string_view e(ext);
+    if (path.size() >= e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0) {
+      return true;
+    }
+  }
+  const size_t first = data.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first == std::string_view::npos || data[first] != '<') return false;
+  const std::string_view head = data.substr(first, 512);
+  for (const char* marker : {"<!DOCTYPE", "<!doctype", "<html", "<HTML", "<head", "<body"}) {
+    if (head.find(marker) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Reads `data` as a page: the text to tag becomes its title and main text,
+// and its publication date the DCT when none was given.
+bool ReadPage(const std::string& name, std::string& data, TagOptions& options) {
+  static const Reader reader;
+  ReadHints hints;
+  hints.path = name;
+  const Article article = reader.Read(data, hints);
+  if (!article.ok()) {
+    std::cerr << "dateline: " << name << ": " << article.error << "\n";
+    return false;
+  }
+  data = article.title.empty() ? article.text : article.title + "\n\n" + article.text;
+  if (!options.dct && !article.published.empty()) options.dct = ParseDct(article.published);
+  if (options.language == "auto" && (article.lang == "fr" || article.lang == "en")) {
+    options.language = article.lang;
+  }
+  return true;
+}
 
 std::unique_ptr<Tagger> BuildTagger(const std::string& rules_dir) {
   try {
@@ -36,12 +74,15 @@ std::unique_ptr<Tagger> BuildTagger(const std::string& rules_dir) {
 }
 
 // Tags one input; returns false (after a message naming it) when it fails.
-bool TagOne(const Tagger& tagger, const std::string& path, const TagOptions& options,
-            OutputFormat format) {
+bool TagOne(const Tagger& tagger, const std::string& path, TagOptions options,
+            OutputFormat format, bool read) {
   const std::string name = path == "-" ? "<stdin>" : path;
   ReadResult input = ReadInput(path);
   if (!input.ok) {
     std::cerr << "dateline: " << input.error << "\n";
+    return false;
+  }
+  if ((read || LooksLikeHtml(input.data, path)) && !ReadPage(name, input.data, options)) {
     return false;
   }
   const size_t bad = FindInvalidUtf8(input.data);
@@ -79,7 +120,7 @@ void Run(const TagFlags& flags) {
   std::vector<std::string> files = flags.files;
   if (files.empty()) files.push_back("-");
   bool all_ok = true;
-  for (const std::string& path : files) all_ok &= TagOne(*tagger, path, options, format);
+  for (const std::string& path : files) all_ok &= TagOne(*tagger, path, options, format, flags.read);
   SetExitStatus(all_ok ? kExitOk : kExitFailure);
 }
 
@@ -99,6 +140,9 @@ void Register(CLI::App& app) {
       ->check(CLI::IsMember({"inline", "timeml", "jsonl"}))
       ->capture_default_str();
   sub->add_option("--rules", flags->rules, "Load rules from DIR (one folder per language)");
+  sub->add_flag("--read", flags->read,
+                "Read each input as a news page first (automatic for HTML): tag its title and "
+                "main text, with its publication date as the DCT unless --dct is given");
   sub->add_option("files", flags->files, "Input files (standard input when none)");
   sub->callback([flags] { Run(*flags); });
 }
