@@ -172,7 +172,6 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
   if (n.tag == "html" && c.lang.empty()) c.lang = Lower(n.Attr("lang"));
   if (n.tag == "script") {
     if (Lower(n.Attr("type")) != "application/ld+json") return;
-    std::string body = SubtreeText(dom, i);
     std::string raw;
     for (int k = i + 1; k < n.end; ++k) raw += dom.nodes[k].text;
     auto j = nlohmann::json::parse(raw, nullptr, false);
