@@ -203,6 +203,25 @@ TEST_F(RulesEnTest, QuartersSeasonsAndModifiers) {
         {{"the summer of 1779", "DATE", "1779-SU"}});
 }
 
+TEST_F(RulesEnTest, RangesLendMonthAndYearToTheirFirstMember) {
+  Check("The battle raged on 6-7 January 1916.", "",
+        {{"6", "DATE", "1916-01-06"}, {"7 January 1916", "DATE", "1916-01-07"}},
+        AnchorMode::kNarratives);
+  Check("Throughout 1915-17, the front held.", "",
+        {{"1915", "DATE", "1915"}, {"17", "DATE", "1917"}}, AnchorMode::kNarratives);
+  Check("From the 13th to the 19th of October 1950 they marched.", "",
+        {{"the 13th", "DATE", "1950-10-13"}, {"the 19th of October 1950", "DATE", "1950-10-19"}},
+        AnchorMode::kNarratives);
+}
+
+TEST_F(RulesEnTest, PeriodsOfTheLastDate) {
+  Check("Mosul fell in May 2005. Later that month, and by the end of the year, it was quiet.", "",
+        {{"May 2005", "DATE", "2005-05"},
+         {"Later that month", "DATE", "2005-05"},
+         {"the end of the year", "DATE", "2005", "END"}},
+        AnchorMode::kNarratives);
+}
+
 TEST_F(RulesEnTest, NarrativesAnchorOnLastDate) {
   Check("Paris fell on 14 June 1940. On 22 June, France signed the armistice.", "",
         {{"14 June 1940", "DATE", "1940-06-14"}, {"22 June", "DATE", "1940-06-22"}},
