@@ -91,6 +91,13 @@ TEST_F(RulesFrTest, SeedArticleRanges) {
             (V{"mercredi 5 avril=2023-04-05", "deux jours=P2D"}));
 }
 
+TEST_F(RulesFrTest, ConditionalPointsToTheFuture) {
+  EXPECT_EQ(Tag("Macron a déclaré qu'il se rendrait en Chine « début avril » et a appelé Pékin "
+                "à l'aide.",
+                kSaturday),
+            V{"début avril=2023-04/START"});
+}
+
 TEST_F(RulesFrTest, Weekdays) {
   // DCT Tuesday 1999-05-18: a future verb points to the coming Sunday.
   EXPECT_EQ(Tag("LE VILLAGE FERA LA FETE DIMANCHE.", "1999-05-18"), V{"DIMANCHE=1999-05-23"});
@@ -112,6 +119,10 @@ TEST_F(RulesFrTest, ClockTimes) {
   EXPECT_EQ(Tag("La fusée part à vingt-trois heures.", kSaturday),
             V{"à vingt-trois heures=2023-02-25T23:00"});
   EXPECT_EQ(Tag("Le vol part à 8 h du soir.", kSaturday), V{"8 h du soir=2023-02-25T20:00"});
+  EXPECT_EQ(Tag("Dès 6 heures du soir, ils étaient là.", kSaturday),
+            V{"Dès 6 heures du soir=2023-02-25T18:00"});
+  EXPECT_EQ(Tag("Ouvert de 10 heures à 18 heures.", kSaturday),
+            (V{"10 heures=2023-02-25T10:00", "à 18 heures=2023-02-25T18:00"}));
   EXPECT_EQ(Tag("The call is at 2 p.m. today.", kSaturday), V{"2 p.m=2023-02-25T14:00"});
 }
 
@@ -186,6 +197,10 @@ TEST_F(RulesFrTest, Sets) {
   e = One("le traditionnel dîner annuel", kSaturday);
   EXPECT_EQ(e.type, TimexType::kSet);
   EXPECT_EQ(e.value, "P1Y");
+
+  e = One("Le festival a lieu chaque été.", kSaturday);
+  EXPECT_EQ(e.type, TimexType::kSet);
+  EXPECT_EQ(e.value, "XXXX-SU");
 }
 
 TEST_F(RulesFrTest, SeasonsDecadesCenturiesQuarters) {
@@ -254,6 +269,9 @@ TEST_F(RulesFrTest, FalseAlarmsAreSuppressed) {
   EXPECT_EQ(Tag("un électricien allemand de 37 ans", kSaturday), V{});
   EXPECT_EQ(Tag("La victime, âgée de 24 ans, est sortie.", kSaturday), V{});
   EXPECT_EQ(Tag("un match pour les moins de 17 ans", kSaturday), V{});
+  EXPECT_EQ(Tag("Il a 45 ans.", kSaturday), V{});
+  EXPECT_EQ(Tag("La réforme repousse l'âge légal à 64 ans.", kSaturday), V{});
+  EXPECT_EQ(Tag("Les 35 heures restent la norme.", kSaturday), V{});
   EXPECT_EQ(Tag("l'accueil des 0-6 ans", kSaturday), V{});
   EXPECT_EQ(Tag("Il a payé 2000 euros.", kSaturday), V{});
   EXPECT_EQ(Tag("Appelez le 03 83 12 34 56.", kSaturday), V{});
