@@ -162,13 +162,17 @@ class Anchorer {
   // The value for `p`, or "" when none can be given.
   std::string Value(const Partial& p) {
     if (!p.value.empty()) return p.value;
-    const AnchorDate& a = AnchorFor(p);
+    const AnchorDate a = AnchorFor(p);
     if (p.shift_unit != Unit::kNone) return Shifted(p, a);
     if (p.easter != kUnset) return Easter(p, a);
     if (p.year != kUnset) return Explicit(p, p.year);
     if (p.decade != kUnset) return Format("%03d", p.decade);
     if (p.century != kUnset) return Format("%02d", p.century);
-    const Direction dir = Resolve(p);
+    // Narratives move forward through their own dates: a month or day without
+    // a year belongs to the year last mentioned, whatever the tense.
+    const Direction dir = mode_ == AnchorMode::kNarratives && p.weekday == kUnset
+                              ? Direction::kAuto
+                              : Resolve(p);
     if (p.month != kUnset) {
       if (a.year == kUnset) return Explicit(p, kUnset);
       return Explicit(p, a.year + YearOffset(p.month, p.day, a, dir));
@@ -219,17 +223,37 @@ class Anchorer {
                  : value.half() > 0      ? Unit::kHalf
                  : value.week() > 0      ? Unit::kWeek
                                          : Unit::kYear;
-    if (mode_ == AnchorMode::kNarratives) {
-      reference_ = next;
-    } else if (next.HasDay()) {
-      reference_ = next;
-    }
+    if (next.HasDay()) reference_ = next;
+    if (next.month != kUnset) last_month_ = next;
+    last_year_ = next;
   }
 
  private:
-  const AnchorDate& AnchorFor(const Partial& p) const {
-    if (mode_ == AnchorMode::kNarratives) return reference_.year != kUnset ? reference_ : dct_;
-    return p.from_reference ? reference_ : dct_;
+  // News: the DCT, or the last day mentioned for `ref` rules. Narratives: the
+  // last date mentioned that has the granularity the expression needs (a day
+  // for "the next day", a month for "the 5th", a year for "in March").
+  AnchorDate AnchorFor(const Partial& p) const {
+    if (mode_ == AnchorMode::kNews) return p.from_reference ? reference_ : dct_;
+    const AnchorDate* a = &last_year_;
+    if (NeedsDay(p)) {
+      a = &reference_;
+    } else if (NeedsMonth(p)) {
+      a = &last_month_;
+    }
+    return a->year != kUnset ? *a : dct_;
+  }
+
+  static bool NeedsDay(const Partial& p) {
+    const Unit u = p.shift_unit;
+    return u == Unit::kDay || u == Unit::kWeek || u == Unit::kWeekend || u == Unit::kHour ||
+           u == Unit::kMinute || (p.weekday != kUnset && p.week == kUnset) ||
+           (u == Unit::kNone && p.month == kUnset && p.HasTimeField() && !p.HasDateField());
+  }
+
+  static bool NeedsMonth(const Partial& p) {
+    const Unit u = p.shift_unit;
+    return u == Unit::kMonth || u == Unit::kQuarter || u == Unit::kHalf || u == Unit::kSeason ||
+           (u == Unit::kNone && p.day != kUnset && p.month == kUnset);
   }
 
   std::string Easter(const Partial& p, const AnchorDate& a) const {
@@ -293,7 +317,9 @@ class Anchorer {
 
   AnchorMode mode_;
   AnchorDate dct_;
-  AnchorDate reference_;
+  AnchorDate reference_;   // the last day mentioned (news: the DCT until then)
+  AnchorDate last_month_;  // the last date mentioned to the month or finer
+  AnchorDate last_year_;   // the last date mentioned with a known year
   Unit last_unit_ = Unit::kNone;  // granularity of the last date mentioned
 };
 
