@@ -166,6 +166,13 @@ TEST_F(RulesEnTest, FalseAlarmsAreSuppressed) {
         {});
 }
 
+TEST_F(RulesEnTest, SpokenYearsAndBarePlurals) {
+  Check("A bomb went off in nineteen ninety-six.", "1998-02-27",
+        {{"nineteen ninety-six", "DATE", "1996"}});
+  Check("The government called the 14-day waiting period unfair for weeks.", "2000-06-01",
+        {{"14-day", "DURATION", "P14D"}, {"weeks", "DURATION", "PXW"}});
+}
+
 TEST_F(RulesEnTest, Holidays) {
   Check("Troops would be home by Christmas 1963.", "", {{"Christmas 1963", "DATE", "1963-12-25"}});
   Check("The shops close on New Year's Day.", "1998-08-10",
