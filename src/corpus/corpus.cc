@@ -346,9 +346,10 @@ std::vector<CorpusArticle> Corpus::Search(std::string_view query, size_t limit) 
 
 std::vector<DateCount> Corpus::CountDates(const SentenceFilter& filter) const {
   const FilterSql f = BuildFilter(filter);
-  sql::Statement st(impl_->db, "SELECT s.date, SUM(s.weak = 0), SUM(s.weak), "
-                                   "COUNT(DISTINCT CASE WHEN s.weak = 0 THEN s.article END) FROM sentences s" +
-                                   f.where + " GROUP BY s.date");
+  sql::Statement st(impl_->db,
+                    "SELECT s.date, SUM(s.weak = 0), SUM(s.weak), "
+                    "COUNT(DISTINCT CASE WHEN s.weak = 0 THEN s.article END) FROM sentences s" +
+                        f.where + " GROUP BY s.date");
   BindFilter(st, f, 1);
   std::vector<DateCount> out;
   while (st.Step()) out.push_back({st.Text(0), st.Int(1), st.Int(2), st.Int(3)});

@@ -114,11 +114,21 @@ class Splitter {
   }
 
  private:
+  // Skips the final punctuation and closing quotes, including a French
+  // closing guillemet after a space ("partirons. »").
   size_t SkipTerminalRun(size_t pos) const {
     while (pos < text_.size()) {
       size_t next = pos;
       const char32_t cp = DecodeUtf8(text_, next);
-      if (!IsTerminal(cp) && !IsClosing(cp)) break;
+      if (!IsTerminal(cp) && !IsClosing(cp)) {
+        size_t q = pos;
+        while (q < text_.size() && (text_[q] == ' ' || text_[q] == '\t')) ++q;
+        if (q == pos && cp != U'\u00a0' && cp != U'\u202f') break;
+        if (q == pos) q = next;
+        size_t after = q;
+        if (q >= text_.size() || DecodeUtf8(text_, after) != U'»') break;
+        next = after;
+      }
       pos = next;
     }
     return pos;

@@ -15,6 +15,8 @@ namespace {
 
 constexpr size_t kMinTokens = 8;   // shorter sentences are fragments or captions
 constexpr size_t kMaxTokens = 40;  // longer ones are run-on debris
+// When no sentence of a date has kMinTokens, shorter ones down to this do.
+constexpr size_t kFallbackMinTokens = 3;
 constexpr double kRedundancy = 0.5;
 constexpr double kWeakSentencePenalty = 0.8;
 // Weight of the similarity to the whole timeline against that to the date.
@@ -53,8 +55,9 @@ struct Candidate {
 struct DateChoice {
   std::string date;
   double score = 0;
-  double strong = 0;  // distinct articles whose sentences name the date
-  double weak = 0;    // weak_weight per article published that day
+  double strong = 0;    // distinct articles whose sentences name the date
+  double weak = 0;      // weak_weight per article published that day
+  double mentions = 0;  // sentences naming the date, breaks ties
   std::vector<std::string> stored;
 };
 
@@ -89,6 +92,7 @@ std::vector<DateChoice> RankDates(const Corpus& corpus, const TimelineOptions& o
     DateChoice& choice = by_date[date];
     choice.date = date;
     choice.strong += static_cast<double>(c.strong_articles);
+    choice.mentions += static_cast<double>(c.strong);
     choice.stored.push_back(c.date);
   }
   for (const std::string& day : published) {
@@ -102,23 +106,26 @@ std::vector<DateChoice> RankDates(const Corpus& corpus, const TimelineOptions& o
     if ((a.strong > 0) != (b.strong > 0)) return a.strong > 0;
     return a.strong > 0 ? a.strong > b.strong : a.weak > b.weak;
   });
-  if (ranked.size() > options.dates) ranked.resize(options.dates);
   return ranked;
 }
 
 std::vector<Candidate> LoadCandidates(const Corpus& corpus, const TimelineOptions& options,
                                       const DateChoice& choice, const eval::TlsTokenizer& tok) {
-  std::vector<Candidate> out;
+  std::vector<Candidate> all;
   for (const std::string& stored : choice.stored) {
     for (CorpusSentence& s : corpus.SentencesOn(stored, options.filter)) {
       Candidate c;
       c.tokens = tok.Tokenize(s.text);
-      if (c.tokens.size() < kMinTokens || c.tokens.size() > kMaxTokens) continue;
+      if (c.tokens.size() < kFallbackMinTokens || c.tokens.size() > kMaxTokens) continue;
       c.sentence = std::move(s);
-      out.push_back(std::move(c));
+      all.push_back(std::move(c));
     }
   }
-  return out;
+  std::vector<Candidate> full;
+  for (Candidate& c : all) {
+    if (c.tokens.size() >= kMinTokens) full.push_back(std::move(c));
+  }
+  return full.empty() ? all : full;
 }
 
 // Gives each candidate its TF-IDF vector (unit length) and adds it to
@@ -195,12 +202,17 @@ Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
   eval::TlsOptions tok_options;
   tok_options.language = options.language == "en" ? "en" : "fr";
   const eval::TlsTokenizer tok(tok_options);
-  std::vector<DateChoice> dates = RankDates(corpus, options);
+  // Dates in rank order until `options.dates` of them have sentences to show.
+  std::vector<DateChoice> dates;
   std::vector<std::vector<Candidate>> per_date;
   std::unordered_map<std::string, int> df;
   double documents = 0;
-  for (const DateChoice& d : dates) {
-    per_date.push_back(LoadCandidates(corpus, options, d, tok));
+  for (DateChoice& d : RankDates(corpus, options)) {
+    if (dates.size() >= options.dates) break;
+    std::vector<Candidate> candidates = LoadCandidates(corpus, options, d, tok);
+    if (candidates.empty()) continue;
+    dates.push_back(std::move(d));
+    per_date.push_back(std::move(candidates));
     for (const Candidate& c : per_date.back()) {
       std::vector<std::string> unique = c.tokens;
       std::sort(unique.begin(), unique.end());

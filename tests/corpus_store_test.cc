@@ -1,0 +1,148 @@
+// The corpus store: idempotent adds, copies, sentence dating, search.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "dateline/corpus.h"
+
+namespace dateline {
+namespace {
+
+TimeExpression Expr(const std::string& text, const std::string& phrase, const std::string& value,
+                    TimexType type = TimexType::kDate) {
+  TimeExpression e;
+  e.begin = text.find(phrase);
+  e.end = e.begin + phrase.size();
+  e.type = type;
+  e.value = value;
+  return e;
+}
+
+CorpusDocument Doc(const std::string& title, const std::string& text, const std::string& day) {
+  CorpusDocument d;
+  d.source = title + ".txt";
+  d.title = title;
+  d.text = text;
+  d.published = day;
+  d.language = "fr";
+  return d;
+}
+
+const std::string kVisit =
+    "Le président biélorusse se rendra en Chine le 28 février pour une visite d'État. "
+    "Il rencontrera son homologue chinois à Pékin pendant trois jours de discussions. "
+    "La Biélorussie dépend de la Russie financièrement et politiquement depuis longtemps.";
+
+TEST(CorpusStoreTest, DatesSentencesByFirstDayExpressionElseWeaklyByArticle) {
+  auto corpus = Corpus::Open(":memory:");
+  const auto doc = Doc("Visite", kVisit, "2023-02-25");
+  const std::vector<TimeExpression> exprs = {
+      Expr(kVisit, "le 28 février", "2023-02-28"),
+      Expr(kVisit, "trois jours", "P3D", TimexType::kDuration)};
+  EXPECT_EQ(corpus->Add(doc, exprs).outcome, AddOutcome::kAdded);
+  EXPECT_EQ(corpus->SentenceCount(), 3u);
+  const auto counts = corpus->CountDates({});
+  ASSERT_EQ(counts.size(), 2u);
+  EXPECT_EQ(counts[0].date, "2023-02-25");
+  EXPECT_EQ(counts[0].weak, 2);
+  EXPECT_EQ(counts[1].date, "2023-02-28");
+  EXPECT_EQ(counts[1].strong, 1);
+  const auto on = corpus->SentencesOn("2023-02-28", {});
+  ASSERT_EQ(on.size(), 1u);
+  EXPECT_FALSE(on[0].weak_date);
+  EXPECT_NE(on[0].text.find("en Chine le 28 février"), std::string::npos);
+}
+
+TEST(CorpusStoreTest, SameContentTwiceIsStoredOnce) {
+  auto corpus = Corpus::Open(":memory:");
+  const auto doc = Doc("Visite", kVisit, "2023-02-25");
+  EXPECT_EQ(corpus->Add(doc, {}).outcome, AddOutcome::kAdded);
+  auto again = doc;
+  again.source = "elsewhere.txt";
+  EXPECT_EQ(corpus->Add(again, {}).outcome, AddOutcome::kDuplicate);
+  EXPECT_EQ(corpus->ArticleCount(), 1u);
+  EXPECT_EQ(corpus->SentenceCount(), 3u);
+}
+
+TEST(CorpusStoreTest, NearDuplicateBecomesACopyListedAsSource) {
+  auto corpus = Corpus::Open(":memory:");
+  const auto first = corpus->Add(Doc("Visite", kVisit, "2023-02-25"), {});
+  std::string edited = kVisit;
+  edited.replace(edited.find("Pékin"), std::string("Pékin").size(), "Beijing");
+  auto copy = Doc("Loukachenko en Chine", edited, "2023-02-26");
+  copy.url = "https://example.org/copie";
+  const auto second = corpus->Add(copy, {});
+  EXPECT_EQ(second.outcome, AddOutcome::kCopy);
+  EXPECT_EQ(second.canonical_id, first.article_id);
+  EXPECT_EQ(corpus->SentenceCount(), 3u);  // copies add sources, not sentences
+  const auto article = corpus->GetArticle(second.article_id);
+  ASSERT_TRUE(article);
+  EXPECT_EQ(article->origin.article_id, first.article_id);
+  ASSERT_EQ(article->copies.size(), 1u);
+  EXPECT_EQ(article->copies[0].url, "https://example.org/copie");
+}
+
+TEST(CorpusStoreTest, SearchIgnoresAccentsAndCase) {
+  auto corpus = Corpus::Open(":memory:");
+  corpus->Add(Doc("Visite", kVisit, "2023-02-25"), {});
+  corpus->Add(Doc("Autre", "Un texte sans rapport sur la météo de Lyon et ses orages violents.",
+                  "2023-02-26"),
+              {});
+  const auto hits = corpus->Search("bielorussie", 10);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].origin.title, "Visite");
+  EXPECT_EQ(hits[0].origin.published, "2023-02-25");
+  EXPECT_TRUE(corpus->Search("Tokyo", 10).empty());
+}
+
+TEST(CorpusStoreTest, FilterRestrictsByQueryAndDates) {
+  auto corpus = Corpus::Open(":memory:");
+  corpus->Add(Doc("Visite", kVisit, "2023-02-25"), {Expr(kVisit, "le 28 février", "2023-02-28")});
+  SentenceFilter f;
+  f.query = "Chine";
+  f.from = "2023-02-27";
+  const auto counts = corpus->CountDates(f);
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_EQ(counts[0].date, "2023-02-28");
+  f.query = "Tokyo";
+  EXPECT_TRUE(corpus->CountDates(f).empty());
+}
+
+TEST(CorpusStoreTest, YearlessDayOfAnUndatedArticleIsKeptAsXxxx) {
+  auto corpus = Corpus::Open(":memory:");
+  corpus->Add(Doc("Visite", kVisit, ""), {Expr(kVisit, "le 28 février", "XXXX-02-28")});
+  const auto counts = corpus->CountDates({});
+  ASSERT_EQ(counts.size(), 1u);  // the other sentences have no date at all
+  EXPECT_EQ(counts[0].date, "XXXX-02-28");
+}
+
+TEST(CorpusStoreTest, PersistsAcrossOpensAndPassesIntegrityCheck) {
+  const auto dir = std::filesystem::temp_directory_path() / "dateline_store_test";
+  std::filesystem::remove_all(dir);
+  const std::string path = (dir / "sub" / "c.db").string();
+  {
+    auto corpus = Corpus::Open(path);
+    corpus->BeginBatch();
+    corpus->Add(Doc("Visite", kVisit, "2023-02-25"), {});
+    corpus->CommitBatch();
+    corpus->BeginBatch();
+    corpus->Add(Doc("Perdu", "Ce texte ne sera jamais validé dans le magasin de données.", ""), {});
+    corpus->RollbackBatch();
+  }
+  auto corpus = Corpus::Open(path);
+  EXPECT_EQ(corpus->ArticleCount(), 1u);
+  EXPECT_EQ(corpus->CheckIntegrity(), "ok");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CorpusStoreTest, UnopenableStoreThrowsWithItsPath) {
+  try {
+    Corpus::Open("/proc/no/such/dir/c.db");
+    FAIL() << "expected CorpusError";
+  } catch (const CorpusError& e) {
+    EXPECT_NE(std::string(e.what()).find("/proc/no/such/dir"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace dateline

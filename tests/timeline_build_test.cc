@@ -1,0 +1,167 @@
+// Timeline building over a small hand-made corpus, and its exports.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "dateline/timeline.h"
+#include "eval/tls.h"
+
+namespace dateline {
+namespace {
+
+struct Article {
+  std::string title, text, day;
+  std::vector<std::pair<std::string, std::string>> dates;  // phrase, value
+};
+
+std::unique_ptr<Corpus> Build(const std::vector<Article>& articles) {
+  auto corpus = Corpus::Open(":memory:");
+  for (const auto& a : articles) {
+    CorpusDocument d;
+    d.source = a.title + ".txt";
+    d.title = a.title;
+    d.text = a.text;
+    d.published = a.day;
+    d.language = "fr";
+    std::vector<TimeExpression> exprs;
+    for (const auto& [phrase, value] : a.dates) {
+      TimeExpression e;
+      e.begin = a.text.find(phrase);
+      e.end = e.begin + phrase.size();
+      e.value = value;
+      exprs.push_back(e);
+    }
+    corpus->Add(d, exprs);
+  }
+  return corpus;
+}
+
+const std::vector<Article> kArticles = {
+    {"Sommet",
+     "Le sommet des ministres de l'énergie s'ouvrira le 3 mars à Genève avec vingt délégations. "
+     "Les délégations discuteront des prix du gaz et des réserves stratégiques européennes.",
+     "2023-03-01",
+     {{"le 3 mars", "2023-03-03"}}},
+    {"Ouverture",
+     "Le 3 mars, le sommet des ministres de l'énergie s'est ouvert à Genève sous la pluie. "
+     "Les ministres ont promis un accord rapide sur les réserves stratégiques de gaz.",
+     "2023-03-03",
+     {{"Le 3 mars", "2023-03-03"}}},
+    {"Accord",
+     "Un accord sur les réserves stratégiques de gaz a été signé le 5 mars par les ministres. "
+     "Le texte prévoit des achats communs de gaz pour tous les pays signataires européens.",
+     "2023-03-05",
+     {{"le 5 mars", "2023-03-05"}, {"Le 3 mars", "2023-03-03"}}},
+    {"Bilan",
+     "Les observateurs jugent que le sommet de Genève a été un succès diplomatique notable. "
+     "Plusieurs ministres ont salué le travail des délégations pendant les négociations.",
+     "2023-03-08",
+     {}},
+};
+
+TEST(TimelineBuildTest, RanksExplicitDatesAboveWeakOnes) {
+  auto corpus = Build(kArticles);
+  TimelineOptions options;
+  options.dates = 2;
+  options.sentences = 1;
+  const Timeline t = BuildTimeline(*corpus, options);
+  ASSERT_EQ(t.dates.size(), 2u);
+  EXPECT_EQ(t.dates[0].date, "2023-03-03");  // named by two articles
+  EXPECT_EQ(t.dates[1].date, "2023-03-05");
+  EXPECT_NE(t.dates[1].sentences[0].text.find("accord"), std::string::npos);
+  EXPECT_FALSE(t.dates[1].sentences[0].weak_date);
+  EXPECT_EQ(t.dates[1].sentences[0].sources[0].source, "Accord.txt");
+}
+
+TEST(TimelineBuildTest, WeakDatesFillRemainingSlots) {
+  auto corpus = Build(kArticles);
+  TimelineOptions options;
+  options.dates = 10;
+  options.sentences = 2;
+  const Timeline t = BuildTimeline(*corpus, options);
+  std::vector<std::string> dates;
+  for (const auto& d : t.dates) dates.push_back(d.date);
+  const std::vector<std::string> expected = {"2023-03-01", "2023-03-03", "2023-03-05",
+                                             "2023-03-08"};
+  EXPECT_EQ(dates, expected);
+  EXPECT_TRUE(t.dates.back().sentences[0].weak_date);
+}
+
+TEST(TimelineBuildTest, QueryAndRangeRestrictTheTimeline) {
+  auto corpus = Build(kArticles);
+  TimelineOptions options;
+  options.filter.query = "accord";
+  options.filter.to = "2023-03-04";
+  const Timeline t = BuildTimeline(*corpus, options);
+  ASSERT_EQ(t.dates.size(), 1u);
+  EXPECT_EQ(t.dates[0].date, "2023-03-03");
+  EXPECT_EQ(t.title, "accord");
+}
+
+TEST(TimelineBuildTest, YearlessDatesTakeTheYearNearestTheArticles) {
+  auto articles = kArticles;
+  articles.push_back({"Sans date",
+                      "Les ministres se retrouveront le 20 février pour faire le point sur les "
+                      "réserves stratégiques de gaz et les achats communs.",
+                      "",
+                      {{"le 20 février", "XXXX-02-20"}}});
+  auto corpus = Build(articles);
+  TimelineOptions options;
+  options.dates = 10;
+  const Timeline t = BuildTimeline(*corpus, options);
+  bool found = false;
+  for (const auto& d : t.dates) found |= d.date == "2023-02-20";
+  EXPECT_TRUE(found);  // nearer March 2023 than in 2022 or 2024
+}
+
+TEST(TimelineBuildTest, DropsNearRepeatedSentences) {
+  std::vector<Article> articles = {
+      {"A",
+       "Le barrage de Kakhovka a cédé le 6 juin et inondé des dizaines de villages riverains.",
+       "2023-06-06",
+       {{"le 6 juin", "2023-06-06"}}},
+      {"B",
+       "Le barrage de Kakhovka a cédé le 6 juin et inondé des dizaines de villages riverains !",
+       "2023-06-07",
+       {{"le 6 juin", "2023-06-06"}}},
+  };
+  auto corpus = Build(articles);
+  TimelineOptions options;
+  options.sentences = 2;
+  const Timeline t = BuildTimeline(*corpus, options);
+  ASSERT_FALSE(t.dates.empty());
+  EXPECT_EQ(t.dates[0].sentences.size(), 1u);
+}
+
+TEST(TimelineBuildTest, ExportsParseBack) {
+  auto corpus = Build(kArticles);
+  const Timeline t = BuildTimeline(*corpus, TimelineOptions{});
+  eval::TlsTimeline parsed;
+  std::string error;
+  ASSERT_TRUE(eval::ParseTlsTimeline(FormatTimeline(t, TimelineFormat::kTilse), parsed, error))
+      << error;
+  EXPECT_EQ(parsed.size(), t.dates.size());
+  const auto json = nlohmann::json::parse(FormatTimeline(t, TimelineFormat::kJson));
+  EXPECT_EQ(json["dates"].size(), t.dates.size());
+  EXPECT_EQ(json["dates"][0]["sentences"][0]["sources"][0]["source"].get<std::string>(),
+            t.dates[0].sentences[0].sources[0].source);
+  const auto tljs = nlohmann::json::parse(FormatTimeline(t, TimelineFormat::kTimelineJs));
+  EXPECT_EQ(tljs["events"][0]["start_date"]["month"].get<int>(), 3);
+  const std::string html = FormatTimeline(t, TimelineFormat::kHtml);
+  EXPECT_NE(html.find("<time datetime=\"2023-03-03\">"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(FormatTimeline(t, TimelineFormat::kMarkdown).find("## 2023-03-05"), std::string::npos);
+  EXPECT_FALSE(ParseTimelineFormat("pdf"));
+}
+
+TEST(TimelineBuildTest, HtmlEscapesText) {
+  Timeline t;
+  t.title = "<b>x</b>";
+  t.dates.push_back({"2023-01-01", 1, {{"a < b & \"c\"", false, {}}}});
+  const std::string html = FormatTimeline(t, TimelineFormat::kHtml);
+  EXPECT_NE(html.find("a &lt; b &amp; &quot;c&quot;"), std::string::npos);
+  EXPECT_EQ(html.find("<b>x</b>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dateline
