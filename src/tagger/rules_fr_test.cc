@@ -70,6 +70,8 @@ TEST_F(RulesFrTest, NumericDatesAreDayFirst) {
   EXPECT_EQ(Tag("Publié le 03/04/2023.", kSaturday), V{"le 03/04/2023=2023-04-03"});
   EXPECT_EQ(Tag("Signé le 10.11.93 à Paris.", kSaturday), V{"le 10.11.93=1993-11-10"});
   EXPECT_EQ(Tag("Mis à jour 2023-04-05.", kSaturday), V{"2023-04-05=2023-04-05"});
+  EXPECT_EQ(Tag("Mis à jour 2023-02-25T14:15:00Z.", kSaturday),
+            V{"2023-02-25T14:15:00Z=2023-02-25T14:15:00"});
   EXPECT_EQ(Tag("25 février 18:30", kSaturday), V{"25 février 18:30=2023-02-25T18:30"});
 }
 
@@ -235,6 +237,26 @@ TEST_F(RulesFrTest, RangesTakeMonthAndYearFromTheirEnd) {
             (V{"28 février=2021-02-28", "2 mars 2021=2021-03-02"}));
   EXPECT_EQ(Tag("Elles auront lieu les 6 et 13 avril prochains.", "2003-02-24"),
             (V{"6=2003-04-06", "13 avril prochains=2003-04-13"}));
+}
+
+TEST_F(RulesFrTest, WeekdayRangesTakeTheMonthOfTheirEnd) {
+  EXPECT_EQ(Tag("Fête du samedi 5 au lundi 7 août.", "2023-07-20"),
+            (V{"samedi 5=2023-08-05", "lundi 7 août=2023-08-07"}));
+  EXPECT_EQ(Tag("Les samedi 6 et dimanche 7 mai.", kSaturday),
+            (V{"samedi 6=2023-05-06", "dimanche 7 mai=2023-05-07"}));
+}
+
+TEST_F(RulesFrTest, AnaphoricPeriodsFollowTheText) {
+  EXPECT_EQ(Tag("Le 3 mars 2020, il part ; la semaine suivante, il revient.", kSaturday),
+            (V{"Le 3 mars 2020=2020-03-03", "la semaine suivante=2020-W11"}));
+  EXPECT_EQ(Tag("Le 3 mai 2021, il arrive en soirée.", kSaturday),
+            (V{"Le 3 mai 2021=2021-05-03", "en soirée=2021-05-03TEV"}));
+}
+
+TEST_F(RulesFrTest, HabitualWeekdays) {
+  EXPECT_EQ(Tag("Fermé le lundi.", kSaturday), V{"le lundi=XXXX-WXX-1"});
+  EXPECT_EQ(Tag("Il est arrivé le samedi et reparti le dimanche.", kSaturday),
+            (V{"le samedi=2023-02-25", "le dimanche=2023-02-19"}));
 }
 
 TEST_F(RulesFrTest, EasterHolidays) {
