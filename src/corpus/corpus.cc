@@ -269,6 +269,10 @@ AddResult Corpus::Add(const CorpusDocument& doc, const std::vector<TimeExpressio
       insert.Run();
       const int64_t id = sqlite3_last_insert_rowid(impl_->db.handle());
       result.article_id = id;
+      // Copies are banded too: a later reprint may resemble a copy (say, a
+      // cut version) more than the canonical text, and still joins the group.
+      sql::Statement band(impl_->db, "INSERT INTO lsh(key, article) VALUES(?,?)");
+      for (uint64_t key : keys) band.Bind(1, static_cast<int64_t>(key)).Bind(2, id).Run();
       if (canonical != 0) {
         result.outcome = AddOutcome::kCopy;
         result.canonical_id = canonical;
@@ -279,8 +283,6 @@ AddResult Corpus::Add(const CorpusDocument& doc, const std::vector<TimeExpressio
         self.Bind(1, id).Run();
         sql::Statement fts(impl_->db, "INSERT INTO articles_fts(rowid, title, text) VALUES(?,?,?)");
         fts.Bind(1, id).Bind(2, doc.title).Bind(3, doc.text).Run();
-        sql::Statement band(impl_->db, "INSERT INTO lsh(key, article) VALUES(?,?)");
-        for (uint64_t key : keys) band.Bind(1, static_cast<int64_t>(key)).Bind(2, id).Run();
         impl_->StoreSentences(id, doc, expressions);
       }
     }
