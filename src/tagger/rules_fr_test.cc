@@ -173,9 +173,13 @@ TEST_F(RulesFrTest, Durations) {
   EXPECT_EQ(Tag("depuis plusieurs jours", kSaturday), V{"plusieurs jours=PXD"});
   EXPECT_EQ(Tag("Ils se sont vus environ une heure.", kSaturday),
             V{"environ une heure=PT1H/APPROX"});
-  EXPECT_EQ(Tag("un an et demi", kSaturday), V{"un an et demi=P1Y6M"});
+  EXPECT_EQ(Tag("un an et demi", kSaturday), V{"un an et demi=P1.5Y"});
   EXPECT_EQ(Tag("ces dernières 24 heures", kSaturday), V{"ces dernières 24 heures=PT24H"});
   EXPECT_EQ(Tag("un quinquennat de cohérence", kSaturday), V{"quinquennat=P5Y"});
+  // The French TimeBank guide's conventions.
+  EXPECT_EQ(Tag("deux heures et demie", kSaturday), V{"deux heures et demie=PT2.5H"});
+  EXPECT_EQ(Tag("deux siècles", kSaturday), V{"deux siècles=P200Y"});
+  EXPECT_EQ(Tag("trois décennies", kSaturday), V{"trois décennies=P30Y"});
 
   const TimeExpression e = One("pendant trois jours", kSaturday);
   EXPECT_EQ(e.type, TimexType::kDuration);
@@ -199,6 +203,11 @@ TEST_F(RulesFrTest, Sets) {
   e = One("le traditionnel dîner annuel", kSaturday);
   EXPECT_EQ(e.type, TimexType::kSet);
   EXPECT_EQ(e.value, "P1Y");
+
+  e = One("Il vient certains mardis.", kSaturday);
+  EXPECT_EQ(e.type, TimexType::kSet);
+  EXPECT_EQ(e.value, "XXXX-WXX-2");
+  EXPECT_EQ(e.quant, "SOME");
 
   e = One("Le festival a lieu chaque été.", kSaturday);
   EXPECT_EQ(e.type, TimexType::kSet);
