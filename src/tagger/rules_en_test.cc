@@ -130,6 +130,12 @@ TEST_F(RulesEnTest, RelativePeriods) {
         {{"earlier this year", "DATE", "1998", "START"}});
 }
 
+TEST_F(RulesEnTest, MonthWithARelativeYear) {
+  Check("In June last year and January this year the leaders met.", "1998-02-19",
+        {{"June last year", "DATE", "1997-06"}, {"January this year", "DATE", "1998-01"}});
+  Check("WASHINGTON, August 11 (Xinhua) -- Czech minister Jan Kavan spoke.", "1998-08-11", {});
+}
+
 TEST_F(RulesEnTest, PartsOfDay) {
   Check("Rebels attacked last night and again this morning.", "1998-08-10",
         {{"last night", "TIME", "1998-08-09TNI"}, {"this morning", "TIME", "1998-08-10TMO"}});
