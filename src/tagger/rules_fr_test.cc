@@ -283,7 +283,9 @@ TEST_F(RulesFrTest, VagueReferences) {
   EXPECT_EQ(Tag("La France préside actuellement le Conseil.", kSaturday),
             V{"actuellement=PRESENT_REF"});
   EXPECT_EQ(Tag("Autrefois, on y dansait.", kSaturday), V{"Autrefois=PAST_REF"});
-  EXPECT_EQ(Tag("des soldats nouvellement mobilisés", kSaturday), V{"nouvellement=PAST_REF"});
+  EXPECT_EQ(Tag("Il est récemment arrivé.", kSaturday), V{"récemment=PAST_REF"});
+  // An adverb of manner on a participle, not a reference to the past.
+  EXPECT_EQ(Tag("des soldats nouvellement mobilisés", kSaturday), V{});
 }
 
 TEST_F(RulesFrTest, YearsAndHolidays) {
