@@ -1,0 +1,72 @@
+// Timelines on the shared data: ml-crisis-fr floors and the Loukachenko
+// seeds. Skipped when ../shared/data is missing.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "dateline/corpus.h"
+#include "dateline/timeline.h"
+#include "eval/tls.h"
+
+namespace dateline {
+namespace {
+
+std::string SharedData() {
+  const char* env = std::getenv("DATELINE_SHARED");
+  return std::string(env && *env ? env : DATELINE_SOURCE_DIR "/../shared") + "/data";
+}
+
+// Floors just below the figures measured when this test was written (egypt +
+// libya, tagger of 2026-11-21: date F1 0.279-0.310, AR1 0.041-0.045, concat
+// R1 0.31; they move with the tagger). The targets (date F1 0.30, AR1 0.06)
+// are not reliably reached yet.
+TEST(TimelineDataTest, MlCrisisFrenchEgyptAndLibya) {
+  const std::string root = SharedData() + "/tls/ml-crisis-fr";
+  if (!std::filesystem::exists(root)) GTEST_SKIP() << "no shared data at " << root;
+  eval::TlsRunOptions options;
+  std::vector<eval::TlsScores> scores;
+  for (const char* topic : {"egypt", "libya"}) {
+    const auto r =
+        eval::RunTlsTopic(root + "/" + topic, root + "/reference/" + topic + ".txt", options);
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    scores.push_back(r.scores);
+  }
+  const eval::TlsScores avg = eval::AverageScores(scores);
+  std::printf("ml-crisis-fr egypt+libya: date F1 %.4f R1 %.4f R2 %.4f AR1 %.4f AR2 %.4f\n",
+              avg.date.f1, avg.concat1.f1, avg.concat2.f1, avg.align1.f1, avg.align2.f1);
+  EXPECT_GE(avg.date.f1, 0.26);
+  EXPECT_GE(avg.align1.f1, 0.035);
+  EXPECT_GE(avg.concat1.f1, 0.29);
+}
+
+bool HasSentence(const Timeline& t, const std::string& date, const std::string& word) {
+  for (const auto& d : t.dates) {
+    if (d.date != date) continue;
+    for (const auto& s : d.sentences) {
+      if (s.text.find(word) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+TEST(TimelineDataTest, LoukachenkoSeeds) {
+  const std::string seeds = SharedData() + "/seeds";
+  if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "no shared data at " << seeds;
+  auto corpus = Corpus::Open(":memory:");
+  Ingester ingester(*corpus, {});
+  for (const char* name : {"001_eeb3df5a88e7ea59.txt", "002_f75ccf0c9babfc33.txt",
+                           "003_a52a542bea90e31b.txt", "004_1594615c32b51ef5.txt"}) {
+    ingester.AddSource(seeds + "/" + name);
+  }
+  EXPECT_TRUE(ingester.Run().problems.empty());
+  TimelineOptions options;
+  options.filter.query = "Loukachenko";
+  const Timeline t = BuildTimeline(*corpus, options);
+  EXPECT_TRUE(HasSentence(t, "2023-02-28", "Chine"));   // state visit to China
+  EXPECT_TRUE(HasSentence(t, "2023-02-24", "parlé"));   // the call with Putin
+  EXPECT_TRUE(HasSentence(t, "2023-04-05", "Moscou"));  // the Moscow talks
+}
+
+}  // namespace
+}  // namespace dateline
