@@ -119,12 +119,16 @@ TEST_F(RulesFrTest, ClockTimes) {
   EXPECT_EQ(Tag("Rendez-vous à midi.", kSaturday), V{"midi=2023-02-25T12:00"});
   EXPECT_EQ(Tag("Fermeture à minuit.", kSaturday), V{"minuit=2023-02-25T24:00"});
   EXPECT_EQ(Tag("La fusée part à vingt-trois heures.", kSaturday),
-            V{"à vingt-trois heures=2023-02-25T23:00"});
+            V{"vingt-trois heures=2023-02-25T23:00"});
   EXPECT_EQ(Tag("Le vol part à 8 h du soir.", kSaturday), V{"8 h du soir=2023-02-25T20:00"});
+  // Without a preposition of time, "N heures" is a duration.
+  EXPECT_EQ(Tag("un vol de 3 heures", kSaturday), V{"3 heures=PT3H"});
+  EXPECT_EQ(Tag("Il est arrivé vers onze heures trente.", kSaturday),
+            V{"vers onze heures trente=2023-02-25T11:30/APPROX"});
   EXPECT_EQ(Tag("Dès 6 heures du soir, ils étaient là.", kSaturday),
-            V{"Dès 6 heures du soir=2023-02-25T18:00"});
+            V{"6 heures du soir=2023-02-25T18:00"});
   EXPECT_EQ(Tag("Ouvert de 10 heures à 18 heures.", kSaturday),
-            (V{"10 heures=2023-02-25T10:00", "à 18 heures=2023-02-25T18:00"}));
+            (V{"10 heures=2023-02-25T10:00", "18 heures=2023-02-25T18:00"}));
   EXPECT_EQ(Tag("The call is at 2 p.m. today.", kSaturday), V{"2 p.m=2023-02-25T14:00"});
 }
 
@@ -149,6 +153,18 @@ TEST_F(RulesFrTest, DaysAroundTheDayJustNamed) {
             (V{"Le 10 mars 2022=2022-03-10", "la veille=2022-03-09"}));
   EXPECT_EQ(Tag("Le 24 mars 2002, il part. Il revient le lendemain matin.", kSaturday),
             (V{"Le 24 mars 2002=2002-03-24", "le lendemain matin=2002-03-25TMO"}));
+}
+
+TEST_F(RulesFrTest, PartsOfDay) {
+  // The preposition stays out of the extent (FTiB guide).
+  EXPECT_EQ(Tag("Le 3 mai 2021, il arrive dans la soirée.", kSaturday),
+            (V{"Le 3 mai 2021=2021-05-03", "la soirée=2021-05-03TEV"}));
+  EXPECT_EQ(Tag("Le verdict est attendu dans la soirée de vendredi.", "2003-06-03"),
+            V{"la soirée de vendredi=2003-06-06TEV"});
+  EXPECT_EQ(Tag("Le matin du 20 juin, il partit.", "2003-06-03"),
+            V{"Le matin du 20 juin=2003-06-20TMO"});
+  EXPECT_EQ(Tag("Il fut blessé en fin d'après-midi.", kSaturday),
+            V{"fin d'après-midi=2023-02-25TAF/END"});
 }
 
 TEST_F(RulesFrTest, ShiftedPeriods) {
