@@ -323,6 +323,8 @@ TEST_F(RulesFrTest, FalseAlarmsAreSuppressed) {
   EXPECT_EQ(Tag("Les 35 heures restent la norme.", kSaturday), V{});
   EXPECT_EQ(Tag("l'accueil des 0-6 ans", kSaturday), V{});
   EXPECT_EQ(Tag("Il a payé 2000 euros.", kSaturday), V{});
+  EXPECT_EQ(Tag("Il a payé 2000 € et 2 000 $, soit 1998 %.", kSaturday), V{});
+  EXPECT_EQ(Tag("En 2022 12 personnes sont venues.", kSaturday), V{"2022=2022"});
   EXPECT_EQ(Tag("Appelez le 03 83 12 34 56.", kSaturday), V{});
   EXPECT_EQ(Tag("les sept pays les plus industrialisés", kSaturday), V{});
   EXPECT_EQ(Tag("Un Boeing 747 a atterri.", kSaturday), V{});
