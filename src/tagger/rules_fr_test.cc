@@ -335,6 +335,7 @@ TEST_F(RulesFrTest, FalseAlarmsAreSuppressed) {
   // A sentence, not an age: the duration stays.
   EXPECT_EQ(Tag("Il a été condamné à 10 ans de prison.", kSaturday), V{"10 ans=P10Y"});
   EXPECT_EQ(Tag("une peine de 10 ans", kSaturday), V{"10 ans=P10Y"});
+  EXPECT_EQ(Tag("Puis, 10 ans plus tard, il revint.", kSaturday), V{"10 ans=P10Y"});
 }
 
 TEST_F(RulesFrTest, WithoutDctRelativeExpressionsStayOpen) {
