@@ -336,6 +336,8 @@ TEST_F(RulesFrTest, FalseAlarmsAreSuppressed) {
   EXPECT_EQ(Tag("Il a été condamné à 10 ans de prison.", kSaturday), V{"10 ans=P10Y"});
   EXPECT_EQ(Tag("une peine de 10 ans", kSaturday), V{"10 ans=P10Y"});
   EXPECT_EQ(Tag("Puis, 10 ans plus tard, il revint.", kSaturday), V{"10 ans=P10Y"});
+  EXPECT_EQ(Tag("Le printemps arabe a commencé. Le Père Noël arrive à Noël.", kSaturday),
+            V{"Noël=2023-12-25"});
 }
 
 TEST_F(RulesFrTest, WithoutDctRelativeExpressionsStayOpen) {
