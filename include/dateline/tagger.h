@@ -54,7 +54,9 @@ struct TimeExpression {
   std::string mod;    // empty when absent
   std::string quant;  // "EVERY", "EACH" or empty
   std::string freq;   // e.g. "1W", or empty
-  std::string rule;   // the rule that produced it, for diagnostics
+  // The rule that produced it, for diagnostics; points into the Tagger and
+  // stays valid while the Tagger lives.
+  std::string_view rule;
 };
 
 // Thrown when rule files do not compile; what() names the file and line.

@@ -198,7 +198,7 @@ TEST(ReadTimemlFileTest, ReadsFixtureAndFindsFilesRecursively) {
 // Scoring
 
 TimeExpression Sys(size_t begin, size_t end, TimexType type, const std::string& value,
-                   const std::string& rule = "r") {
+                   std::string_view rule = "r") {
   TimeExpression e;
   e.begin = begin;
   e.end = end;

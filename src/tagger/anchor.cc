@@ -108,7 +108,7 @@ Direction Resolve(const Partial& p) {
 int YearOffset(int month, int day, const AnchorDate& a, Direction dir) {
   // A date in the anchor's own month is in the anchor's year, whatever the
   // tense ("by Jan. 14" in an article of Jan. 6).
-  if (a.month == kUnset || month == a.month) return 0;
+  if (a.month == kUnset || month == a.month || dir == Direction::kSame) return 0;
   const int target = month * 100 + (day == kUnset ? 0 : day);
   const int here = a.month * 100 + (day == kUnset || a.day == kUnset ? 0 : a.day);
   switch (dir) {
@@ -116,7 +116,11 @@ int YearOffset(int month, int day, const AnchorDate& a, Direction dir) {
     case Direction::kFuture: return target < here ? 1 : 0;
     case Direction::kLast: return target >= here ? -1 : 0;
     case Direction::kNext: return target <= here ? 1 : 0;
-    default: return 0;
+    default:
+      // No cue: the anchor's year. Taking the occurrence nearest the anchor
+      // instead was measured neutral on the dev sets and wrong for holidays
+      // named ahead ("à Noël" in February).
+      return 0;
   }
 }
 
@@ -145,6 +149,8 @@ std::string TimeSuffix(const Partial& p) {
   return "";
 }
 
+}  // namespace
+
 class Anchorer {
  public:
   Anchorer(const std::optional<Dct>& dct, AnchorMode mode) : mode_(mode) {
@@ -171,8 +177,9 @@ class Anchorer {
     // Narratives move forward through their own dates: a month or day without
     // a year belongs to the year last mentioned, whatever the tense.
     const Direction dir = mode_ == AnchorMode::kNarratives && p.weekday == kUnset
-                              ? Direction::kAuto
+                              ? Direction::kSame
                               : Resolve(p);
+    if (p.nth != kUnset && p.weekday != kUnset && p.month != kUnset) return NthWeekday(p, a, dir);
     if (p.month != kUnset) {
       if (a.year == kUnset) return Explicit(p, kUnset);
       return Explicit(p, a.year + YearOffset(p.month, p.day, a, dir));
@@ -193,7 +200,7 @@ class Anchorer {
     }
     if (!p.season.empty() || p.quarter != kUnset || p.half != kUnset) {
       if (a.year == kUnset) return Explicit(p, kUnset);
-      return Explicit(p, a.year);
+      return Explicit(p, a.year + YearOffset(FirstMonth(p), kUnset, a, dir));
     }
     if (p.HasTimeField()) {
       if (!a.HasDay()) return "XXXX-XX-XX" + TimeSuffix(p);
@@ -212,15 +219,17 @@ class Anchorer {
     next.year = *year;
     if (value.month() > 0) next.month = value.month();
     if (value.day() > 0) next.day = value.day();
+    if (value.quarter() > 0) next.month = (value.quarter() - 1) * 3 + 1;
+    if (value.half() > 0) next.month = value.half() == 1 ? 1 : 7;
     if (value.week() > 0 && value.weekday() > 0) {
       const CivilDate d = FromIsoWeek(*year, value.week(), value.weekday());
       next.month = d.month;
       next.day = d.day;
     }
     last_unit_ = next.day != kUnset      ? Unit::kDay
-                 : next.month != kUnset  ? Unit::kMonth
                  : value.quarter() > 0   ? Unit::kQuarter
                  : value.half() > 0      ? Unit::kHalf
+                 : next.month != kUnset  ? Unit::kMonth
                  : value.week() > 0      ? Unit::kWeek
                                          : Unit::kYear;
     if (next.HasDay()) reference_ = next;
@@ -256,14 +265,46 @@ class Anchorer {
            (u == Unit::kNone && p.day != kUnset && p.month == kUnset);
   }
 
+  // The month a season, quarter or half starts in.
+  static int FirstMonth(const Partial& p) {
+    if (p.quarter > 0) return (p.quarter - 1) * 3 + 1;
+    if (p.half > 0) return p.half == 1 ? 1 : 7;
+    if (p.season == "SP") return 3;
+    if (p.season == "SU") return 6;
+    if (p.season == "FA") return 9;
+    return 12;
+  }
+
+  // "the fourth Thursday of November", "the last Monday of May".
+  std::string NthWeekday(const Partial& p, const AnchorDate& a, Direction dir) const {
+    int year = p.year;
+    if (year == kUnset) {
+      if (a.year == kUnset) return "";
+      year = a.year + YearOffset(p.month, kUnset, a, dir);
+    }
+    const CivilDate first{year, p.month, 1};
+    int day = 1 + (p.weekday - Weekday(first) + 7) % 7;
+    if (p.nth > 0) {
+      day += 7 * (p.nth - 1);
+    } else {
+      while (day + 7 <= DaysInMonth(year, p.month)) day += 7;
+    }
+    if (!IsValidDate(year, p.month, day)) return "";
+    return DayText({year, p.month, day}) + TimeSuffix(p);
+  }
+
   std::string Easter(const Partial& p, const AnchorDate& a) const {
     const int year = p.year != kUnset ? p.year : a.year;
     if (year == kUnset) return "";
     return DayText(AddDays(EasterSunday(year), p.easter)) + TimeSuffix(p);
   }
 
-  std::string Shifted(const Partial& p, const AnchorDate& a) {
+  std::string Shifted(const Partial& p, const AnchorDate& anchor) {
     Unit gran = p.granularity != Unit::kNone ? p.granularity : p.shift_unit;
+    // "a year earlier" after "the third quarter": shift the period just
+    // named, in its own granularity.
+    const bool from_context = gran == Unit::kContext && last_year_.year != kUnset;
+    const AnchorDate& a = from_context ? last_year_ : anchor;
     if (gran == Unit::kContext) gran = last_unit_ != Unit::kNone ? last_unit_ : p.shift_unit;
     if (p.shift_unit == Unit::kHour || p.shift_unit == Unit::kMinute) {
       if (!a.HasDay() || !a.has_time) return "";
@@ -323,6 +364,8 @@ class Anchorer {
   Unit last_unit_ = Unit::kNone;  // granularity of the last date mentioned
 };
 
+namespace {
+
 TimexType TypeFor(const Partial& p, const TimexValue& value) {
   if (p.type_given) return p.type;
   if (value.kind() == TimexValue::Kind::kDuration) return TimexType::kDuration;
@@ -332,13 +375,15 @@ TimexType TypeFor(const Partial& p, const TimexValue& value) {
 
 }  // namespace
 
-std::vector<TimeExpression> AnchorPartials(const std::vector<Partial>& partials,
-                                           const std::optional<Dct>& dct, AnchorMode mode) {
-  Anchorer anchorer(dct, mode);
-  std::vector<TimeExpression> out;
-  out.reserve(partials.size());
+DocumentAnchor::DocumentAnchor(const std::optional<Dct>& dct, AnchorMode mode)
+    : anchorer_(std::make_unique<Anchorer>(dct, mode)) {}
+
+DocumentAnchor::~DocumentAnchor() = default;
+
+void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
+                            std::vector<TimeExpression>& out) {
   for (const Partial& p : partials) {
-    const std::string text = anchorer.Value(p);
+    const std::string text = anchorer_->Value(p);
     if (text.empty()) continue;
     std::optional<TimexValue> value = TimexValue::Parse(text);
     if (!value) continue;  // never emit an invalid value
@@ -351,9 +396,17 @@ std::vector<TimeExpression> AnchorPartials(const std::vector<Partial>& partials,
     e.quant = p.quant;
     e.freq = p.freq;
     e.rule = p.rule;
-    anchorer.Remember(*value, e.type);
+    anchorer_->Remember(*value, e.type);
     out.push_back(std::move(e));
   }
+}
+
+std::vector<TimeExpression> AnchorPartials(const std::vector<Partial>& partials,
+                                           const std::optional<Dct>& dct, AnchorMode mode) {
+  DocumentAnchor anchor(dct, mode);
+  std::vector<TimeExpression> out;
+  out.reserve(partials.size());
+  anchor.Anchor(partials, out);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #ifndef DATELINE_TAGGER_ANCHOR_H_
 #define DATELINE_TAGGER_ANCHOR_H_
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -12,8 +13,24 @@
 
 namespace dateline {
 
-// Anchors `partials` (sorted by position) and returns the expressions whose
-// value is valid; a partial that cannot produce a valid value is dropped.
+class Anchorer;
+
+// Anchors one document's partials, fed in text order in as many batches as
+// the document was scanned in; the state (dates mentioned so far) carries
+// over between batches, so partials need not be kept for the whole text.
+class DocumentAnchor {
+ public:
+  DocumentAnchor(const std::optional<Dct>& dct, AnchorMode mode);
+  ~DocumentAnchor();
+  // Appends to `out` the expressions of `partials` whose value is valid; a
+  // partial that cannot produce a valid value is dropped.
+  void Anchor(const std::vector<Partial>& partials, std::vector<TimeExpression>& out);
+
+ private:
+  std::unique_ptr<Anchorer> anchorer_;
+};
+
+// Anchors a whole document's partials at once.
 std::vector<TimeExpression> AnchorPartials(const std::vector<Partial>& partials,
                                            const std::optional<Dct>& dct, AnchorMode mode);
 

@@ -29,6 +29,7 @@ enum class Direction {
   kNext,    // strictly after ("lundi prochain")
   kAutoPast,    // tense cues, else kPast
   kAutoFuture,  // tense cues, else kFuture
+  kSame,        // the anchor's own year or month, no shift (narratives)
 };
 Direction ParseDirection(std::string_view name, bool* ok);
 
@@ -42,7 +43,7 @@ struct Partial {
   size_t end = 0;
   TimexType type = TimexType::kDate;
   bool type_given = false;
-  std::string rule;
+  std::string_view rule;  // the rule's name, owned by its RuleSet
 
   std::string value;  // a complete value given by the rule; anchoring leaves it
 
@@ -62,6 +63,7 @@ struct Partial {
   Tense tense = Tense::kNone;
   bool from_reference = false;  // anchored on the last date mentioned, not the DCT
   int easter = kUnset;          // days after Easter Sunday (Pentecost is 49)
+  int nth = kUnset;             // with weekday and month: the nth such day (-1: the last)
 
   std::string mod, quant, freq;
 

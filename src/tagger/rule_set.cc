@@ -19,7 +19,7 @@ constexpr size_t kContextWindow = 64;
 constexpr std::string_view kTemplateKeys[] = {
     "type",  "value", "year", "month", "day",  "week",   "weekday", "quarter", "half",
     "decade", "century", "season", "weekend", "hour", "minute", "second", "pod", "ampm",
-    "shift", "gran",  "dir",  "ref",   "mod",  "quant",  "freq", "easter"};
+    "shift", "gran",  "dir",  "ref",   "mod",  "quant",  "freq", "easter", "nth"};
 
 bool IsTemplateKey(std::string_view key) {
   return std::find(std::begin(kTemplateKeys), std::end(kTemplateKeys), key) !=
@@ -408,6 +408,8 @@ Partial RuleSet::Normalize(const CompiledRule& rule, const CaptureMap& captures,
     } else if (key == "dir") {
       bool ok;
       p.direction = ParseDirection(*v, &ok);
+    } else if (key == "nth") {
+      set_int(p.nth);
     } else if (key == "easter") {
       set_int(p.easter);
     } else if (key == "ref") {
@@ -497,6 +499,24 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end) con
   return best;
 }
 
+const CompiledRule* RuleSet::ChooseRule(const FoldedText& folded, size_t begin, size_t end,
+                                        std::vector<int>& hits, CaptureMap& captures) const {
+  hits.clear();
+  const std::string_view span(folded.text.data() + begin, end - begin);
+  if (!selector_->Match(span, &hits) || hits.empty()) return nullptr;
+  // Best rule first: highest priority, then file order; a rule whose context
+  // does not hold gives way to the next.
+  std::sort(hits.begin(), hits.end(), [&](int a, int b) {
+    return rules_[a].priority != rules_[b].priority ? rules_[a].priority > rules_[b].priority
+                                                    : a < b;
+  });
+  for (int index : hits) {
+    captures.clear();
+    if (Capture(rules_[index], folded, begin, end, captures)) return &rules_[index];
+  }
+  return nullptr;
+}
+
 void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>& out) const {
   const std::string_view text = folded.text;
   re2::StringPiece match;
@@ -505,26 +525,27 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
   while (pos < text.size() &&
          scanner_->Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
     size_t begin = static_cast<size_t>(match.data() - text.data());
-    const size_t end = begin + match.size();
-    pos = end > begin ? end : begin + 1;
-    if (end == begin) continue;
-    hits.clear();
-    if (!selector_->Match(match, &hits) || hits.empty()) continue;
-    // Best rule first: highest priority, then file order; a rule whose
-    // context does not hold gives way to the next.
-    std::sort(hits.begin(), hits.end(), [&](int a, int b) {
-      return rules_[a].priority != rules_[b].priority ? rules_[a].priority > rules_[b].priority
-                                                      : a < b;
-    });
-    const CompiledRule* chosen = nullptr;
-    CaptureMap captures;
-    for (int index : hits) {
-      captures.clear();
-      if (Capture(rules_[index], folded, begin, end, captures)) {
-        chosen = &rules_[index];
-        break;
-      }
+    size_t end = begin + match.size();
+    if (end == begin) {
+      pos = begin + 1;
+      continue;
     }
+    CaptureMap captures;
+    const CompiledRule* chosen = ChooseRule(folded, begin, end, hits, captures);
+    // When no rule holds on the longest span (a context failed), the shorter
+    // spans from the same start that end at a word boundary get their turn.
+    while (chosen == nullptr) {
+      size_t shorter = end - 1;
+      while (shorter > begin &&
+             !(IsWordByte(text[shorter - 1]) && !IsWordByte(text[shorter]))) {
+        --shorter;
+      }
+      if (shorter == begin) break;
+      end = shorter;
+      chosen = ChooseRule(folded, begin, end, hits, captures);
+    }
+    // Nothing here: candidates starting inside the span still get scanned.
+    pos = chosen == nullptr ? begin + 1 : end;
     if (chosen == nullptr || chosen->negative) continue;
     std::optional<Partial> p = Normalize(*chosen, captures, dct_year);
     ApplyPremodifier(folded, begin, *p);

@@ -67,6 +67,9 @@ class RuleSet {
   // `captures` (normalised through lexicons); false when any part fails.
   bool Capture(const CompiledRule& rule, const FoldedText& folded, size_t begin, size_t end,
                CaptureMap& captures) const;
+  // The best rule that matches [begin, end) exactly with its context, or null.
+  const CompiledRule* ChooseRule(const FoldedText& folded, size_t begin, size_t end,
+                                 std::vector<int>& hits, CaptureMap& captures) const;
   bool CaptureGroups(const RE2& re, const CompiledRule& rule, std::string_view input,
                      RE2::Anchor anchor, CaptureMap& captures) const;
   Partial Normalize(const CompiledRule& rule, const CaptureMap& captures, int dct_year) const;

@@ -149,15 +149,21 @@ std::vector<TimeExpression> Tagger::Tag(std::string_view text, const TagOptions&
     throw std::invalid_argument("no rules for language '" + language + "'");
   }
   const int dct_year = options.dct ? options.dct->date.year : 0;
+  // Each chunk is scanned and anchored before the next, so scratch space
+  // stays the size of a chunk whatever the size of the text.
   std::vector<Partial> partials;
+  std::vector<TimeExpression> expressions;
+  DocumentAnchor anchor(options.dct, options.mode);
   FoldedText folded;
   for (size_t begin = 0; begin < text.size();) {
     const size_t end = ChunkEnd(text, begin);
     FoldText(text.substr(begin, end - begin), static_cast<uint32_t>(begin), folded);
+    partials.clear();
     it->second->Scan(folded, dct_year, partials);
+    anchor.Anchor(partials, expressions);
     begin = end;
   }
-  return AnchorPartials(partials, options.dct, options.mode);
+  return expressions;
 }
 
 }  // namespace dateline

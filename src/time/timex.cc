@@ -173,7 +173,11 @@ bool TimexValue::ParsePoint(std::string_view s) {
   }
   s.remove_prefix(width);
   if (width == 4 && Consume(s, "-")) {
-    if (Consume(s, "W")) {
+    const auto season = std::find(kSeasons.begin(), kSeasons.end(), s.substr(0, 2));
+    if (season != kSeasons.end() && (s.size() == 2 || s[2] == 'T')) {
+      season_ = std::string(*season);  // before weeks: "WI" is winter, not week "I"
+      s.remove_prefix(2);
+    } else if (Consume(s, "W")) {
       auto week = ReadField(s, 2);
       if (!week) week = ReadField(s, 1);  // "2001-W9" occurs in TimeBank
       if (!week || !InRange(*week, 1, 53)) return false;
@@ -193,11 +197,6 @@ bool TimexValue::ParsePoint(std::string_view s) {
       auto h = ReadField(s, 1);
       if (!h || !InRange(*h, 1, 2)) return false;
       half_ = *h;
-    } else if (s.size() >= 2 && std::isupper(static_cast<unsigned char>(s[0])) && s[0] != 'X') {
-      auto season = std::find(kSeasons.begin(), kSeasons.end(), s.substr(0, 2));
-      if (season == kSeasons.end()) return false;
-      season_ = std::string(*season);
-      s.remove_prefix(2);
     } else {
       auto month = ReadField(s, 2);
       if (!month || !InRange(*month, 1, 12)) return false;
