@@ -32,7 +32,7 @@ bool IsBlockTag(std::string_view tag) {
 
 // Words in class and id values that name page furniture. A token matches
 // when it equals a word or starts with it ("navbar", "comments").
-constexpr const char* kFurniturePrefixes[] = {
+constexpr std::string_view kFurniturePrefixes[] = {
     "comment",   "nav",       "menu",      "footer",       "sidebar",     "cookie",
     "consent",   "gdpr",      "share",     "sharing",      "social",      "newsletter",
     "subscri",   "related",   "recommend", "breadcrumb",   "advert",      "banner",
@@ -42,44 +42,61 @@ constexpr const char* kFurniturePrefixes[] = {
     "teaser",    "tagcloud",  "tags",      "meta-",        "footnote-ad", "jump",
     "offcanvas", "overlay",   "trending",  "most-popular", "mostread",    "read-more",
     "readmore",  "more-from", "similar",
-
 };
 // Tokens that must match exactly (too short or too common as prefixes).
-constexpr const char* kFurnitureExact[] = {"ad",   "ads",   "share", "tag", "header", "aside",
-                                           "rail", "promo", "sns",   "cta", "footer", "foot"};
+constexpr std::string_view kFurnitureExact[] = {"ad",   "ads",   "share", "tag", "header", "aside",
+                                                "rail", "promo", "sns",   "cta", "footer", "foot"};
 
+// The word lists bucketed by first letter: class and id values are tested
+// for every element, so the test must be cheap.
+struct FurnitureIndex {
+  std::vector<std::string_view> prefixes[26];
+  std::vector<std::string_view> exact[26];
+  FurnitureIndex() {
+    for (std::string_view w : kFurniturePrefixes) prefixes[w[0] - 'a'].push_back(w);
+    for (std::string_view w : kFurnitureExact) exact[w[0] - 'a'].push_back(w);
+  }
+};
+
+// `tok` is lower-case.
 bool IsFurnitureToken(std::string_view tok) {
-  for (const char* w : kFurnitureExact) {
+  static const FurnitureIndex* index = new FurnitureIndex();
+  if (tok.empty() || tok[0] < 'a' || tok[0] > 'z') return false;
+  const int letter = tok[0] - 'a';
+  for (std::string_view w : index->exact[letter]) {
     if (tok == w) return true;
   }
-  for (const char* w : kFurniturePrefixes) {
-    size_t n = std::strlen(w);
-    if (tok.size() >= n && tok.compare(0, n, w) == 0) return true;
+  for (std::string_view w : index->prefixes[letter]) {
+    if (tok.size() >= w.size() && tok.compare(0, w.size(), w) == 0) return true;
   }
   return false;
 }
 
+bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// Tests each space-separated word of a class or id value, whole and split at
+// non-alphanumerics ("site-nav__item" gives site, nav, item).
 bool NamesFurniture(std::string_view value) {
-  std::string lower(value);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+  char buf[64];
   size_t i = 0;
-  while (i < lower.size()) {
-    while (i < lower.size() && (lower[i] == ' ' || lower[i] == '\t' || lower[i] == '\n')) ++i;
-    size_t j = i;
-    while (j < lower.size() && lower[j] != ' ' && lower[j] != '\t' && lower[j] != '\n') ++j;
-    std::string_view word(lower.data() + i, j - i);
-    // Split "site-nav__item" into site, nav, item, and test the whole too.
-    if (!word.empty() && IsFurnitureToken(word)) return true;
+  while (i < value.size()) {
+    while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n')) ++i;
+    size_t len = 0;
+    for (; i < value.size() && value[i] != ' ' && value[i] != '\t' && value[i] != '\n'; ++i) {
+      char c = value[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (len < sizeof(buf)) buf[len++] = c;
+    }
+    std::string_view word(buf, len);
+    if (word.empty()) continue;
+    if (IsFurnitureToken(word)) return true;
     size_t k = 0;
     while (k < word.size()) {
       size_t e = k;
-      while (e < word.size() && isalnum(static_cast<unsigned char>(word[e]))) ++e;
-      if (e > k && IsFurnitureToken(word.substr(k, e - k))) return true;
+      while (e < word.size() && IsAlnum(word[e])) ++e;
+      if (e > k && e - k < word.size() && IsFurnitureToken(word.substr(k, e - k))) return true;
       k = e + 1;
     }
-    i = j;
   }
   return false;
 }

@@ -2,36 +2,172 @@
 
 #include <myhtml/api.h>
 
+#include <algorithm>
+#include <initializer_list>
 #include <memory>
+#include <string>
 
 namespace dateline::read {
 namespace {
 
-// One myhtml instance per thread: myhtml_t is not safe to share while
-// parsing, and building it costs more than parsing a small page.
+bool InList(std::string_view name, std::initializer_list<std::string_view> list) {
+  for (std::string_view w : list) {
+    if (name == w) return true;
+  }
+  return false;
+}
+
+// One myhtml instance and one tree per thread: myhtml_t is not safe to
+// share while parsing, and building either costs more than parsing a small
+// page, so the tree is cleaned and reused.
 struct MyHtml {
   myhtml_t* handle = nullptr;
+  myhtml_tree_t* tree = nullptr;
   MyHtml() {
     handle = myhtml_create();
     if (myhtml_init(handle, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK) {
       myhtml_destroy(handle);
       handle = nullptr;
+      return;
+    }
+    tree = myhtml_tree_create();
+    if (myhtml_tree_init(tree, handle) != MyHTML_STATUS_OK) {
+      myhtml_tree_destroy(tree);
+      tree = nullptr;
     }
   }
   ~MyHtml() {
+    if (tree) myhtml_tree_destroy(tree);
     if (handle) myhtml_destroy(handle);
   }
 };
 
-myhtml_t* ThreadParser() {
+MyHtml& ThreadParser() {
   thread_local MyHtml parser;
-  return parser.handle;
+  return parser;
+}
+
+// ---- Nesting pre-scan ----
+
+enum class TagKind { kNest, kFlat, kRawText };
+
+// How a start tag affects nesting depth. Void elements and elements whose
+// end tag is optional (the parser closes them when a sibling starts) do not
+// nest; raw-text elements nest but their content holds no tags.
+TagKind KindOfTag(std::string_view name) {
+  if (InList(name, {"area",   "base", "br",   "col",      "embed",  "hr",     "img",
+                    "input",  "link", "meta", "param",    "source", "track",  "wbr",
+                    "keygen", "p",    "li",   "dt",       "dd",     "option", "optgroup",
+                    "tr",     "td",   "th",   "tbody",    "thead",  "tfoot",  "rb",
+                    "rt",     "rp",   "rtc",  "colgroup", "html",   "head",   "body"})) {
+    return TagKind::kFlat;
+  }
+  if (InList(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                    "noscript", "plaintext"})) {
+    return TagKind::kRawText;
+  }
+  return TagKind::kNest;
+}
+
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Position of the first case-insensitive "</name" at or after `from`.
+size_t FindEndTag(std::string_view html, std::string_view name, size_t from) {
+  for (size_t i = html.find("</", from); i != std::string_view::npos; i = html.find("</", i + 2)) {
+    if (i + 2 + name.size() > html.size()) break;
+    bool same = true;
+    for (size_t k = 0; k < name.size() && same; ++k) {
+      char c = html[i + 2 + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      same = c == name[k];
+    }
+    if (same) return i;
+  }
+  return std::string_view::npos;
+}
+
+// One tag found by ScanTags: bytes [begin, end) of `html`.
+struct ScannedTag {
+  size_t begin, end;
+  bool close;
+  TagKind kind;
+  int weight;  // levels the element adds: a table brings its tbody, tr and td
+};
+
+// Calls `fn(tag)` for each start and end tag in document order, skipping
+// comments, doctypes and raw-text content. Linear in the input size.
+template <typename Fn>
+void ScanTags(std::string_view html, Fn fn) {
+  const size_t n = html.size();
+  size_t i = html.find('<');
+  while (i != std::string_view::npos && i + 1 < n) {
+    if (html.compare(i, 4, "<!--") == 0) {
+      size_t j = html.find("-->", i + 4);
+      i = j == std::string_view::npos ? j : html.find('<', j + 3);
+      continue;
+    }
+    if (html[i + 1] == '!' || html[i + 1] == '?') {
+      size_t j = html.find('>', i + 2);
+      i = j == std::string_view::npos ? j : html.find('<', j + 1);
+      continue;
+    }
+    const bool close = html[i + 1] == '/';
+    size_t k = i + 1 + close;
+    if (k >= n || !IsAlpha(html[k])) {
+      i = html.find('<', i + 1);
+      continue;
+    }
+    char name[16];
+    size_t len = 0;
+    size_t m = k;
+    for (; m < n && html[m] != '>' && html[m] != '/' && html[m] != ' ' && html[m] != '\t' &&
+           html[m] != '\n' && html[m] != '\r' && html[m] != '\f';
+         ++m) {
+      char c = html[m];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (len < sizeof(name)) name[len] = c;
+      ++len;
+    }
+    std::string_view tag_name(name, std::min(len, sizeof(name)));
+    if (len > sizeof(name)) tag_name = "#long";  // never a known tag
+    // The tag ends at the first '>' outside a quoted attribute value.
+    char quote = 0, last = 0;
+    size_t e = m;
+    for (; e < n; ++e) {
+      char c = html[e];
+      if (quote) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '>') break;
+      if ((c == '"' || c == '\'') && last == '=') quote = c;
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') last = c;
+    }
+    size_t end = e < n ? e + 1 : n;
+    TagKind kind = KindOfTag(tag_name);
+    if (!close && end >= 2 && html[end - 2] == '/' && kind == TagKind::kNest) kind = TagKind::kFlat;
+    fn(ScannedTag{i, end, close, kind, tag_name == "table" ? 4 : 1});
+    if (!close && kind == TagKind::kRawText) {
+      i = FindEndTag(html, tag_name, end);
+      continue;
+    }
+    i = html.find('<', end);
+  }
 }
 
 void Lower(std::string& s) {
   for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
+}
+
+// The attributes the reader looks at. Copying only these saves most of the
+// copy's allocations (srcset, data-*, inline handlers are long and useless).
+// myhtml gives attribute names in lower case.
+bool IsKeptAttribute(std::string_view key) {
+  return InList(key, {"class", "id", "role", "style", "hidden", "aria-hidden", "itemprop",
+                      "itemtype", "property", "name", "content", "datetime", "http-equiv", "rel",
+                      "href", "type", "lang", "title", "pubdate"});
 }
 
 // Copies the myhtml tree under `root` into `dom`, in document order, without
@@ -66,10 +202,9 @@ void Copy(myhtml_tree_t* tree, myhtml_tree_node_t* root, Dom& dom) {
          a = myhtml_attribute_next(a)) {
       size_t klen = 0, vlen = 0;
       const char* k = myhtml_attribute_key(a, &klen);
+      if (k == nullptr || !IsKeptAttribute(std::string_view(k, klen))) continue;
       const char* v = myhtml_attribute_value(a, &vlen);
-      std::string key = k ? std::string(k, klen) : std::string();
-      Lower(key);
-      n.attrs.emplace_back(std::move(key), v ? std::string(v, vlen) : std::string());
+      n.attrs.emplace_back(std::string(k, klen), v ? std::string(v, vlen) : std::string());
     }
     if (n.tag == "head" && dom.head < 0) dom.head = index;
     if (n.tag == "body" && dom.body < 0) dom.body = index;
@@ -89,6 +224,49 @@ void Copy(myhtml_tree_t* tree, myhtml_tree_node_t* root, Dom& dom) {
 
 }  // namespace
 
+int EstimateNestingDepth(std::string_view html) {
+  int depth = 0, deepest = 0;
+  ScanTags(html, [&](const ScannedTag& t) {
+    if (t.kind == TagKind::kFlat) return;
+    if (t.close) {
+      depth = std::max(0, depth - t.weight);
+    } else {
+      depth += t.weight;
+      deepest = std::max(deepest, depth);
+    }
+  });
+  return deepest;
+}
+
+size_t FlattenDeepNesting(std::string_view html, int max_depth, std::string& out) {
+  out.clear();
+  out.reserve(html.size());
+  int depth = 0;
+  std::vector<int> dropped;  // weights of the start tags dropped and not yet closed
+  size_t copied = 0, first = std::string_view::npos;
+  ScanTags(html, [&](const ScannedTag& t) {
+    if (t.kind == TagKind::kFlat) return;
+    bool drop = false;
+    if (!t.close && depth + t.weight > max_depth) {
+      drop = true;
+      dropped.push_back(t.weight);
+    } else if (!t.close) {
+      depth += t.weight;
+    } else if (!dropped.empty()) {
+      drop = true;
+      dropped.pop_back();
+    } else {
+      depth = std::max(0, depth - t.weight);
+    }
+    if (!drop) return;
+    if (first == std::string_view::npos) first = t.begin;
+    out.append(html.substr(copied, t.begin - copied));
+    copied = t.end;
+  });
+  out.append(html.substr(copied));
+  return first;
+}
+
 std::string_view DomNode::Attr(std::string_view key) const {
   for (const auto& [k, v] : attrs) {
     if (k == key) return v;
@@ -107,17 +285,19 @@ Dom ParseHtml(std::string_view html) {
   Dom dom;
   dom.nodes.emplace_back();
   dom.nodes[0].tag = "#document";
-  myhtml_t* parser = ThreadParser();
-  if (parser == nullptr) return dom;
-  myhtml_tree_t* tree = myhtml_tree_create();
-  if (myhtml_tree_init(tree, parser) != MyHTML_STATUS_OK) {
-    myhtml_tree_destroy(tree);
-    return dom;
+  std::string flat;
+  if (EstimateNestingDepth(html) > kMaxNestingDepth) {
+    size_t at = FlattenDeepNesting(html, kMaxNestingDepth, flat);
+    html = flat;
+    dom.warning = "markup nested deeper than " + std::to_string(kMaxNestingDepth) +
+                  " elements from byte " + std::to_string(at) + " was flattened";
   }
-  if (myhtml_parse(tree, MyENCODING_UTF_8, html.data(), html.size()) == MyHTML_STATUS_OK) {
-    Copy(tree, myhtml_tree_get_document(tree), dom);
+  MyHtml& parser = ThreadParser();
+  if (parser.tree == nullptr) return dom;
+  if (myhtml_parse(parser.tree, MyENCODING_UTF_8, html.data(), html.size()) == MyHTML_STATUS_OK) {
+    Copy(parser.tree, myhtml_tree_get_document(parser.tree), dom);
   }
-  myhtml_tree_destroy(tree);
+  myhtml_tree_clean(parser.tree);
   dom.nodes[0].end = static_cast<int>(dom.nodes.size());
   return dom;
 }

@@ -15,7 +15,9 @@ namespace dateline::read {
 struct DomNode {
   std::string tag;   // lower-case element name; "#text" for text nodes
   std::string text;  // text nodes only (entities decoded)
-  std::vector<std::pair<std::string, std::string>> attrs;  // lower-case keys
+  // Lower-case keys; only the attributes the reader uses (class, id, role,
+  // style, hidden, itemprop, meta and link fields, datetime, lang, title...).
+  std::vector<std::pair<std::string, std::string>> attrs;
   int parent = -1;
   int end = 0;  // one past the last node of the subtree
 
@@ -29,10 +31,33 @@ struct Dom {
   std::vector<DomNode> nodes;  // nodes[0] is the document
   int head = -1;
   int body = -1;
+  // Set when the markup had to be simplified before parsing (see
+  // kMaxNestingDepth); says where and why.
+  std::string warning;
 };
 
+// Deepest element nesting handed to the HTML parser. myhtml's tree builder
+// takes time quadratic in the depth of open elements (100,000 nested <div>
+// take tens of seconds), and no real page comes near this depth.
+inline constexpr int kMaxNestingDepth = 512;
+
+// Estimates the element nesting depth of `html` with a cheap scan of its
+// tags: end tags close the last open element, void elements, self-closed
+// tags and elements whose end tag may be omitted (p, li, td...) do not
+// nest; a <table> counts for the tbody, tr and td it implies. Comments and the content of script,
+// style and similar raw-text elements are skipped. The estimate can exceed what a browser would
+// build (unclosed inline tags) but never misses a deep chain of real nesting.
+int EstimateNestingDepth(std::string_view html);
+
+// Copies `html` without the start tags that would open an element deeper
+// than `max_depth` (by the estimate above) nor the end tags that would close
+// them: their text is kept, flattened into the element at `max_depth`.
+// Returns the byte offset of the first tag dropped, or npos when none was.
+size_t FlattenDeepNesting(std::string_view html, int max_depth, std::string& out);
+
 // Parses UTF-8 HTML. Never fails: markup errors are repaired the way
-// browsers do. Thread-safe (each thread keeps its own parser).
+// browsers do, and markup nested deeper than kMaxNestingDepth is flattened
+// first (with `warning` set). Thread-safe (each thread keeps its own parser).
 Dom ParseHtml(std::string_view html);
 
 // The text of a subtree with whitespace collapsed (no block structure).

@@ -134,6 +134,7 @@ Article Reader::ReadHtml(std::string_view html, const ReadHints& hints) const {
     a.warnings.push_back(Where(hints) + ": invalid UTF-8 replaced by U+FFFD");
   }
   read::Dom dom = read::ParseHtml(html);
+  if (!dom.warning.empty()) a.warnings.push_back(Where(hints) + ": " + dom.warning);
   read::PageMeta meta = read::ExtractMeta(dom, hints.url);
   a.title = meta.title;
   a.text = read::ExtractMainText(dom, meta.title);

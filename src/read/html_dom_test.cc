@@ -1,0 +1,91 @@
+#include "read/html_dom.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "dateline/reader.h"
+
+namespace dateline::read {
+namespace {
+
+int DomDepth(const Dom& dom) {
+  int deepest = 0;
+  for (size_t i = 0; i < dom.nodes.size(); ++i) {
+    int d = 0;
+    for (int p = dom.nodes[i].parent; p >= 0; p = dom.nodes[p].parent) ++d;
+    deepest = std::max(deepest, d);
+  }
+  return deepest;
+}
+
+std::string Nested(int depth, const std::string& open, const std::string& inner) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < depth; ++i) html += open;
+  return html + inner;
+}
+
+TEST(HtmlDom, EstimateCountsNestingNotSiblings) {
+  EXPECT_EQ(EstimateNestingDepth("<div><div><span>x</span></div></div>"), 3);
+  EXPECT_EQ(EstimateNestingDepth("<div></div><div></div><div></div>"), 1);
+  // Void, self-closed and optional-end elements do not nest.
+  EXPECT_EQ(EstimateNestingDepth("<div><p>a<p>b<br><img src=x><li>c<li>d<x-icon/></div>"), 1);
+  EXPECT_EQ(EstimateNestingDepth("<table><tr><td>a<td>b<tr><td>c</table><b>x</b>"), 4);
+  // Tags inside comments, scripts and quoted attribute values are not tags.
+  EXPECT_EQ(EstimateNestingDepth("<!-- <div><div> --><script>if (a<b) x='<div>';</script>"
+                                 "<a title=\"<div>\" href='>'>x</a>"),
+            1);
+}
+
+TEST(HtmlDom, FlattenKeepsTextAndCapsDepth) {
+  std::string html = Nested(40, "<div>", "<p>au fond</p>");
+  for (int i = 0; i < 40; ++i) html += "</div>";
+  html += "<p>après</p>";
+  std::string flat;
+  size_t at = FlattenDeepNesting(html, 10, flat);
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(html.compare(at, 5, "<div>"), 0);
+  EXPECT_EQ(EstimateNestingDepth(flat), 10);
+  EXPECT_NE(flat.find("<p>au fond</p>"), std::string::npos);
+  EXPECT_NE(flat.find("<p>après</p>"), std::string::npos);
+  std::string same;
+  EXPECT_EQ(FlattenDeepNesting("<div><b>x</b></div>", 10, same), std::string::npos);
+  EXPECT_EQ(same, "<div><b>x</b></div>");
+}
+
+// 100,000 nested elements once took myhtml tens of seconds: the pre-scan
+// must cap the depth the parser sees, keep the text and say so.
+TEST(HtmlDom, HugeNestingIsFlattenedBeforeParsing) {
+  for (const char* open : {"<div>", "<b>", "<span class=x>", "<table><tr><td>"}) {
+    Dom dom = ParseHtml(Nested(100000, open, "<p>texte au fond</p>"));
+    EXPECT_NE(dom.warning.find("flattened"), std::string::npos) << open;
+    EXPECT_LE(DomDepth(dom), kMaxNestingDepth + 10) << open;
+    EXPECT_NE(SubtreeText(dom, 0).find("texte au fond"), std::string::npos) << open;
+  }
+  Dom plain = ParseHtml(Nested(50, "<div>", "<p>peu profond</p>"));
+  EXPECT_TRUE(plain.warning.empty());
+}
+
+TEST(HtmlDom, ReaderWarnsAboutFlattenedMarkup) {
+  Reader reader;
+  ReadHints hints;
+  hints.path = "deep.html";
+  Article a = reader.Read(
+      Nested(100000, "<div>", "<p>Un paragraphe tout au fond, avec une phrase entière.</p>"),
+      hints);
+  ASSERT_TRUE(a.ok()) << a.error;
+  EXPECT_NE(a.text.find("tout au fond"), std::string::npos);
+  ASSERT_FALSE(a.warnings.empty());
+  EXPECT_NE(a.warnings.front().find("deep.html: markup nested deeper"), std::string::npos)
+      << a.warnings.front();
+}
+
+TEST(HtmlDom, TreeIsReusedAcrossPages) {
+  Dom a = ParseHtml("<html><body><p>one</p></body></html>");
+  Dom b = ParseHtml("<html><body><p>two</p></body></html>");
+  EXPECT_EQ(SubtreeText(a, 0), "one");
+  EXPECT_EQ(SubtreeText(b, 0), "two");
+}
+
+}  // namespace
+}  // namespace dateline::read
