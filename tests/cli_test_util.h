@@ -22,8 +22,8 @@ struct CommandResult {
 inline CommandResult RunDateline(const std::string& args, const std::string& input = "") {
   namespace fs = std::filesystem;
   static int counter = 0;
-  const fs::path dir = fs::temp_directory_path() /
-                       ("dateline_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+  const fs::path dir = fs::temp_directory_path() / ("dateline_cli_" + std::to_string(::getpid()) +
+                                                    "_" + std::to_string(counter++));
   fs::create_directories(dir);
   std::ofstream(dir / "in", std::ios::binary) << input;
   const std::string command = std::string(DATELINE_BINARY) + " " + args + " < " +

@@ -1,7 +1,7 @@
 // End-to-end tests of `dateline tag`: formats, exit statuses, bad input.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli_test_util.h"

@@ -36,7 +36,7 @@ CLI::App* GetOrAddSubcommand(CLI::App& app, const std::string& name,
 #define DATELINE_CONCAT_INNER(a, b) a##b
 #define DATELINE_CONCAT(a, b) DATELINE_CONCAT_INNER(a, b)
 // Registers `fn` (a CommandRegistrar); `order` sorts the --help listing.
-#define DATELINE_REGISTER_COMMAND(order, fn) \
+#define DATELINE_REGISTER_COMMAND(order, fn)                          \
   static const bool DATELINE_CONCAT(dateline_registered_, __LINE__) = \
       ::dateline::cli::RegisterCommand(order, fn)
 

@@ -74,8 +74,8 @@ std::unique_ptr<Tagger> BuildTagger(const std::string& rules_dir) {
 }
 
 // Tags one input; returns false (after a message naming it) when it fails.
-bool TagOne(const Tagger& tagger, const std::string& path, TagOptions options,
-            OutputFormat format, bool read) {
+bool TagOne(const Tagger& tagger, const std::string& path, TagOptions options, OutputFormat format,
+            bool read) {
   const std::string name = path == "-" ? "<stdin>" : path;
   ReadResult input = ReadInput(path);
   if (!input.ok) {
@@ -120,15 +120,16 @@ void Run(const TagFlags& flags) {
   std::vector<std::string> files = flags.files;
   if (files.empty()) files.push_back("-");
   bool all_ok = true;
-  for (const std::string& path : files) all_ok &= TagOne(*tagger, path, options, format, flags.read);
+  for (const std::string& path : files)
+    all_ok &= TagOne(*tagger, path, options, format, flags.read);
   SetExitStatus(all_ok ? kExitOk : kExitFailure);
 }
 
 void Register(CLI::App& app) {
   auto flags = std::make_shared<TagFlags>();
-  CLI::App* sub = app.add_subcommand("tag", "Find temporal expressions and give their TIMEX3 values");
-  sub->add_option("--lang", flags->language, "Language: fr, en or auto")
-      ->capture_default_str();
+  CLI::App* sub =
+      app.add_subcommand("tag", "Find temporal expressions and give their TIMEX3 values");
+  sub->add_option("--lang", flags->language, "Language: fr, en or auto")->capture_default_str();
   sub->add_option("--dct", flags->dct,
                   "Document creation time, YYYY-MM-DD[THH:MM]; without it relative "
                   "expressions stay underspecified (XXXX-XX-XX)");

@@ -12,11 +12,20 @@ std::string EscapeXml(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -83,9 +92,12 @@ OutputFormat ParseOutputFormat(const std::string& name) {
 std::string FormatExpressions(std::string_view text, const std::vector<TimeExpression>& expressions,
                               OutputFormat format, const std::string& source) {
   switch (format) {
-    case OutputFormat::kTimeMl: return TimeMl(text, expressions);
-    case OutputFormat::kJsonl: return Jsonl(text, expressions, source);
-    default: return Inline(text, expressions);
+    case OutputFormat::kTimeMl:
+      return TimeMl(text, expressions);
+    case OutputFormat::kJsonl:
+      return Jsonl(text, expressions, source);
+    default:
+      return Inline(text, expressions);
   }
 }
 

@@ -40,8 +40,8 @@ std::optional<TimexType> ParseTimexType(std::string_view name);
 class TimexValue {
  public:
   enum class Kind { kPoint, kDuration, kReference };
-  static constexpr int kAbsent = -2;  // the field is not part of the value
-  static constexpr int kUnknown = -1; // the field is present as X
+  static constexpr int kAbsent = -2;   // the field is not part of the value
+  static constexpr int kUnknown = -1;  // the field is present as X
 
   // Returns nullopt when `text` is not a valid TIMEX3 value.
   static std::optional<TimexValue> Parse(std::string_view text);

@@ -31,7 +31,9 @@ std::string YearText(int year) {
   return Format("%04d", year);
 }
 
-std::string DayText(const CivilDate& d) { return YearText(d.year) + Format("-%02d-%02d", d.month, d.day); }
+std::string DayText(const CivilDate& d) {
+  return YearText(d.year) + Format("-%02d-%02d", d.month, d.day);
+}
 
 std::string SeasonOf(int month) {
   if (month == 12 || month <= 2) return "WI";
@@ -51,45 +53,71 @@ std::string RenderAt(const CivilDate& date, Unit unit) {
       const IsoWeek w = ToIsoWeek(date);
       return YearText(w.year) + Format("-W%02d-WE", w.week);
     }
-    case Unit::kMonth: return YearText(date.year) + Format("-%02d", date.month);
-    case Unit::kQuarter: return YearText(date.year) + Format("-Q%d", (date.month - 1) / 3 + 1);
-    case Unit::kHalf: return YearText(date.year) + Format("-H%d", date.month <= 6 ? 1 : 2);
-    case Unit::kSeason: return YearText(date.year) + "-" + SeasonOf(date.month);
-    case Unit::kYear: return YearText(date.year);
-    case Unit::kDecade: return Format("%03d", date.year / 10);
-    case Unit::kCentury: return Format("%02d", date.year / 100);
-    default: return DayText(date);
+    case Unit::kMonth:
+      return YearText(date.year) + Format("-%02d", date.month);
+    case Unit::kQuarter:
+      return YearText(date.year) + Format("-Q%d", (date.month - 1) / 3 + 1);
+    case Unit::kHalf:
+      return YearText(date.year) + Format("-H%d", date.month <= 6 ? 1 : 2);
+    case Unit::kSeason:
+      return YearText(date.year) + "-" + SeasonOf(date.month);
+    case Unit::kYear:
+      return YearText(date.year);
+    case Unit::kDecade:
+      return Format("%03d", date.year / 10);
+    case Unit::kCentury:
+      return Format("%02d", date.year / 100);
+    default:
+      return DayText(date);
   }
 }
 
 std::string Unspecified(Unit unit) {
   switch (unit) {
-    case Unit::kWeek: return "XXXX-WXX";
-    case Unit::kWeekend: return "XXXX-WXX-WE";
-    case Unit::kMonth: return "XXXX-XX";
-    case Unit::kQuarter: return "XXXX-QX";
-    case Unit::kHalf: return "XXXX-HX";
+    case Unit::kWeek:
+      return "XXXX-WXX";
+    case Unit::kWeekend:
+      return "XXXX-WXX-WE";
+    case Unit::kMonth:
+      return "XXXX-XX";
+    case Unit::kQuarter:
+      return "XXXX-QX";
+    case Unit::kHalf:
+      return "XXXX-HX";
     case Unit::kSeason:
-    case Unit::kYear: return "XXXX";
-    case Unit::kDecade: return "XXX";
-    case Unit::kCentury: return "XX";
-    default: return "XXXX-XX-XX";
+    case Unit::kYear:
+      return "XXXX";
+    case Unit::kDecade:
+      return "XXX";
+    case Unit::kCentury:
+      return "XX";
+    default:
+      return "XXXX-XX-XX";
   }
 }
 
 CivilDate Shift(const CivilDate& d, Unit unit, int n) {
   switch (unit) {
-    case Unit::kDay: return AddDays(d, n);
+    case Unit::kDay:
+      return AddDays(d, n);
     case Unit::kWeek:
-    case Unit::kWeekend: return AddDays(d, int64_t{7} * n);
-    case Unit::kMonth: return AddMonths(d, n);
-    case Unit::kQuarter: return AddMonths(d, 3 * n);
+    case Unit::kWeekend:
+      return AddDays(d, int64_t{7} * n);
+    case Unit::kMonth:
+      return AddMonths(d, n);
+    case Unit::kQuarter:
+      return AddMonths(d, 3 * n);
     case Unit::kHalf:
-    case Unit::kSeason: return AddMonths(d, (unit == Unit::kHalf ? 6 : 3) * n);
-    case Unit::kYear: return AddMonths(d, 12 * n);
-    case Unit::kDecade: return AddMonths(d, 120 * n);
-    case Unit::kCentury: return AddMonths(d, 1200 * n);
-    default: return d;
+    case Unit::kSeason:
+      return AddMonths(d, (unit == Unit::kHalf ? 6 : 3) * n);
+    case Unit::kYear:
+      return AddMonths(d, 12 * n);
+    case Unit::kDecade:
+      return AddMonths(d, 120 * n);
+    case Unit::kCentury:
+      return AddMonths(d, 1200 * n);
+    default:
+      return d;
   }
 }
 
@@ -112,10 +140,14 @@ int YearOffset(int month, int day, const AnchorDate& a, Direction dir) {
   const int target = month * 100 + (day == kUnset ? 0 : day);
   const int here = a.month * 100 + (day == kUnset || a.day == kUnset ? 0 : a.day);
   switch (dir) {
-    case Direction::kPast: return target > here ? -1 : 0;
-    case Direction::kFuture: return target < here ? 1 : 0;
-    case Direction::kLast: return target >= here ? -1 : 0;
-    case Direction::kNext: return target <= here ? 1 : 0;
+    case Direction::kPast:
+      return target > here ? -1 : 0;
+    case Direction::kFuture:
+      return target < here ? 1 : 0;
+    case Direction::kLast:
+      return target >= here ? -1 : 0;
+    case Direction::kNext:
+      return target <= here ? 1 : 0;
     default:
       // No cue: the anchor's year. Taking the occurrence nearest the anchor
       // instead was measured neutral on the dev sets and wrong for holidays
@@ -130,11 +162,16 @@ int WeekdayOffset(int weekday, const CivilDate& anchor, Direction dir) {
   const int ahead = (weekday - here + 7) % 7;
   const int back = (here - weekday + 7) % 7;
   switch (dir) {
-    case Direction::kPast: return -back;
-    case Direction::kFuture: return ahead;
-    case Direction::kLast: return back == 0 ? -7 : -back;
-    case Direction::kNext: return ahead == 0 ? 7 : ahead;
-    default: return ahead <= 3 ? ahead : -back;
+    case Direction::kPast:
+      return -back;
+    case Direction::kFuture:
+      return ahead;
+    case Direction::kLast:
+      return back == 0 ? -7 : -back;
+    case Direction::kNext:
+      return ahead == 0 ? 7 : ahead;
+    default:
+      return ahead <= 3 ? ahead : -back;
   }
 }
 
@@ -176,9 +213,8 @@ class Anchorer {
     if (p.century != kUnset) return Format("%02d", p.century);
     // Narratives move forward through their own dates: a month or day without
     // a year belongs to the year last mentioned, whatever the tense.
-    const Direction dir = mode_ == AnchorMode::kNarratives && p.weekday == kUnset
-                              ? Direction::kSame
-                              : Resolve(p);
+    const Direction dir =
+        mode_ == AnchorMode::kNarratives && p.weekday == kUnset ? Direction::kSame : Resolve(p);
     if (p.nth != kUnset && p.weekday != kUnset && p.month != kUnset) return NthWeekday(p, a, dir);
     if (p.month != kUnset) {
       if (a.year == kUnset) return Explicit(p, kUnset);
@@ -226,12 +262,12 @@ class Anchorer {
       next.month = d.month;
       next.day = d.day;
     }
-    last_unit_ = next.day != kUnset      ? Unit::kDay
-                 : value.quarter() > 0   ? Unit::kQuarter
-                 : value.half() > 0      ? Unit::kHalf
-                 : next.month != kUnset  ? Unit::kMonth
-                 : value.week() > 0      ? Unit::kWeek
-                                         : Unit::kYear;
+    last_unit_ = next.day != kUnset     ? Unit::kDay
+                 : value.quarter() > 0  ? Unit::kQuarter
+                 : value.half() > 0     ? Unit::kHalf
+                 : next.month != kUnset ? Unit::kMonth
+                 : value.week() > 0     ? Unit::kWeek
+                                        : Unit::kYear;
     if (next.HasDay()) reference_ = next;
     if (next.month != kUnset) last_month_ = next;
     last_year_ = next;
@@ -358,9 +394,9 @@ class Anchorer {
 
   AnchorMode mode_;
   AnchorDate dct_;
-  AnchorDate reference_;   // the last day mentioned (news: the DCT until then)
-  AnchorDate last_month_;  // the last date mentioned to the month or finer
-  AnchorDate last_year_;   // the last date mentioned with a known year
+  AnchorDate reference_;          // the last day mentioned (news: the DCT until then)
+  AnchorDate last_month_;         // the last date mentioned to the month or finer
+  AnchorDate last_year_;          // the last date mentioned with a known year
   Unit last_unit_ = Unit::kNone;  // granularity of the last date mentioned
 };
 

@@ -108,9 +108,9 @@ TEST(EngineTest, AnchorsOnTheDct) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
   auto tagger = Tagger::CreateFromDirectory(dir.path());
-  EXPECT_EQ(Values(*tagger, "Il partira samedi, hier il y a deux ans.", Options("2023-02-22")),
-            (std::vector<std::string>{"samedi=2023-02-25", "hier=2023-02-21",
-                                      "il y a deux ans=2021"}));
+  EXPECT_EQ(
+      Values(*tagger, "Il partira samedi, hier il y a deux ans.", Options("2023-02-22")),
+      (std::vector<std::string>{"samedi=2023-02-25", "hier=2023-02-21", "il y a deux ans=2021"}));
   // Without a DCT, relative expressions stay underspecified.
   EXPECT_EQ(Values(*tagger, "hier, le 3 fevrier", Options(nullptr)),
             (std::vector<std::string>{"hier=XXXX-XX-XX", "3 fevrier=XXXX-02-03"}));
@@ -138,10 +138,10 @@ TEST(EngineTest, NumberWordsAndPremodifiers) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
   auto tagger = Tagger::CreateFromDirectory(dir.path());
-  EXPECT_EQ(Values(*tagger, "depuis plus de trois cents jours, debut fevrier",
-                   Options("2023-02-22")),
-            (std::vector<std::string>{"plus de trois cents jours=P300D/MORE_THAN",
-                                      "debut fevrier=2023-02/START"}));
+  EXPECT_EQ(
+      Values(*tagger, "depuis plus de trois cents jours, debut fevrier", Options("2023-02-22")),
+      (std::vector<std::string>{"plus de trois cents jours=P300D/MORE_THAN",
+                                "debut fevrier=2023-02/START"}));
   EXPECT_EQ(Values(*tagger, "vingt-deux jours, 1,5 jours", Options(nullptr)),
             (std::vector<std::string>{"vingt-deux jours=P22D", "1,5 jours=P1.5D"}));
 }
@@ -235,9 +235,9 @@ TEST(EngineTest, EasterDirectionDefaultsAndContextGranularity) {
             (std::vector<std::string>{"vendredi=1999-05-14"}));
   EXPECT_EQ(Values(*tagger, "il viendra vendredi", Options("1999-05-19")),
             (std::vector<std::string>{"vendredi=1999-05-21"}));
-  EXPECT_EQ(Values(*tagger, "le troisieme trimestre 1988, un an plus tot", Options("1989-10-02")),
-            (std::vector<std::string>{"le troisieme trimestre 1988=1988-Q3",
-                                      "un an plus tot=1987-Q3"}));
+  EXPECT_EQ(
+      Values(*tagger, "le troisieme trimestre 1988, un an plus tot", Options("1989-10-02")),
+      (std::vector<std::string>{"le troisieme trimestre 1988=1988-Q3", "un an plus tot=1987-Q3"}));
 }
 
 TEST(EngineTest, RuleErrorsNameFileAndLine) {
@@ -295,7 +295,8 @@ TEST(EngineTest, SharedBetweenThreads) {
   std::vector<int> ok(4, 0);
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
-      for (int i = 0; i < 200; ++i) ok[t] += Values(*tagger, text, Options("2023-02-22")) == expected;
+      for (int i = 0; i < 200; ++i)
+        ok[t] += Values(*tagger, text, Options("2023-02-22")) == expected;
     });
   }
   for (auto& th : threads) th.join();
@@ -316,9 +317,9 @@ TEST(EngineTest, EveryEmittedValueValidates) {
 }
 
 TEST(TemplateTest, NumberWords) {
-  const LexiconMap numbers = {{"trois", "3"}, {"vingt", "20"}, {"cent", "*100"},
-                              {"cents", "*100"}, {"mille", "*1000"}, {"et", "+"},
-                              {"un", "1"}, {"quatre vingt", "80"}, {"dix", "10"}};
+  const LexiconMap numbers = {{"trois", "3"},    {"vingt", "20"},        {"cent", "*100"},
+                              {"cents", "*100"}, {"mille", "*1000"},     {"et", "+"},
+                              {"un", "1"},       {"quatre vingt", "80"}, {"dix", "10"}};
   EXPECT_EQ(ParseNumber("trois cents", &numbers), "300");
   EXPECT_EQ(ParseNumber("vingt-trois", &numbers), "23");
   EXPECT_EQ(ParseNumber("vingt et un", &numbers), "21");

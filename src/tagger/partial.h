@@ -13,8 +13,20 @@
 namespace dateline {
 
 enum class Unit {
-  kNone, kSecond, kMinute, kHour, kDay, kWeek, kWeekend, kMonth, kQuarter, kHalf, kSeason,
-  kYear, kDecade, kCentury,
+  kNone,
+  kSecond,
+  kMinute,
+  kHour,
+  kDay,
+  kWeek,
+  kWeekend,
+  kMonth,
+  kQuarter,
+  kHalf,
+  kSeason,
+  kYear,
+  kDecade,
+  kCentury,
   kContext,  // as a granularity: that of the last date mentioned ("a year ago" -> 1988-Q3)
 };
 // Parses "day", "week", ...; kNone for anything else.
@@ -22,11 +34,11 @@ Unit ParseUnit(std::string_view name);
 
 // Which way an expression without a year or an explicit shift points.
 enum class Direction {
-  kAuto,    // decide from tense cues, else the nearest
-  kPast,    // on or before the anchor ("samedi" in "a annoncé samedi")
-  kFuture,  // on or after the anchor
-  kLast,    // strictly before ("lundi dernier")
-  kNext,    // strictly after ("lundi prochain")
+  kAuto,        // decide from tense cues, else the nearest
+  kPast,        // on or before the anchor ("samedi" in "a annoncé samedi")
+  kFuture,      // on or after the anchor
+  kLast,        // strictly before ("lundi dernier")
+  kNext,        // strictly after ("lundi prochain")
   kAutoPast,    // tense cues, else kPast
   kAutoFuture,  // tense cues, else kFuture
   kSame,        // the anchor's own year or month, no shift (narratives)
@@ -55,6 +67,7 @@ struct Partial {
   bool weekend = false;
   int hour = kUnset, minute = kUnset, second = kUnset;
   std::string part_of_day;  // MO AF EV NI
+  int pm = -1;              // 1 "pm", 0 "am", -1 neither
 
   Unit shift_unit = Unit::kNone;
   int shift = 0;

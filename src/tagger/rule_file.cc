@@ -96,7 +96,8 @@ void ParseRuleFile(std::string_view file, std::string_view text, LanguageSpec& s
       block = Block::kRule;
     } else if (keyword == "define" || keyword == "cue") {
       const size_t eq = rest.find('=');
-      if (eq == std::string_view::npos) Fail(where, std::string(keyword) + " needs 'NAME = PATTERN'");
+      if (eq == std::string_view::npos)
+        Fail(where, std::string(keyword) + " needs 'NAME = PATTERN'");
       const std::string name(Trim(rest.substr(0, eq)));
       if (!IsName(name)) Fail(where, "bad name '" + name + "'");
       const std::string pattern(Trim(rest.substr(eq + 1)));

@@ -14,18 +14,6 @@ constexpr size_t kPremodWindow = 48;
 constexpr size_t kCueWindow = 160;
 constexpr size_t kContextWindow = 64;
 
-// Keys a rule may set through a template; `negative` and `priority` are
-// read at compile time.
-constexpr std::string_view kTemplateKeys[] = {
-    "type",  "value", "year", "month", "day",  "week",   "weekday", "quarter", "half",
-    "decade", "century", "season", "weekend", "hour", "minute", "second", "pod", "ampm",
-    "shift", "gran",  "dir",  "ref",   "mod",  "quant",  "freq", "easter", "nth"};
-
-bool IsTemplateKey(std::string_view key) {
-  return std::find(std::begin(kTemplateKeys), std::end(kTemplateKeys), key) !=
-         std::end(kTemplateKeys);
-}
-
 RE2::Options PatternOptions(bool longest) {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingLatin1);  // folded text is matched byte-wise
@@ -60,6 +48,78 @@ std::optional<int> ToInt(std::string_view s) {
   return v;
 }
 
+template <int Partial::*field>
+void SetInt(Partial& p, const std::string& v) {
+  if (auto n = ToInt(v)) p.*field = *n;
+}
+
+template <std::string Partial::*field>
+void SetString(Partial& p, const std::string& v) {
+  p.*field = v;
+}
+
+void SetType(Partial& p, const std::string& v) {
+  if (auto t = ParseTimexType(v)) p.type = *t, p.type_given = true;
+}
+
+void SetShift(Partial& p, const std::string& v) {
+  const size_t sp = v.find(' ');
+  if (sp == std::string::npos) return;
+  auto amount = ToInt(std::string_view(v).substr(sp + 1));
+  const Unit unit = ParseUnit(std::string_view(v).substr(0, sp));
+  if (!amount || unit == Unit::kNone) return;
+  p.shift_unit = unit;
+  p.shift = *amount;
+}
+
+void SetAmPm(Partial& p, const std::string& v) { p.pm = v == "pm" ? 1 : v == "am" ? 0 : -1; }
+void SetGranularity(Partial& p, const std::string& v) { p.granularity = ParseUnit(v); }
+void SetWeekend(Partial& p, const std::string&) { p.weekend = true; }
+void SetReference(Partial& p, const std::string&) { p.from_reference = true; }
+void SetDirection(Partial& p, const std::string& v) {
+  bool ok;
+  p.direction = ParseDirection(v, &ok);
+}
+
+// The fields a rule may set through a template (`negative` and `priority`
+// are read when the rule is compiled).
+constexpr FieldSpec kFields[] = {
+    {"type", SetType},
+    {"value", SetString<&Partial::value>},
+    {"year", SetInt<&Partial::year>},
+    {"month", SetInt<&Partial::month>},
+    {"day", SetInt<&Partial::day>},
+    {"week", SetInt<&Partial::week>},
+    {"weekday", SetInt<&Partial::weekday>},
+    {"quarter", SetInt<&Partial::quarter>},
+    {"half", SetInt<&Partial::half>},
+    {"decade", SetInt<&Partial::decade>},
+    {"century", SetInt<&Partial::century>},
+    {"season", SetString<&Partial::season>},
+    {"weekend", SetWeekend},
+    {"hour", SetInt<&Partial::hour>},
+    {"minute", SetInt<&Partial::minute>},
+    {"second", SetInt<&Partial::second>},
+    {"pod", SetString<&Partial::part_of_day>},
+    {"ampm", SetAmPm},
+    {"shift", SetShift},
+    {"gran", SetGranularity},
+    {"dir", SetDirection},
+    {"ref", SetReference},
+    {"nth", SetInt<&Partial::nth>},
+    {"easter", SetInt<&Partial::easter>},
+    {"mod", SetString<&Partial::mod>},
+    {"quant", SetString<&Partial::quant>},
+    {"freq", SetString<&Partial::freq>},
+};
+
+const FieldSpec* FindField(std::string_view key) {
+  for (const FieldSpec& f : kFields) {
+    if (f.key == key) return &f;
+  }
+  return nullptr;
+}
+
 bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
          static_cast<unsigned char>(c) >= 0x80;
@@ -69,10 +129,10 @@ bool IsWordByte(char c) {
 
 Unit ParseUnit(std::string_view name) {
   static const std::pair<std::string_view, Unit> kUnits[] = {
-      {"second", Unit::kSecond}, {"minute", Unit::kMinute},   {"hour", Unit::kHour},
-      {"day", Unit::kDay},       {"week", Unit::kWeek},       {"weekend", Unit::kWeekend},
-      {"month", Unit::kMonth},   {"quarter", Unit::kQuarter}, {"half", Unit::kHalf},
-      {"season", Unit::kSeason}, {"year", Unit::kYear},       {"decade", Unit::kDecade},
+      {"second", Unit::kSecond},   {"minute", Unit::kMinute},   {"hour", Unit::kHour},
+      {"day", Unit::kDay},         {"week", Unit::kWeek},       {"weekend", Unit::kWeekend},
+      {"month", Unit::kMonth},     {"quarter", Unit::kQuarter}, {"half", Unit::kHalf},
+      {"season", Unit::kSeason},   {"year", Unit::kYear},       {"decade", Unit::kDecade},
       {"century", Unit::kCentury}, {"context", Unit::kContext}};
   for (auto [n, u] : kUnits) {
     if (n == name) return u;
@@ -239,7 +299,7 @@ RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
         auto p = ToInt(field.value);
         if (!p) throw RuleError(field.where.ToString() + ": priority needs a number");
         rule.priority = *p;
-      } else if (IsTemplateKey(field.key)) {
+      } else if (const FieldSpec* spec_field = FindField(field.key)) {
         Template tmpl(field.value, field.where);
         for (const std::string& ref : tmpl.References()) {
           const bool known = std::any_of(rule.capture_sources.begin(), rule.capture_sources.end(),
@@ -249,7 +309,7 @@ RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
                             "}' is not captured by the rule's match");
           }
         }
-        rule.fields.emplace_back(field.key, std::move(tmpl));
+        rule.fields.emplace_back(spec_field, std::move(tmpl));
       } else {
         throw RuleError(field.where.ToString() + ": unknown rule field '" + field.key + "'");
       }
@@ -269,8 +329,8 @@ RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
   if (!scanner_->ok()) throw RuleError(language_ + ": scanner: " + scanner_->error());
 
   if (auto premod = lexicon_specs_.find("premod"); premod != lexicon_specs_.end()) {
-    premodifier_ = std::make_unique<RE2>(
-        "\\b(" + LexiconAlternation(*premod->second) + ")\\s*$", PatternOptions(false));
+    premodifier_ = std::make_unique<RE2>("\\b(" + LexiconAlternation(*premod->second) + ")\\s*$",
+                                         PatternOptions(false));
   }
   if (auto detect = lexicon_specs_.find("detect"); detect != lexicon_specs_.end()) {
     detect_ = std::make_unique<RE2>("\\b(?:" + LexiconAlternation(*detect->second) + ")\\b",
@@ -339,9 +399,8 @@ bool RuleSet::Capture(const CompiledRule& rule, const FoldedText& folded, size_t
       return false;
     }
   }
-  if (rule.after &&
-      !CaptureGroups(*rule.after, rule, text.substr(end, kContextWindow), RE2::ANCHOR_START,
-                     captures)) {
+  if (rule.after && !CaptureGroups(*rule.after, rule, text.substr(end, kContextWindow),
+                                   RE2::ANCHOR_START, captures)) {
     return false;
   }
   return true;
@@ -352,80 +411,12 @@ Partial RuleSet::Normalize(const CompiledRule& rule, const CaptureMap& captures,
   TemplateContext context{&captures, &lexicons_, dct_year};
   Partial p;
   p.rule = rule.name;
-  std::string ampm;
-  for (const auto& [key, tmpl] : rule.fields) {
+  for (const auto& [field, tmpl] : rule.fields) {
     std::optional<std::string> v = tmpl.Evaluate(context);
-    if (!v || v->empty()) continue;
-    auto set_int = [&](int& field) {
-      if (auto n = ToInt(*v)) field = *n;
-    };
-    if (key == "type") {
-      if (auto t = ParseTimexType(*v)) p.type = *t, p.type_given = true;
-    } else if (key == "value") {
-      p.value = *v;
-    } else if (key == "year") {
-      set_int(p.year);
-    } else if (key == "month") {
-      set_int(p.month);
-    } else if (key == "day") {
-      set_int(p.day);
-    } else if (key == "week") {
-      set_int(p.week);
-    } else if (key == "weekday") {
-      set_int(p.weekday);
-    } else if (key == "quarter") {
-      set_int(p.quarter);
-    } else if (key == "half") {
-      set_int(p.half);
-    } else if (key == "decade") {
-      set_int(p.decade);
-    } else if (key == "century") {
-      set_int(p.century);
-    } else if (key == "season") {
-      p.season = *v;
-    } else if (key == "weekend") {
-      p.weekend = true;
-    } else if (key == "hour") {
-      set_int(p.hour);
-    } else if (key == "minute") {
-      set_int(p.minute);
-    } else if (key == "second") {
-      set_int(p.second);
-    } else if (key == "pod") {
-      p.part_of_day = *v;
-    } else if (key == "ampm") {
-      ampm = *v;
-    } else if (key == "shift") {
-      const size_t sp = v->find(' ');
-      if (sp == std::string::npos) continue;
-      auto amount = ToInt(std::string_view(*v).substr(sp + 1));
-      const Unit unit = ParseUnit(std::string_view(*v).substr(0, sp));
-      if (!amount || unit == Unit::kNone) continue;
-      p.shift_unit = unit;
-      p.shift = *amount;
-    } else if (key == "gran") {
-      p.granularity = ParseUnit(*v);
-    } else if (key == "dir") {
-      bool ok;
-      p.direction = ParseDirection(*v, &ok);
-    } else if (key == "nth") {
-      set_int(p.nth);
-    } else if (key == "easter") {
-      set_int(p.easter);
-    } else if (key == "ref") {
-      p.from_reference = true;
-    } else if (key == "mod") {
-      p.mod = *v;
-    } else if (key == "quant") {
-      p.quant = *v;
-    } else if (key == "freq") {
-      p.freq = *v;
-    }
+    if (v && !v->empty()) field->set(p, *v);
   }
-  if (p.hour != Partial::kUnset && !ampm.empty()) {
-    if (ampm == "pm" && p.hour < 12) p.hour += 12;
-    if (ampm == "am" && p.hour == 12) p.hour = 0;
-  }
+  if (p.hour != Partial::kUnset && p.pm == 1 && p.hour < 12) p.hour += 12;
+  if (p.hour == 12 && p.pm == 0) p.hour = 0;
   if (!p.type_given) {
     const bool duration = p.value.size() > 1 && p.value[0] == 'P' &&
                           (std::isdigit(static_cast<unsigned char>(p.value[1])) ||
@@ -522,8 +513,7 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
   re2::StringPiece match;
   std::vector<int> hits;
   size_t pos = 0;
-  while (pos < text.size() &&
-         scanner_->Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+  while (pos < text.size() && scanner_->Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
     size_t begin = static_cast<size_t>(match.data() - text.data());
     size_t end = begin + match.size();
     if (end == begin) {
@@ -536,8 +526,7 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
     // spans from the same start that end at a word boundary get their turn.
     while (chosen == nullptr) {
       size_t shorter = end - 1;
-      while (shorter > begin &&
-             !(IsWordByte(text[shorter - 1]) && !IsWordByte(text[shorter]))) {
+      while (shorter > begin && !(IsWordByte(text[shorter - 1]) && !IsWordByte(text[shorter]))) {
         --shorter;
       }
       if (shorter == begin) break;

@@ -25,6 +25,12 @@
 
 namespace dateline {
 
+// How a rule field sets a Partial from its evaluated template.
+struct FieldSpec {
+  std::string_view key;
+  void (*set)(Partial& partial, const std::string& value);
+};
+
 struct CompiledRule {
   std::string name;
   SourceLocation where;
@@ -36,7 +42,7 @@ struct CompiledRule {
   std::unique_ptr<RE2> after;
   // Capture name -> lexicon it was expanded from ("" for a define).
   std::vector<std::pair<std::string, std::string>> capture_sources;
-  std::vector<std::pair<std::string, Template>> fields;
+  std::vector<std::pair<const FieldSpec*, Template>> fields;
   bool negative = false;
   int priority = 0;
 };

@@ -71,8 +71,7 @@ std::optional<Dct> ParseDct(std::string_view text) {
   }
   if (text.size() == 10) return dct;
   if ((text[10] != 'T' && text[10] != ' ') || text.size() < 16 || text[13] != ':' ||
-      !digits(11, 2, dct.hour) || !digits(14, 2, dct.minute) || dct.hour > 23 ||
-      dct.minute > 59) {
+      !digits(11, 2, dct.hour) || !digits(14, 2, dct.minute) || dct.hour > 23 || dct.minute > 59) {
     return std::nullopt;
   }
   if (text.size() == 16) return dct;
@@ -141,9 +140,9 @@ std::string Tagger::DetectLanguage(std::string_view text) const {
 }
 
 std::vector<TimeExpression> Tagger::Tag(std::string_view text, const TagOptions& options) const {
-  const std::string language =
-      options.language == "auto" || options.language.empty() ? DetectLanguage(text)
-                                                             : options.language;
+  const std::string language = options.language == "auto" || options.language.empty()
+                                   ? DetectLanguage(text)
+                                   : options.language;
   auto it = impl_->languages.find(language);
   if (it == impl_->languages.end()) {
     throw std::invalid_argument("no rules for language '" + language + "'");

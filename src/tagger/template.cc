@@ -9,8 +9,8 @@
 namespace dateline {
 namespace {
 
-constexpr std::string_view kFunctions[] = {"num", "ordinal", "roman", "minus1", "neg",
-                                           "year2", "decade", "pad2", "bc"};
+constexpr std::string_view kFunctions[] = {"num",   "ordinal", "roman", "minus1", "neg",
+                                           "year2", "decade",  "pad2",  "bc"};
 
 bool IsKnownFunction(std::string_view fn) {
   if (fn.substr(0, 4) == "lex:") return fn.size() > 4;
@@ -27,8 +27,20 @@ std::optional<long> ToInt(std::string_view s) {
 std::optional<std::string> Roman(std::string_view s) {
   auto digit = [](char c) {
     switch (c) {
-      case 'i': return 1; case 'v': return 5; case 'x': return 10; case 'l': return 50;
-      case 'c': return 100; case 'd': return 500; case 'm': return 1000;
+      case 'i':
+        return 1;
+      case 'v':
+        return 5;
+      case 'x':
+        return 10;
+      case 'l':
+        return 50;
+      case 'c':
+        return 100;
+      case 'd':
+        return 500;
+      case 'm':
+        return 1000;
     }
     return 0;
   };

@@ -21,27 +21,56 @@ struct FoldTable {
 
 std::string FoldCodePoint(char32_t cp) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x00B4: case 0x0060: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x02BC:
+    case 0x00B4:
+    case 0x0060:
+    case 0x2032:
       return "'";
-    case 0x00AB: case 0x00BB: case 0x201C: case 0x201D: case 0x201E: case 0x2033:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x2033:
       return "\"";
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
       return "-";
-    case 0x00A0: case 0x2002: case 0x2003: case 0x2009: case 0x200A: case 0x202F: case 0x2007:
+    case 0x00A0:
+    case 0x2002:
+    case 0x2003:
+    case 0x2009:
+    case 0x200A:
+    case 0x202F:
+    case 0x2007:
       return " ";
-    case 0x0153: case 0x0152: return "oe";
-    case 0x00E6: case 0x00C6: return "ae";
-    case 0x00DF: return "ss";
-    case 0x00B0: return "o";  // "1°" used for "1er" in some sources
+    case 0x0153:
+    case 0x0152:
+      return "oe";
+    case 0x00E6:
+    case 0x00C6:
+      return "ae";
+    case 0x00DF:
+      return "ss";
+    case 0x00B0:
+      return "o";  // "1°" used for "1er" in some sources
   }
   utf8proc_uint8_t* mapped = nullptr;
   std::string cp_utf8;
   AppendUtf8(cp, cp_utf8);
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
                                                       UTF8PROC_STRIPMARK | UTF8PROC_COMPAT);
-  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(cp_utf8.data()),
-                                          static_cast<utf8proc_ssize_t>(cp_utf8.size()), &mapped,
-                                          options);
+  const utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(cp_utf8.data()),
+                   static_cast<utf8proc_ssize_t>(cp_utf8.size()), &mapped, options);
   std::string out;
   if (n > 0) out.assign(reinterpret_cast<char*>(mapped), static_cast<size_t>(n));
   free(mapped);

@@ -8,10 +8,10 @@ namespace {
 TEST(Utf8Test, FindsTheFirstInvalidByte) {
   EXPECT_EQ(FindInvalidUtf8("plain ascii text that is long enough"), std::string_view::npos);
   EXPECT_EQ(FindInvalidUtf8("été"), std::string_view::npos);
-  EXPECT_EQ(FindInvalidUtf8("abcdefghij\xC3"), 10u);             // truncated
-  EXPECT_EQ(FindInvalidUtf8("ab\xC0\xAF"), 2u);                  // overlong
-  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80"), 1u);               // surrogate
-  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);            // above U+10FFFF
+  EXPECT_EQ(FindInvalidUtf8("abcdefghij\xC3"), 10u);   // truncated
+  EXPECT_EQ(FindInvalidUtf8("ab\xC0\xAF"), 2u);        // overlong
+  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80"), 1u);     // surrogate
+  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF
 }
 
 TEST(Utf8Test, CodePointOffsets) {
@@ -25,7 +25,10 @@ TEST(Utf8Test, CodePointOffsets) {
 }
 
 TEST(Utf8Test, Sanitize) {
-  EXPECT_EQ(SanitizeUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(SanitizeUtf8("a\xFF"
+                         "b"),
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 }  // namespace

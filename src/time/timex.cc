@@ -58,10 +58,14 @@ bool ReadAmount(std::string_view& s) {
 
 std::string_view TimexTypeName(TimexType type) {
   switch (type) {
-    case TimexType::kDate: return "DATE";
-    case TimexType::kTime: return "TIME";
-    case TimexType::kDuration: return "DURATION";
-    case TimexType::kSet: return "SET";
+    case TimexType::kDate:
+      return "DATE";
+    case TimexType::kTime:
+      return "TIME";
+    case TimexType::kDuration:
+      return "DURATION";
+    case TimexType::kSet:
+      return "SET";
   }
   return "DATE";
 }
@@ -76,7 +80,7 @@ std::optional<TimexType> ParseTimexType(std::string_view name) {
 
 bool IsValidTimexMod(std::string_view mod) {
   static constexpr std::array<std::string_view, 12> kMods = {
-      "START",     "END",         "MID",       "APPROX",    "BEFORE",        "AFTER",
+      "START",        "END",         "MID",       "APPROX",    "BEFORE",        "AFTER",
       "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"};
   return std::find(kMods.begin(), kMods.end(), mod) != kMods.end();
 }
@@ -167,8 +171,7 @@ bool TimexValue::ParsePoint(std::string_view s) {
   year_ = std::string(s.substr(0, width));
   // "19X9" is not a year: X digits may only trail known digits.
   const size_t first_x = year_.find('X');
-  if (first_x != std::string::npos &&
-      year_.find_first_not_of('X', first_x) != std::string::npos) {
+  if (first_x != std::string::npos && year_.find_first_not_of('X', first_x) != std::string::npos) {
     return false;
   }
   s.remove_prefix(width);
@@ -205,8 +208,7 @@ bool TimexValue::ParsePoint(std::string_view s) {
         auto day = ReadField(s, 2);
         if (!day || !InRange(*day, 1, 31)) return false;
         day_ = *day;
-        if (day_ > 0 && month_ > 0 && year().has_value() &&
-            !IsValidDate(*year(), month_, day_)) {
+        if (day_ > 0 && month_ > 0 && year().has_value() && !IsValidDate(*year(), month_, day_)) {
           return false;
         }
         if (day_ > 0 && month_ > 0 && day_ > DaysInMonth(2000, month_)) return false;

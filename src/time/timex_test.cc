@@ -9,22 +9,76 @@ namespace dateline {
 namespace {
 
 TEST(TimexTest, AcceptsTheValueGrammar) {
-  for (const char* v :
-       {"2023-02-25", "2023-02", "2023", "196", "196X", "19", "19XX", "XXXX", "XXXX-XX-XX",
-        "XXXX-12-22", "2023-W09", "2023-W09-WE", "XXXX-WXX-1", "2001-W9", "2023-Q1", "XXXX-QX",
-        "2023-H2", "2023-SU", "1915-WI", "BC0490-WI", "XXXX-WI", "BC0490", "BC490", "BC0044-03-15", "2023-02-24TEV",
-        "XXXX-XX-XXT07:33", "2023-02-25T14:15", "1998-03-03T09:55:00", "2023-02-25T14:15-05",
-        "2023-02-25T14:15Z", "P3D", "PT30.4S", "PT24H", "P1DE", "PXY", "PXX", "P2Y6M", "P1W",
-        "PT1H30M", "P1.5Y", "PRESENT_REF", "PAST_REF", "FUTURE_REF", "2023-02-XX"}) {
+  for (const char* v : {"2023-02-25",
+                        "2023-02",
+                        "2023",
+                        "196",
+                        "196X",
+                        "19",
+                        "19XX",
+                        "XXXX",
+                        "XXXX-XX-XX",
+                        "XXXX-12-22",
+                        "2023-W09",
+                        "2023-W09-WE",
+                        "XXXX-WXX-1",
+                        "2001-W9",
+                        "2023-Q1",
+                        "XXXX-QX",
+                        "2023-H2",
+                        "2023-SU",
+                        "1915-WI",
+                        "BC0490-WI",
+                        "XXXX-WI",
+                        "BC0490",
+                        "BC490",
+                        "BC0044-03-15",
+                        "2023-02-24TEV",
+                        "XXXX-XX-XXT07:33",
+                        "2023-02-25T14:15",
+                        "1998-03-03T09:55:00",
+                        "2023-02-25T14:15-05",
+                        "2023-02-25T14:15Z",
+                        "P3D",
+                        "PT30.4S",
+                        "PT24H",
+                        "P1DE",
+                        "PXY",
+                        "PXX",
+                        "P2Y6M",
+                        "P1W",
+                        "PT1H30M",
+                        "P1.5Y",
+                        "PRESENT_REF",
+                        "PAST_REF",
+                        "FUTURE_REF",
+                        "2023-02-XX"}) {
     EXPECT_TRUE(TimexValue::IsValid(v)) << v;
   }
 }
 
 TEST(TimexTest, RejectsWhatHeidelTimeSometimesEmits) {
-  for (const char* v :
-       {"", "2014-MINUS-deux", "2023-13", "2023-02-30", "2023-00-10", "2023-W54", "2023-Q5",
-        "2023-H3", "2023-XY", "P", "PT", "P3", "P3X", "PT30,4S", "1X9X", "2023-02-25T25:00",
-        "2023-02-25TXY", "2023T10:00", "2023-02-25T", "present_ref", "2023-02-25 "}) {
+  for (const char* v : {"",
+                        "2014-MINUS-deux",
+                        "2023-13",
+                        "2023-02-30",
+                        "2023-00-10",
+                        "2023-W54",
+                        "2023-Q5",
+                        "2023-H3",
+                        "2023-XY",
+                        "P",
+                        "PT",
+                        "P3",
+                        "P3X",
+                        "PT30,4S",
+                        "1X9X",
+                        "2023-02-25T25:00",
+                        "2023-02-25TXY",
+                        "2023T10:00",
+                        "2023-02-25T",
+                        "present_ref",
+                        "2023-02-25 "}) {
     EXPECT_FALSE(TimexValue::IsValid(v)) << v;
   }
   EXPECT_FALSE(TimexValue::IsValid("2023-02-29"));
