@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 
@@ -64,6 +65,11 @@ ReadResult ReadInput(const std::string& path, size_t max_bytes) {
   if (path == "-") {
     raw.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      result.error = path + ": is a directory";
+      return result;
+    }
     FILE* f = std::fopen(path.c_str(), "rb");
     if (f == nullptr) {
       result.error = path + ": " + std::strerror(errno);
@@ -75,7 +81,7 @@ ReadResult ReadInput(const std::string& path, size_t max_bytes) {
     const bool failed = std::ferror(f);
     std::fclose(f);
     if (failed) {
-      result.error = path + ": read error";
+      result.error = path + ": read error after " + std::to_string(raw.size()) + " bytes";
       return result;
     }
   }
