@@ -33,15 +33,15 @@ bool IsBlockTag(std::string_view tag) {
 // Words in class and id values that name page furniture. A token matches
 // when it equals a word or starts with it ("navbar", "comments").
 constexpr std::string_view kFurniturePrefixes[] = {
-    "comment",   "nav",       "menu",      "footer",       "sidebar",     "cookie",
-    "consent",   "gdpr",      "share",     "sharing",      "social",      "newsletter",
-    "subscri",   "related",   "recommend", "breadcrumb",   "advert",      "banner",
-    "popup",     "modal",     "promo",     "widget",       "pagination",  "pager",
-    "signup",    "login",     "disqus",    "outbrain",     "taboola",     "masthead",
-    "topbar",    "toolbar",   "skip",      "sponsor",      "newsticker",  "lire",
-    "teaser",    "tagcloud",  "tags",      "meta-",        "footnote-ad", "jump",
-    "offcanvas", "overlay",   "trending",  "most-popular", "mostread",    "read-more",
-    "readmore",  "more-from", "similar",
+    "comment",   "nav",      "menu",         "footer",      "sidebar",   "cookie",
+    "consent",   "gdpr",     "share",        "sharing",     "social",    "newsletter",
+    "subscri",   "related",  "recommend",    "breadcrumb",  "advert",    "banner",
+    "popup",     "modal",    "promo",        "pagination",  "pager",     "signup",
+    "login",     "disqus",   "outbrain",     "taboola",     "masthead",  "topbar",
+    "toolbar",   "skip",     "sponsor",      "newsticker",  "lire",      "teaser",
+    "tagcloud",  "tags",     "meta-",        "footnote-ad", "jump",      "offcanvas",
+    "overlay",   "trending", "most-popular", "mostread",    "read-more", "readmore",
+    "more-from", "similar",
 };
 // Tokens that must match exactly (too short or too common as prefixes).
 constexpr std::string_view kFurnitureExact[] = {"ad",   "ads",   "share", "tag", "header", "aside",
@@ -90,6 +90,9 @@ bool NamesFurniture(std::string_view value) {
     std::string_view word(buf, len);
     if (word.empty()) continue;
     if (IsFurnitureToken(word)) return true;
+    // Page builders put "widget" in the class of every box, article text
+    // included ("elementor-widget-container"): only a word of its own counts.
+    if (word == "widget" || word == "widgets" || word == "widget-area") return true;
     size_t k = 0;
     while (k < word.size()) {
       size_t e = k;
@@ -119,19 +122,41 @@ bool FurnitureRole(std::string_view role) {
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
 // Counts non-space bytes of visible text per subtree (scripts excluded).
-std::vector<int> TextSizes(const Dom& dom) {
+// Text sizes per subtree: non-space bytes of visible text (scripts
+// excluded), and of those the bytes of paragraph prose: text in a <p>,
+// directly or through inline markup, outside links.
+struct TextSizes {
+  std::vector<int> all;
+  std::vector<int> prose;
+};
+
+bool InProse(const Dom& dom, int text_node) {
+  int p = dom.nodes[text_node].parent;
+  for (int hops = 0; p > 0 && hops < 4; ++hops, p = dom.nodes[p].parent) {
+    const std::string& tag = dom.nodes[p].tag;
+    if (tag == "p") return true;
+    if (tag == "a" || IsBlockTag(tag)) return false;
+  }
+  return false;
+}
+
+TextSizes MeasureText(const Dom& dom) {
   const int n = static_cast<int>(dom.nodes.size());
-  std::vector<int> size(n, 0);
+  TextSizes t{std::vector<int>(n, 0), std::vector<int>(n, 0)};
   for (int i = n - 1; i >= 1; --i) {
     const DomNode& node = dom.nodes[i];
     if (node.is_text()) {
       const std::string& ptag = dom.nodes[node.parent].tag;
-      if (ptag == "script" || ptag == "style" || ptag == "noscript") continue;
-      for (char c : node.text) size[i] += !IsSpace(c);
+      if (ptag == "script" || ptag == "style") continue;
+      for (char c : node.text) t.all[i] += !IsSpace(c);
+      if (t.all[i] > 0 && InProse(dom, i)) t.prose[i] = t.all[i];
     }
-    if (node.parent >= 0) size[node.parent] += size[i];
+    if (node.parent >= 0) {
+      t.all[node.parent] += t.all[i];
+      t.prose[node.parent] += t.prose[i];
+    }
   }
-  return size;
+  return t;
 }
 
 // Block kinds by the element that owns the text.
@@ -216,11 +241,24 @@ class BlockBuilder {
   bool space_ = false;
 };
 
+// True when an element below `node` starts a text block.
+bool HoldsBlock(const Dom& dom, int node) {
+  for (int j = node + 1; j < dom.nodes[node].end; ++j) {
+    const DomNode& d = dom.nodes[j];
+    if (!d.is_text() && d.tag != "br" && IsBlockTag(d.tag)) return true;
+  }
+  return false;
+}
+
+// A linked heading of several words: the title of an item in a list of
+// articles or products, which is content on listing pages.
+bool IsTeaserTitle(const TextBlock& b) { return b.kind == 'h' && b.words >= 3; }
+
 // Weight of a block in the container score: content text counts for the
 // container, link lists and short fragments against it.
 double BlockWeight(const TextBlock& b) {
   double ld = b.link_density();
-  if (ld > 0.5) return -1.0 * b.chars;
+  if (ld > 0.5) return IsTeaserTitle(b) ? 0.3 * b.chars : -1.0 * b.chars;
   if (b.sentence && b.words >= 8) return b.chars * (1.0 - ld) + 40;
   if (b.sentence) return b.chars * (1.0 - ld) * 0.7;
   if (b.kind == 'h') return 0.3 * b.chars;
@@ -300,20 +338,29 @@ void AppendBlock(std::string& out, const TextBlock& b, char prev_kind) {
 std::vector<bool> PruneMask(const Dom& dom) {
   const int n = static_cast<int>(dom.nodes.size());
   std::vector<bool> pruned(n, false);
-  std::vector<int> size = TextSizes(dom);
+  const TextSizes sizes = MeasureText(dom);
+  const std::vector<int>& size = sizes.all;
   const int root = dom.body >= 0 ? dom.body : 0;
   const int total = std::max(1, size[root]);
+  const int prose_total = sizes.prose[root];
+  // An element that holds most of the page's prose is the content whatever
+  // its class says (page builders put "widget" on every box).
+  auto holds_prose = [&](int i) {
+    return sizes.prose[i] >= 300 && sizes.prose[i] * 2 > prose_total;
+  };
   for (int i = 1; i < n; ++i) {
     const DomNode& node = dom.nodes[i];
     if (node.is_text() || node.tag == "body" || node.tag == "html") continue;
     bool drop = false;
     if (DroppedTags().count(node.tag)) {
-      // Some sites wrap the whole page in a form or a header: keep those.
-      drop = !((node.tag == "form" || node.tag == "header") && size[i] * 2 > total);
+      // Some sites wrap the whole page in a form or a header, and script
+      // applications serve their text for crawlers in <noscript>: keep those.
+      drop = !((node.tag == "form" || node.tag == "header" || node.tag == "noscript") &&
+               size[i] * 2 > total);
     } else if (IsHidden(node) || FurnitureRole(node.Attr("role"))) {
       drop = size[i] * 2 <= total;
     } else if (NamesFurniture(node.Attr("class")) || NamesFurniture(node.Attr("id"))) {
-      drop = size[i] * 3 <= total && !IsMainHint(node);
+      drop = size[i] * 3 <= total && !IsMainHint(node) && !holds_prose(i);
     }
     if (drop) {
       for (int j = i; j < node.end; ++j) pruned[j] = true;
@@ -358,7 +405,9 @@ std::vector<TextBlock> CollectBlocks(const Dom& dom, const std::vector<bool>& pr
       continue;
     }
     bool block = IsBlockTag(node.tag);
-    bool link = node.tag == "a";
+    // A link that wraps blocks (a card: heading and summary inside one
+    // <a>) is a teaser, not navigation: its text counts as content.
+    bool link = node.tag == "a" && !HoldsBlock(dom, i);
     bool pre = node.tag == "pre";
     if (block) {
       int owner = builder.owner();
@@ -397,7 +446,8 @@ std::string ExtractMainText(const Dom& dom, std::string_view title) {
   char prev = 0;
   for (const TextBlock& b : blocks) {
     if (b.owner < best || b.owner >= dom.nodes[best].end) continue;
-    if (b.link_density() > 0.5 && !(b.sentence && b.words >= 12 && b.link_density() < 0.8)) {
+    if (b.link_density() > 0.5 && !IsTeaserTitle(b) &&
+        !(b.sentence && b.words >= 12 && b.link_density() < 0.8)) {
       continue;
     }
     if (b.kind == 'h' && !norm_title.empty() && Normalize(b.text) == norm_title) continue;
