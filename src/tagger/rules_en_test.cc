@@ -146,8 +146,11 @@ TEST_F(RulesEnTest, PartsOfDay) {
 TEST_F(RulesEnTest, TimesOfDay) {
   Check("The bomb went off at 10:35 a.m. local time.", "1998-08-07",
         {{"10:35 a.m", "TIME", "1998-08-07T10:35"}});
-  Check("Trading resumed at 14:15 and closed at 2 p.m. Wednesday.", "1998-08-10",
+  Check("Trading resumed at 14:15 and will close at 2 p.m. Wednesday.", "1998-08-10",
         {{"14:15", "TIME", "1998-08-10T14:15"}, {"2 p.m. Wednesday", "TIME", "1998-08-12T14:00"}});
+  // Any past participle is a past cue: the Wednesday before the DCT.
+  Check("Trading closed at 2 p.m. Wednesday.", "1998-08-10",
+        {{"2 p.m. Wednesday", "TIME", "1998-08-05T14:00"}});
   Check("They met at noon and left at midnight.", "1998-08-10",
         {{"noon", "TIME", "1998-08-10T12:00"}, {"midnight", "TIME", "1998-08-10T24:00"}});
 }
@@ -185,6 +188,16 @@ TEST_F(RulesEnTest, Holidays) {
         {{"New Year's Day", "DATE", "1998-01-01"}});
 }
 
+TEST_F(RulesEnTest, PaymentAndDeadlineWordsPointAhead) {
+  // "said" is nearer, but "payable" and "effective" name the date's future.
+  Check("It said the dividend is payable Jan. 2.", "1989-11-20",
+        {{"Jan. 2", "DATE", "1990-01-02"}});
+  Check("He said he resigned, effective Feb. 1.", "1989-11-20", {{"Feb. 1", "DATE", "1990-02-01"}});
+  // The participle after "to be" is no past cue.
+  Check("The sale, agreed last week, is to be completed around Nov. 1.", "1989-10-20",
+        {{"last week", "DATE", "1989-W41"}, {"around Nov. 1", "DATE", "1989-11-01", "APPROX"}});
+}
+
 TEST_F(RulesEnTest, ReportedQuarter) {
   Check("Net income in the latest quarter rose.", "1989-10-20",
         {{"the latest quarter", "DATE", "1989-Q3"}});
@@ -210,6 +223,10 @@ TEST_F(RulesEnTest, VagueReferences) {
 TEST_F(RulesEnTest, QuartersSeasonsAndModifiers) {
   Check("Profit fell in the third quarter.", "1989-10-20",
         {{"the third quarter", "DATE", "1989-Q3"}});
+  // A quarter without a year is this year's even under a future cue: results
+  // are announced after the quarter ends.
+  Check("It expects to report a third-quarter loss.", "1989-10-20",
+        {{"third-quarter", "DATE", "1989-Q3"}});
   Check("The plant will open in early April and close at the end of 1990.", "1989-10-20",
         {{"early April", "DATE", "1990-04", "START"}, {"the end of 1990", "DATE", "1990", "END"}});
   Check("The offensive began in the summer of 1779.", "",
