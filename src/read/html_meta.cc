@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dateline/calendar.h"
 #include "read/date_parse.h"
 #include "read/html_body.h"
 
@@ -73,9 +74,15 @@ int Rank(std::string_view name, const char* const* list, size_t n) {
   return -1;
 }
 
+// A machine-readable publication date as written, and its TIMEX3 value.
+struct RawDate {
+  std::string raw, value;
+};
+
 struct JsonLdDates {
   std::string published, modified, headline;
-  int published_rank = 99;  // lower is better: articles before other types
+  int published_rank = 99;    // lower is better: articles before other types
+  std::vector<RawDate> seen;  // every datePublished / dateCreated
 };
 
 bool IsArticleType(const nlohmann::json& type) {
@@ -111,6 +118,7 @@ void WalkJsonLd(const nlohmann::json& root, JsonLdDates& out) {
       if (it == j->end() || !it->is_string()) return;
       std::string v = ParseMachineDate(it->get<std::string>());
       if (v.empty()) return;
+      if (ranked) out.seen.push_back({it->get<std::string>(), v});
       if (ranked ? rank < out.published_rank : into.empty()) {
         into = v;
         if (ranked) out.published_rank = rank;
@@ -165,6 +173,7 @@ struct Candidates {
   std::string title_tag, og_title, h1;
   std::string canonical, og_url;
   std::string lang;
+  std::vector<RawDate> seen;  // publication dates of meta and <time> elements
 };
 
 void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
@@ -199,9 +208,10 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
   }
   if (!key.empty() && !content.empty()) {
     int r = Rank(key, kPublishedNames, std::size(kPublishedNames));
-    if (r >= 0 && r < c.meta_rank) {
+    if (r >= 0) {
       std::string v = ParseMachineDate(content);
-      if (!v.empty()) c.meta_pub = v, c.meta_rank = r;
+      if (!v.empty()) c.seen.push_back({std::string(content), v});
+      if (!v.empty() && r < c.meta_rank) c.meta_pub = v, c.meta_rank = r;
     }
     if (Rank(key, kModifiedNames, std::size(kModifiedNames)) >= 0 && c.meta_mod.empty()) {
       c.meta_mod = ParseMachineDate(content);
@@ -210,6 +220,7 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
   if (n.tag == "time" || n.tag == "abbr") {
     std::string_view dt = n.tag == "time" ? n.Attr("datetime") : n.Attr("title");
     std::string v = dt.empty() ? "" : ParseMachineDate(dt);
+    if (!v.empty()) c.seen.push_back({std::string(dt), v});
     if (v.empty() && n.tag == "time") v = FindTextDate(SubtreeText(dom, i)).value;
     if (v.empty()) return;
     std::string_view cls = n.Attr("class");
@@ -275,6 +286,54 @@ std::string DateInText(const Dom& dom, std::string* modified) {
   return v;
 }
 
+// True when a date string states UTC ("...Z", "+00:00", "GMT").
+bool SaysUtc(std::string_view raw) {
+  std::string r = Trim(raw);
+  auto ends = [&](std::string_view suffix) {
+    return r.size() >= suffix.size() &&
+           r.compare(r.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ends("Z") || ends("z") || ends("+00:00") || ends("+0000") || ends("-00:00") ||
+         ends(" GMT") || ends(" UTC") || ends("+00");
+}
+
+// Minutes since the epoch of a TIMEX3 value with a time of day
+// ("2023-11-09T03:28" or with seconds); -1 when it has no time. `seconds`
+// receives the seconds ("" when absent).
+int64_t Minutes(std::string_view v, std::string_view* seconds) {
+  if (v.size() < 16 || v[10] != 'T') return -1;
+  auto num = [&](size_t at, size_t len) {
+    int x = 0;
+    for (size_t k = at; k < at + len; ++k) x = x * 10 + (v[k] - '0');
+    return x;
+  };
+  CivilDate d{num(0, 4), num(5, 2), num(8, 2)};
+  *seconds = v.size() >= 19 ? v.substr(17, 2) : std::string_view();
+  return (ToDays(d) * 24 + num(11, 2)) * 60 + num(14, 2);
+}
+
+// Pages often give the publication instant both in UTC (JSON-LD, Open
+// Graph) and in the newsroom's local time (a <time> element, another meta
+// tag). Readers and dated archives go by the local calendar day, so when the
+// chosen date says UTC, a non-UTC date of the same instant, a whole number
+// of hours away, replaces it.
+std::string PreferLocalTime(const std::string& chosen, const std::vector<RawDate>& seen) {
+  bool utc = false;
+  for (const RawDate& d : seen) utc |= d.value == chosen && SaysUtc(d.raw);
+  std::string_view utc_seconds;
+  const int64_t utc_minutes = Minutes(chosen, &utc_seconds);
+  if (!utc || utc_minutes < 0) return chosen;
+  for (const RawDate& d : seen) {
+    if (SaysUtc(d.raw) || d.value == chosen) continue;
+    std::string_view seconds;
+    int64_t m = Minutes(d.value, &seconds);
+    if (m < 0 || (!seconds.empty() && !utc_seconds.empty() && seconds != utc_seconds)) continue;
+    int64_t diff = m - utc_minutes;
+    if (diff != 0 && diff % 60 == 0 && diff >= -14 * 60 && diff <= 14 * 60) return d.value;
+  }
+  return chosen;
+}
+
 }  // namespace
 
 PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
@@ -306,10 +365,12 @@ PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
                   : !c.meta_mod.empty() ? c.meta_mod
                                         : c.time_mod;
   std::string text_modified;
+  std::vector<RawDate> seen = std::move(ld.seen);
+  seen.insert(seen.end(), c.seen.begin(), c.seen.end());
   if (!ld.published.empty()) {
-    meta.published = ld.published, meta.evidence = "json-ld";
+    meta.published = PreferLocalTime(ld.published, seen), meta.evidence = "json-ld";
   } else if (!c.meta_pub.empty()) {
-    meta.published = c.meta_pub, meta.evidence = "meta";
+    meta.published = PreferLocalTime(c.meta_pub, seen), meta.evidence = "meta";
   } else if (!c.time_pub.empty()) {
     meta.published = c.time_pub, meta.evidence = "time";
   } else if (std::string u = DateFromPath(url_hint.empty() ? meta.url : url_hint); !u.empty()) {

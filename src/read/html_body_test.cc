@@ -1,0 +1,94 @@
+#include "read/html_body.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "read/html_dom.h"
+#include "read/html_meta.h"
+
+namespace dateline::read {
+namespace {
+
+std::string MainText(const std::string& html) {
+  Dom dom = ParseHtml(html);
+  return ExtractMainText(dom, "");
+}
+
+const char kProse[] =
+    "<p>The council voted on Tuesday to reopen the covered market after eighteen months of "
+    "work, a decision that traders had awaited since the roof was found unsafe.</p>"
+    "<p>Stallholders will return in March, and the city expects the first weekend to draw "
+    "crowds from the whole region, as it did before the closure.</p>";
+
+TEST(HtmlBody, NoscriptThatHoldsThePageIsRead) {
+  std::string html = std::string("<html><body><div id=app></div><noscript><div class=wrap>") +
+                     kProse + "</div></noscript><noscript><img src=x></noscript></body></html>";
+  EXPECT_NE(MainText(html).find("covered market"), std::string::npos);
+  // A small <noscript> beside real content stays out.
+  std::string small = std::string("<html><body><article>") + kProse +
+                      "</article><noscript>Please enable JavaScript to continue.</noscript>";
+  EXPECT_EQ(MainText(small).find("JavaScript"), std::string::npos);
+}
+
+TEST(HtmlBody, LinkWrappedCardsAreContentNavigationIsNot) {
+  std::string html =
+      "<html><body><ul class=menu-main><li><a href=/a>Home</a></li>"
+      "<li><a href=/b>World</a></li><li><a href=/c>Sports</a></li></ul><main>";
+  for (int i = 0; i < 4; ++i) {
+    html += "<div class=card><a href=/s" + std::to_string(i) +
+            "><h2>Renting a car could lead to arrest number " + std::to_string(i) +
+            "</h2><p>Police drew their guns on a customer whose rental was wrongly listed as "
+            "stolen, and she is not the first driver to face such a stop.</p></a></div>";
+  }
+  html += "</main></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("arrest number 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("arrest number 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("wrongly listed as stolen"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Sports"), std::string::npos) << text;
+}
+
+TEST(HtmlBody, BuilderWidgetClassesDoNotHideTheArticle) {
+  std::string html = "<html><body><nav><a href=/>Home</a></nav>";
+  html += std::string(
+              "<div class=\"elementor-widget-wrap\"><div class=\"elementor-widget-"
+              "container\">") +
+          kProse + "</div></div>";
+  html += "<div class=widget><h3>Archives</h3><p>Short widget line.</p></div></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("covered market"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Short widget line"), std::string::npos) << text;
+}
+
+TEST(HtmlBody, ProseOutweighsAFurnitureClass) {
+  // A comment-like class on the box that holds all the prose (a forum
+  // thread) must not empty the page.
+  std::string html = std::string("<html><body><div class=comments-thread>") + kProse + kProse +
+                     "</div><div class=comments-footer><p>Log in to reply.</p></div></body>";
+  EXPECT_NE(MainText(html).find("covered market"), std::string::npos);
+}
+
+TEST(HtmlMeta, UtcDateYieldsToTheSameInstantInLocalTime) {
+  Dom dom = ParseHtml(
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"datePublished\":\"2023-11-09T03:28:35Z\"}</script>"
+      "<meta name=\"sailthru.date\" content=\"2023-11-08 22:28:35\"></head>"
+      "<body><p>x</p></body></html>");
+  EXPECT_EQ(ExtractMeta(dom).published, "2023-11-08T22:28:35");
+  // Another instant (an update) is not a local form of the publication.
+  Dom other = ParseHtml(
+      "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"datePublished\":\"2023-11-09T03:28:35Z\"}</script></head><body>"
+      "<time class=updated datetime=\"2023-11-08 23:55:10\">8 Nov</time></body></html>");
+  EXPECT_EQ(ExtractMeta(other).published, "2023-11-09T03:28:35");
+  // A date with its own offset is kept as written.
+  Dom local = ParseHtml(
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2019-10-19T00:04:00+02:00\"><meta name=date content=\"2019-10-18T22:04:00Z\">"
+      "</head><body><p>x</p></body></html>");
+  EXPECT_EQ(ExtractMeta(local).published, "2019-10-19T00:04:00");
+}
+
+}  // namespace
+}  // namespace dateline::read
