@@ -135,9 +135,10 @@ class Corpus {
 
   // Sentence counts per date for the sentences the filter covers.
   std::vector<DateCount> CountDates(const SentenceFilter& filter) const;
-  // The sentences dated `date` that the filter covers (strong ones first).
-  std::vector<CorpusSentence> SentencesOn(std::string_view date,
-                                          const SentenceFilter& filter) const;
+  // The sentences dated `date` that the filter covers, strong ones first,
+  // then in storage order; at most `limit` of them (0: all).
+  std::vector<CorpusSentence> SentencesOn(std::string_view date, const SentenceFilter& filter,
+                                          size_t limit = 0) const;
   // The article (with copies) a sentence comes from.
   std::optional<CorpusArticle> GetArticle(int64_t article_id) const;
   // The publication dates ("YYYY-MM-DD") of the canonical articles the

@@ -17,6 +17,9 @@ constexpr size_t kMinTokens = 8;   // shorter sentences are fragments or caption
 constexpr size_t kMaxTokens = 40;  // longer ones are run-on debris
 // When no sentence of a date has kMinTokens, shorter ones down to this do.
 constexpr size_t kFallbackMinTokens = 3;
+// Sentences read per date: enough to find its centre, few enough that a
+// date named by thousands of articles stays cheap.
+constexpr size_t kMaxCandidates = 400;
 constexpr double kRedundancy = 0.5;
 constexpr double kWeakSentencePenalty = 0.8;
 // Weight of the similarity to the whole timeline against that to the date.
@@ -113,7 +116,7 @@ std::vector<Candidate> LoadCandidates(const Corpus& corpus, const TimelineOption
                                       const DateChoice& choice, const eval::TlsTokenizer& tok) {
   std::vector<Candidate> all;
   for (const std::string& stored : choice.stored) {
-    for (CorpusSentence& s : corpus.SentencesOn(stored, options.filter)) {
+    for (CorpusSentence& s : corpus.SentencesOn(stored, options.filter, kMaxCandidates)) {
       Candidate c;
       c.tokens = tok.Tokenize(s.text);
       if (c.tokens.size() < kFallbackMinTokens || c.tokens.size() > kMaxTokens) continue;

@@ -1,0 +1,199 @@
+// Corpus benchmarks: ingest throughput (read + tag + store) on generated
+// French text articles, and timeline query time on a store of 100,000
+// generated articles.
+//
+//   corpus_bench [--articles N] [--store-articles M] [--keep DIR]
+//
+// Prints a table. The baseline, measured in the same run, is reading and
+// tagging alone (no store): the ratio shows what the store costs.
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "dateline/corpus.h"
+#include "dateline/reader.h"
+#include "dateline/tagger.h"
+#include "dateline/timeline.h"
+#include "util/io.h"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+const char* kMonths[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                         "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+const char* kPeople[] = {"Loukachenko", "Poutine", "Macron", "Scholz", "Meloni", "Sánchez"};
+const char* kPlaces[] = {"Minsk", "Moscou", "Paris", "Berlin", "Rome", "Madrid", "Pékin"};
+const char* kActs[] = {"a rencontré", "a appelé", "a critiqué", "a reçu", "a salué"};
+
+// A random pseudo-word: generated articles differ like real ones do, rather
+// than being near-duplicates of one template.
+std::string Word(std::mt19937& rng) {
+  std::uniform_int_distribution<int> letter('a', 'z'), len(4, 9);
+  std::string w;
+  for (int n = len(rng); n > 0; --n) w += static_cast<char>(letter(rng));
+  return w;
+}
+
+std::string Article(int i, std::mt19937& rng, int* month, int* day) {
+  std::uniform_int_distribution<int> m(1, 12), d(1, 28), p(0, 5), l(0, 6), a(0, 4), n(5, 12);
+  *month = m(rng);
+  *day = d(rng);
+  std::string t = "Dépêche " + std::to_string(i) + " : " + kPeople[p(rng)] + " à " +
+                  kPlaces[l(rng)] + "\n\nPublié le " + std::to_string(*day) + "/" +
+                  std::to_string(*month) + "/2023\n\n";
+  const int sentences = n(rng);
+  for (int s = 0; s < sentences; ++s) {
+    t += std::string("Le dirigeant ") + kPeople[p(rng)] + " " + kActs[a(rng)] +
+         " son homologue à " + kPlaces[l(rng)] + " le " + std::to_string(d(rng)) + " " +
+         kMonths[m(rng) - 1] + ", selon un communiqué publié par la présidence numéro " +
+         std::to_string(i * 31 + s) + ", " + Word(rng) + " " + Word(rng) + " " + Word(rng) + " " +
+         Word(rng) + ". ";
+    if (s % 3 == 2) t += "\n\n";
+  }
+  return t;
+}
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+// Reads and tags every file on `threads` threads; returns articles/s.
+double ReadAndTag(const std::vector<std::string>& files, int threads) {
+  const auto tagger = dateline::Tagger::Create();
+  const dateline::Reader reader;
+  const auto start = Clock::now();
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      for (size_t i = t; i < files.size(); i += threads) {
+        const auto raw = dateline::ReadInput(files[i]);
+        dateline::ReadHints hints;
+        hints.path = files[i];
+        const auto a = reader.Read(raw.data, hints);
+        dateline::TagOptions o;
+        o.language = "fr";
+        o.dct = dateline::ParseDct(a.published);
+        tagger->Tag(a.text, o);
+      }
+    });
+  }
+  for (auto& th : pool) th.join();
+  return files.size() / Seconds(start);
+}
+
+void BuildLargeStore(const std::string& path, int articles) {
+  auto corpus = dateline::Corpus::Open(path);
+  if (corpus->ArticleCount() >= static_cast<size_t>(articles)) return;
+  std::mt19937 rng(11);
+  corpus->BeginBatch();
+  for (int i = static_cast<int>(corpus->ArticleCount()); i < articles; ++i) {
+    int month, day;
+    dateline::CorpusDocument doc;
+    doc.source = "gen/" + std::to_string(i);
+    doc.title = "Dépêche " + std::to_string(i);
+    doc.text = Article(i, rng, &month, &day);
+    char published[16];
+    std::snprintf(published, sizeof published, "2023-%02d-%02d", month, day);
+    doc.published = published;
+    doc.language = "fr";
+    // Each " le D mois" expression, tagged by hand: the tagger is not what
+    // this part measures.
+    std::vector<dateline::TimeExpression> exprs;
+    for (size_t pos = doc.text.find(" le "); pos != std::string::npos;
+         pos = doc.text.find(" le ", pos + 1)) {
+      const int d = std::atoi(doc.text.c_str() + pos + 4);
+      if (d <= 0) continue;
+      for (int m = 0; m < 12; ++m) {
+        const size_t name = doc.text.find(' ', pos + 4) + 1;
+        if (doc.text.compare(name, std::strlen(kMonths[m]), kMonths[m]) != 0) continue;
+        dateline::TimeExpression e;
+        e.begin = pos + 1;
+        e.end = name + std::strlen(kMonths[m]);
+        char v[16];
+        std::snprintf(v, sizeof v, "2023-%02d-%02d", m + 1, d);
+        e.value = v;
+        exprs.push_back(e);
+      }
+    }
+    corpus->Add(doc, exprs);
+    if (i % 2000 == 1999) {
+      corpus->CommitBatch();
+      corpus->BeginBatch();
+      std::fprintf(stderr, "\rbuilding store: %d/%d", i + 1, articles);
+    }
+  }
+  corpus->CommitBatch();
+  std::fprintf(stderr, "\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
+  int articles = 2000, store_articles = 100000;
+  std::string keep;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--articles")) articles = std::atoi(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--store-articles")) store_articles = std::atoi(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--keep")) keep = argv[i + 1];
+  }
+  const fs::path dir =
+      keep.empty() ? fs::temp_directory_path() / "dateline_corpus_bench" : fs::path(keep);
+  fs::create_directories(dir / "articles");
+  std::vector<std::string> files;
+  std::mt19937 rng(5);
+  for (int i = 0; i < articles; ++i) {
+    int m, d;
+    const std::string path = (dir / "articles" / ("a" + std::to_string(i) + ".txt")).string();
+    std::ofstream(path) << Article(i, rng, &m, &d);
+    files.push_back(path);
+  }
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const double base1 = ReadAndTag(files, 1);
+  const double baseN = ReadAndTag(files, cores);
+
+  fs::remove_all(dir / "ingest");
+  auto corpus = dateline::Corpus::Open((dir / "ingest" / "c.db").string());
+  dateline::Ingester ingester(*corpus, {});
+  ingester.AddSource((dir / "articles").string());
+  auto start = Clock::now();
+  const auto summary = ingester.Run();
+  const double ingest = (summary.ingested + summary.copies + summary.duplicates) / Seconds(start);
+
+  std::printf("%-44s %12s %8s\n", "measure", "value", "ratio");
+  std::printf("%-44s %9.0f a/s %8s\n", "read+tag, 1 thread (baseline)", base1, "1.00");
+  std::printf("%-44s %9.0f a/s %8.2f\n",
+              ("read+tag, " + std::to_string(cores) + " threads").c_str(), baseN, baseN / base1);
+  std::printf("%-44s %9.0f a/s %8.2f\n", "ingest (read+tag+store), 1 thread", ingest,
+              ingest / base1);
+
+  const std::string store = (dir / "large.db").string();
+  start = Clock::now();
+  BuildLargeStore(store, store_articles);
+  std::printf("%-44s %11.1fs %8s\n",
+              ("store of " + std::to_string(store_articles) + " articles (built/opened)").c_str(),
+              Seconds(start), "");
+  auto large = dateline::Corpus::Open(store);
+  for (const char* query : {"Loukachenko", "Minsk Pékin", ""}) {
+    dateline::TimelineOptions options;
+    options.filter.query = query;
+    start = Clock::now();
+    const auto t = dateline::BuildTimeline(*large, options);
+    const double s = Seconds(start);
+    std::printf("%-44s %11.3fs %8s\n",
+                (std::string("timeline query \"") + query + "\" (" +
+                 std::to_string(t.dates.size()) + " dates)")
+                    .c_str(),
+                s, "");
+  }
+  if (keep.empty()) fs::remove_all(dir / "articles"), fs::remove_all(dir / "ingest");
+  return 0;
+}
