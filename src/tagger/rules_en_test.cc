@@ -242,6 +242,26 @@ TEST_F(RulesEnTest, RangesLendMonthAndYearToTheirFirstMember) {
   Check("From the 13th to the 19th of October 1950 they marched.", "",
         {{"the 13th", "DATE", "1950-10-13"}, {"the 19th of October 1950", "DATE", "1950-10-19"}},
         AnchorMode::kNarratives);
+  // Months, days of other months and seasons before a dated second member.
+  Check("In 1954, fighting in April and June 1955 (26 June - 4 August 1952).", "",
+        {{"1954", "DATE", "1954"},
+         {"April", "DATE", "1955-04"},
+         {"June 1955", "DATE", "1955-06"},
+         {"26 June", "DATE", "1952-06-26"},
+         {"4 August 1952", "DATE", "1952-08-04"}},
+        AnchorMode::kNarratives);
+  Check("In 1944 they spent the spring and early summer of 1943 waiting.", "",
+        {{"1944", "DATE", "1944"},
+         {"the spring", "DATE", "1943-SP"},
+         {"early summer of 1943", "DATE", "1943-SU", "START"}},
+        AnchorMode::kNarratives);
+}
+
+TEST_F(RulesEnTest, PartOfDayOfADate) {
+  Check("On the night of 20 June 1791 the king fled.", "",
+        {{"the night of 20 June 1791", "TIME", "1791-06-20TNI"}}, AnchorMode::kNarratives);
+  Check("They entered Lexington on the morning of April 19.", "1775-04-10",
+        {{"the morning of April 19", "TIME", "1775-04-19TMO"}});
 }
 
 TEST_F(RulesEnTest, PeriodsOfTheLastDate) {
