@@ -133,7 +133,9 @@ TEST_F(RulesEnTest, RelativePeriods) {
 TEST_F(RulesEnTest, MonthWithARelativeYear) {
   Check("In June last year and January this year the leaders met.", "1998-02-19",
         {{"June last year", "DATE", "1997-06"}, {"January this year", "DATE", "1998-01"}});
-  Check("WASHINGTON, August 11 (Xinhua) -- Czech minister Jan Kavan spoke.", "1998-08-11", {});
+  // Wire datelines are dates (TimeBank tags them); "Jan" the name is not a month.
+  Check("WASHINGTON, August 11 (Xinhua) -- Czech minister Jan Kavan spoke.", "1998-08-11",
+        {{"August 11", "DATE", "1998-08-11"}});
 }
 
 TEST_F(RulesEnTest, PartsOfDay) {
@@ -196,6 +198,15 @@ TEST_F(RulesEnTest, PaymentAndDeadlineWordsPointAhead) {
   // The participle after "to be" is no past cue.
   Check("The sale, agreed last week, is to be completed around Nov. 1.", "1989-10-20",
         {{"last week", "DATE", "1989-W41"}, {"around Nov. 1", "DATE", "1989-11-01", "APPROX"}});
+}
+
+TEST_F(RulesEnTest, HolidaysOnANthWeekdayAndFromEaster) {
+  Check("The boy was found on Thanksgiving Day.", "2000-01-07",
+        {{"Thanksgiving Day", "DATE", "1999-11-25"}});
+  Check("Parades were held on Memorial Day and Labor Day.", "1998-12-01",
+        {{"Memorial Day", "DATE", "1998-05-25"}, {"Labor Day", "DATE", "1998-09-07"}});
+  Check("The rising began on Easter Monday 1916.", "",
+        {{"Easter Monday 1916", "DATE", "1916-04-24"}});
 }
 
 TEST_F(RulesEnTest, ReportedQuarter) {
