@@ -195,6 +195,8 @@ TEST_F(RulesEnTest, PaymentAndDeadlineWordsPointAhead) {
   Check("It said the dividend is payable Jan. 2.", "1989-11-20",
         {{"Jan. 2", "DATE", "1990-01-02"}});
   Check("He said he resigned, effective Feb. 1.", "1989-11-20", {{"Feb. 1", "DATE", "1990-02-01"}});
+  Check("The boy could be sent home as soon as Tuesday, officials said.", "2000-04-03",
+        {{"Tuesday", "DATE", "2000-04-04"}});
   // The participle after "to be" is no past cue.
   Check("The sale, agreed last week, is to be completed around Nov. 1.", "1989-10-20",
         {{"last week", "DATE", "1989-W41"}, {"around Nov. 1", "DATE", "1989-11-01", "APPROX"}});
@@ -266,6 +268,23 @@ TEST_F(RulesEnTest, RangesLendMonthAndYearToTheirFirstMember) {
          {"the spring", "DATE", "1943-SP"},
          {"early summer of 1943", "DATE", "1943-SU", "START"}},
         AnchorMode::kNarratives);
+}
+
+TEST_F(RulesEnTest, RangesOfYearsBeforeChrist) {
+  Check("The Ionian Revolt (499-493 BC) failed.", "",
+        {{"499", "DATE", "BC0499"}, {"493 BC", "DATE", "BC0493"}}, AnchorMode::kNarratives);
+}
+
+TEST_F(RulesEnTest, MonthOfThatYearAndStretchesOfAPeriod) {
+  Check("Riots began in 1794. In July of that year the crowd jeered.", "",
+        {{"1794", "DATE", "1794"}, {"July of that year", "DATE", "1794-07"}},
+        AnchorMode::kNarratives);
+  Check("He fought during the last week of August and the first two months of 1939.", "",
+        {{"the last week of August", "DURATION", "P1W"},
+         {"the first two months of 1939", "DURATION", "P2M"}},
+        AnchorMode::kNarratives);
+  Check("The battle lasted until May 8, 1:00AM.", "1954-05-01",
+        {{"May 8, 1:00AM", "TIME", "1954-05-08T01:00"}});
 }
 
 TEST_F(RulesEnTest, PartOfDayOfADate) {
