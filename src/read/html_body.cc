@@ -74,6 +74,17 @@ bool IsFurnitureToken(std::string_view tok) {
 
 bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
+// Words that describe an element's state or the taxonomy of the post it
+// holds ("has-sidebar", "tag-share-prices", "product_tag-diamond"), not its
+// role: the furniture names inside them say nothing about the element.
+bool IsStateOrTaxonomyClass(std::string_view word) {
+  for (std::string_view p : {"has-", "has_", "no-", "with-", "is-", "tag-", "category-",
+                             "product_tag-", "product_cat-", "post_tag-", "topic-"}) {
+    if (word.size() > p.size() && word.compare(0, p.size(), p) == 0) return true;
+  }
+  return false;
+}
+
 // Tests each space-separated word of a class or id value, whole and split at
 // non-alphanumerics ("site-nav__item" gives site, nav, item).
 bool NamesFurniture(std::string_view value) {
@@ -88,7 +99,7 @@ bool NamesFurniture(std::string_view value) {
       if (len < sizeof(buf)) buf[len++] = c;
     }
     std::string_view word(buf, len);
-    if (word.empty()) continue;
+    if (word.empty() || IsStateOrTaxonomyClass(word)) continue;
     if (IsFurnitureToken(word)) return true;
     // Page builders put "widget" in the class of every box, article text
     // included ("elementor-widget-container"): only a word of its own counts.
@@ -333,6 +344,32 @@ void AppendBlock(std::string& out, const TextBlock& b, char prev_kind) {
   out += b.text;
 }
 
+// Below this many bytes the chosen container is taken to have missed the
+// content.
+constexpr size_t kShortText = 500;
+
+// The blocks under `top` as text. Strict mode drops link-dense blocks (bar
+// item titles); lenient mode only drops links of fewer than three words.
+std::string JoinBlocks(const Dom& dom, const std::vector<TextBlock>& blocks, int top,
+                       const std::string& norm_title, bool lenient) {
+  std::string out;
+  char prev = 0;
+  for (const TextBlock& b : blocks) {
+    if (b.owner < top || b.owner >= dom.nodes[top].end) continue;
+    if (b.link_density() > 0.5) {
+      bool keep = lenient
+                      ? b.words >= 3
+                      : IsTeaserTitle(b) || (b.sentence && b.words >= 12 && b.link_density() < 0.8);
+      if (!keep) continue;
+    }
+    if (b.kind == 'h' && !norm_title.empty() && Normalize(b.text) == norm_title) continue;
+    if (IsFurnitureText(b.text)) continue;
+    AppendBlock(out, b, prev);
+    prev = b.kind;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<bool> PruneMask(const Dom& dom) {
@@ -358,7 +395,8 @@ std::vector<bool> PruneMask(const Dom& dom) {
       drop = !((node.tag == "form" || node.tag == "header" || node.tag == "noscript") &&
                size[i] * 2 > total);
     } else if (IsHidden(node) || FurnitureRole(node.Attr("role"))) {
-      drop = size[i] * 2 <= total;
+      // Shops hide the product box until a script shows it.
+      drop = size[i] * 2 <= total && !holds_prose(i);
     } else if (NamesFurniture(node.Attr("class")) || NamesFurniture(node.Attr("id"))) {
       drop = size[i] * 3 <= total && !IsMainHint(node) && !holds_prose(i);
     }
@@ -442,18 +480,13 @@ std::string ExtractMainText(const Dom& dom, std::string_view title) {
     if (s > best_score) best_score = s, best = i;
   }
   std::string norm_title = Normalize(title);
-  std::string out;
-  char prev = 0;
-  for (const TextBlock& b : blocks) {
-    if (b.owner < best || b.owner >= dom.nodes[best].end) continue;
-    if (b.link_density() > 0.5 && !IsTeaserTitle(b) &&
-        !(b.sentence && b.words >= 12 && b.link_density() < 0.8)) {
-      continue;
-    }
-    if (b.kind == 'h' && !norm_title.empty() && Normalize(b.text) == norm_title) continue;
-    if (IsFurnitureText(b.text)) continue;
-    AppendBlock(out, b, prev);
-    prev = b.kind;
+  std::string out = JoinBlocks(dom, blocks, best, norm_title, /*lenient=*/false);
+  // Pages of short items (shop grids, link listings, threads of one-line
+  // posts) leave no container that scores: fall back to the text blocks of
+  // the whole body, dropping only bare links of a word or two.
+  if (out.size() < kShortText) {
+    std::string all = JoinBlocks(dom, blocks, root, norm_title, /*lenient=*/true);
+    if (all.size() > out.size()) out = std::move(all);
   }
   return out;
 }

@@ -69,6 +69,23 @@ TEST(HtmlBody, ProseOutweighsAFurnitureClass) {
   EXPECT_NE(MainText(html).find("covered market"), std::string::npos);
 }
 
+TEST(HtmlBody, ShopGridFallsBackToTheItemsOfThePage) {
+  // No block reads as prose: the items themselves are the content, the
+  // one-word links around them are not.
+  std::string html =
+      "<html><body><div class=top><a href=/>Shop</a> <a href=/c>Cart</a></div>"
+      "<ul class=grid>";
+  for (int i = 0; i < 12; ++i) {
+    html += "<li><h3>Robotic lawn mower model " + std::to_string(i) +
+            "</h3><div>Quiet and autonomous, up to one acre</div><div>$ 2,099.99</div></li>";
+  }
+  html += "</ul></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("lawn mower model 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("lawn mower model 11"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Cart"), std::string::npos) << text;
+}
+
 TEST(HtmlMeta, UtcDateYieldsToTheSameInstantInLocalTime) {
   Dom dom = ParseHtml(
       "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
