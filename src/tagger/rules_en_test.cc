@@ -214,6 +214,9 @@ TEST_F(RulesEnTest, HolidaysOnANthWeekdayAndFromEaster) {
 TEST_F(RulesEnTest, ReportedQuarter) {
   Check("Net income in the latest quarter rose.", "1989-10-20",
         {{"the latest quarter", "DATE", "1989-Q3"}});
+  // "a year-earlier loss" is the reported quarter a year back, not a year long.
+  Check("It lost $3 million, compared with a year-earlier loss of $2 million.", "1989-10-20",
+        {{"a year-earlier", "DATE", "1988-Q3"}});
 }
 
 TEST_F(RulesEnTest, AgesAreNotDurations) {
@@ -285,6 +288,11 @@ TEST_F(RulesEnTest, MonthOfThatYearAndStretchesOfAPeriod) {
         AnchorMode::kNarratives);
   Check("The battle lasted until May 8, 1:00AM.", "1954-05-01",
         {{"May 8, 1:00AM", "TIME", "1954-05-08T01:00"}});
+}
+
+TEST_F(RulesEnTest, WinterQuartersAreAnyWinter) {
+  Check("In 1777 Washington entered winter quarters at Morristown.", "",
+        {{"1777", "DATE", "1777"}, {"winter", "DATE", "XXXX-WI"}}, AnchorMode::kNarratives);
 }
 
 TEST_F(RulesEnTest, PartOfDayOfADate) {
