@@ -295,6 +295,13 @@ TEST_F(RulesEnTest, WinterQuartersAreAnyWinter) {
         {{"1777", "DATE", "1777"}, {"winter", "DATE", "XXXX-WI"}}, AnchorMode::kNarratives);
 }
 
+TEST_F(RulesEnTest, GenericPartsOfDayNamingAKindOfAction) {
+  Check("The division relied on night attacks and to date has held.", "1950-10-09",
+        {{"night", "TIME", "XXXX-XX-XXTNI"}, {"date", "DATE", "PRESENT_REF"}});
+  // "to date" only as "up to now": not "to date the find".
+  Check("They tried to date the find.", "1950-10-09", {});
+}
+
 TEST_F(RulesEnTest, PartOfDayOfADate) {
   Check("On the night of 20 June 1791 the king fled.", "",
         {{"the night of 20 June 1791", "TIME", "1791-06-20TNI"}}, AnchorMode::kNarratives);
