@@ -55,16 +55,28 @@ enum class TagKind { kNest, kFlat, kRawText };
 // end tag is optional (the parser closes them when a sibling starts) do not
 // nest; raw-text elements nest but their content holds no tags.
 TagKind KindOfTag(std::string_view name) {
-  if (InList(name, {"area",   "base", "br",   "col",      "embed",  "hr",     "img",
-                    "input",  "link", "meta", "param",    "source", "track",  "wbr",
-                    "keygen", "p",    "li",   "dt",       "dd",     "option", "optgroup",
-                    "tr",     "td",   "th",   "tbody",    "thead",  "tfoot",  "rb",
-                    "rt",     "rp",   "rtc",  "colgroup", "html",   "head",   "body"})) {
-    return TagKind::kFlat;
-  }
-  if (InList(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-                    "noscript", "plaintext"})) {
-    return TagKind::kRawText;
+  // Most tags are short and common: bucket by first letter so a tag is
+  // compared with a handful of names, not all of them.
+  struct Index {
+    std::vector<std::pair<std::string_view, TagKind>> by_letter[26];
+    Index() {
+      for (std::string_view w :
+           {"area", "base",   "br",       "col",   "embed",    "hr",     "img",   "input", "link",
+            "meta", "param",  "source",   "track", "wbr",      "keygen", "p",     "li",    "dt",
+            "dd",   "option", "optgroup", "tr",    "td",       "th",     "tbody", "thead", "tfoot",
+            "rb",   "rt",     "rp",       "rtc",   "colgroup", "html",   "head",  "body"}) {
+        by_letter[w[0] - 'a'].push_back({w, TagKind::kFlat});
+      }
+      for (std::string_view w : {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                                 "noframes", "plaintext"}) {
+        by_letter[w[0] - 'a'].push_back({w, TagKind::kRawText});
+      }
+    }
+  };
+  static const Index* index = new Index();
+  if (name.empty() || name[0] < 'a' || name[0] > 'z') return TagKind::kNest;
+  for (const auto& [w, kind] : index->by_letter[name[0] - 'a']) {
+    if (w == name) return kind;
   }
   return TagKind::kNest;
 }

@@ -7,7 +7,7 @@ namespace dateline::read {
 std::string DetectLanguage(std::string_view text) {
   // CLD2 needs no more than a few kilobytes to be sure; cut at a character
   // boundary.
-  size_t n = std::min<size_t>(text.size(), 8000);
+  size_t n = std::min<size_t>(text.size(), 5000);
   while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
   bool reliable = false;
   CLD2::Language lang =
