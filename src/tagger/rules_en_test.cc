@@ -219,6 +219,13 @@ TEST_F(RulesEnTest, ReportedQuarter) {
         {{"a year-earlier", "DATE", "1988-Q3"}});
 }
 
+TEST_F(RulesEnTest, MarchesAndQuartersThatAreNoTimes) {
+  Check("After the Long March, it was argued in some quarters that the march ended well.",
+        "1936-01-01", {});
+  Check("Islam will one day be the second religion.", "1998-03-03",
+        {{"one day", "DATE", "FUTURE_REF"}});
+}
+
 TEST_F(RulesEnTest, AgesAreNotDurations) {
   Check("A 44-year-old man and his son, 12 years old, were hurt.", "1998-08-10", {});
 }
