@@ -219,6 +219,12 @@ TEST_F(RulesEnTest, ReportedQuarter) {
         {{"a year-earlier", "DATE", "1988-Q3"}});
 }
 
+TEST_F(RulesEnTest, TheYearOfAReport) {
+  Check("Net income for the year ended March 31 fell.", "1989-10-20",
+        {{"the year", "DURATION", "P1Y"}, {"March 31", "DATE", "1989-03-31"}});
+  Check("For the year, volume was flat.", "1989-10-20", {{"the year", "DATE", "1989"}});
+}
+
 TEST_F(RulesEnTest, MarchesAndQuartersThatAreNoTimes) {
   Check("After the Long March, it was argued in some quarters that the march ended well.",
         "1936-01-01", {});
