@@ -87,7 +87,10 @@ bool IsStateOrTaxonomyClass(std::string_view word) {
 
 // Tests each space-separated word of a class or id value, whole and split at
 // non-alphanumerics ("site-nav__item" gives site, nav, item).
-bool NamesFurniture(std::string_view value) {
+// Calls `match(token)` on each space-separated word of a class or id value,
+// lower-cased, whole and split at non-alphanumerics; true when one matched.
+template <typename Match>
+bool AnyClassToken(std::string_view value, Match match) {
   char buf[64];
   size_t i = 0;
   while (i < value.size()) {
@@ -100,19 +103,51 @@ bool NamesFurniture(std::string_view value) {
     }
     std::string_view word(buf, len);
     if (word.empty() || IsStateOrTaxonomyClass(word)) continue;
-    if (IsFurnitureToken(word)) return true;
-    // Page builders put "widget" in the class of every box, article text
-    // included ("elementor-widget-container"): only a word of its own counts.
-    if (word == "widget" || word == "widgets" || word == "widget-area") return true;
+    if (match(word, /*whole=*/true)) return true;
     size_t k = 0;
     while (k < word.size()) {
       size_t e = k;
       while (e < word.size() && IsAlnum(word[e])) ++e;
-      if (e > k && e - k < word.size() && IsFurnitureToken(word.substr(k, e - k))) return true;
+      if (e > k && e - k < word.size() && match(word.substr(k, e - k), /*whole=*/false)) {
+        return true;
+      }
       k = e + 1;
     }
   }
   return false;
+}
+
+bool IsCommentToken(std::string_view tok) { return tok.substr(0, 7) == "comment"; }
+
+// `comments_are_content`: on a page that is a discussion thread the
+// comments are the content, so "comment" names no furniture there.
+bool NamesFurniture(std::string_view value, bool comments_are_content = false) {
+  return AnyClassToken(value, [&](std::string_view tok, bool whole) {
+    if (comments_are_content && IsCommentToken(tok)) return false;
+    if (IsFurnitureToken(tok)) return true;
+    // Page builders put "widget" in the class of every box, article text
+    // included ("elementor-widget-container"): only a word of its own counts.
+    return whole && (tok == "widget" || tok == "widgets" || tok == "widget-area");
+  });
+}
+
+bool NamesComment(const DomNode& n) {
+  auto is_comment = [](std::string_view tok, bool) { return IsCommentToken(tok); };
+  return AnyClassToken(n.Attr("class"), is_comment) || AnyClassToken(n.Attr("id"), is_comment);
+}
+
+// True when the elements named "comment..." hold most of the page's prose
+// and little is left outside them: the page is a thread, not an article
+// followed by its comments.
+bool IsThread(const Dom& dom, const std::vector<int>& prose, int root) {
+  int in_comments = 0;
+  for (int i = root; i < dom.nodes[root].end; ++i) {
+    if (dom.nodes[i].is_text() || !NamesComment(dom.nodes[i])) continue;
+    in_comments += prose[i];
+    i = dom.nodes[i].end - 1;
+  }
+  const int elsewhere = prose[root] - in_comments;
+  return in_comments >= 300 && in_comments > 2 * elsewhere && elsewhere < 400;
 }
 
 bool IsHidden(const DomNode& n) {
@@ -382,6 +417,7 @@ std::vector<bool> PruneMask(const Dom& dom) {
   const int prose_total = sizes.prose[root];
   // An element that holds most of the page's prose is the content whatever
   // its class says (page builders put "widget" on every box).
+  const bool thread = IsThread(dom, sizes.prose, root);
   auto holds_prose = [&](int i) {
     return sizes.prose[i] >= 300 && sizes.prose[i] * 2 > prose_total;
   };
@@ -397,7 +433,8 @@ std::vector<bool> PruneMask(const Dom& dom) {
     } else if (IsHidden(node) || FurnitureRole(node.Attr("role"))) {
       // Shops hide the product box until a script shows it.
       drop = size[i] * 2 <= total && !holds_prose(i);
-    } else if (NamesFurniture(node.Attr("class")) || NamesFurniture(node.Attr("id"))) {
+    } else if (NamesFurniture(node.Attr("class"), thread) ||
+               NamesFurniture(node.Attr("id"), thread)) {
       drop = size[i] * 3 <= total && !IsMainHint(node) && !holds_prose(i);
     }
     if (drop) {

@@ -69,6 +69,23 @@ TEST(HtmlBody, ProseOutweighsAFurnitureClass) {
   EXPECT_NE(MainText(html).find("covered market"), std::string::npos);
 }
 
+TEST(HtmlBody, ThreadsKeepTheirPostsArticlesDropTheirComments) {
+  std::string thread = "<html><body><h1>Which first telescope?</h1>";
+  for (int i = 0; i < 3; ++i) {
+    thread += "<div id=comment-" + std::to_string(i) + "_wrap class=post>" + kProse + "</div>";
+  }
+  thread += "</body></html>";
+  EXPECT_NE(MainText(thread).find("covered market"), std::string::npos);
+  std::string article = std::string("<html><body><article>") + kProse + kProse + kProse +
+                        "</article><div class=comments><div class=comment-body>"
+                        "<p>I disagree with the council, the market was fine as it was, "
+                        "and the money would have been better spent on the schools.</p>"
+                        "</div></div></body></html>";
+  std::string text = MainText(article);
+  EXPECT_NE(text.find("covered market"), std::string::npos);
+  EXPECT_EQ(text.find("I disagree"), std::string::npos) << text;
+}
+
 TEST(HtmlBody, ShopGridFallsBackToTheItemsOfThePage) {
   // No block reads as prose: the items themselves are the content, the
   // one-word links around them are not.
