@@ -382,19 +382,31 @@ void AppendBlock(std::string& out, const TextBlock& b, char prev_kind) {
 // Below this many bytes the chosen container is taken to have missed the
 // content.
 constexpr size_t kShortText = 500;
+// Prose (sentences outside links) that makes a container an article body.
+constexpr int kArticleProse = 1500;
 
 // The blocks under `top` as text. Strict mode drops link-dense blocks (bar
 // item titles); lenient mode only drops links of fewer than three words.
 std::string JoinBlocks(const Dom& dom, const std::vector<TextBlock>& blocks, int top,
                        const std::string& norm_title, bool lenient) {
+  // Under an article's body, linked headings are its "recent articles"
+  // boxes; elsewhere they are the items of a listing.
+  int prose = 0;
+  for (const TextBlock& b : blocks) {
+    if (b.owner >= top && b.owner < dom.nodes[top].end && b.sentence && b.words >= 8 &&
+        b.link_density() < 0.3) {
+      prose += b.chars;
+    }
+  }
+  const bool article = prose >= kArticleProse;
   std::string out;
   char prev = 0;
   for (const TextBlock& b : blocks) {
     if (b.owner < top || b.owner >= dom.nodes[top].end) continue;
     if (b.link_density() > 0.5) {
-      bool keep = lenient
-                      ? b.words >= 3
-                      : IsTeaserTitle(b) || (b.sentence && b.words >= 12 && b.link_density() < 0.8);
+      bool keep = lenient ? b.words >= 3
+                          : (IsTeaserTitle(b) && !article) ||
+                                (b.sentence && b.words >= 12 && b.link_density() < 0.8);
       if (!keep) continue;
     }
     if (b.kind == 'h' && !norm_title.empty() && Normalize(b.text) == norm_title) continue;

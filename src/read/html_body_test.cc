@@ -49,6 +49,17 @@ TEST(HtmlBody, LinkWrappedCardsAreContentNavigationIsNot) {
   EXPECT_EQ(text.find("Sports"), std::string::npos) << text;
 }
 
+TEST(HtmlBody, LinkedHeadingsUnderAnArticleAreNotContent) {
+  std::string html = std::string("<html><body><div class=main>") + kProse + kProse + kProse +
+                     kProse + kProse + kProse + kProse + kProse +
+                     "<h3><a href=/x>Handling tough decisions as a caregiver</a></h3>"
+                     "<h3><a href=/y>How high blood pressure harms your health</a></h3>"
+                     "</div></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("covered market"), std::string::npos);
+  EXPECT_EQ(text.find("tough decisions"), std::string::npos) << text;
+}
+
 TEST(HtmlBody, BuilderWidgetClassesDoNotHideTheArticle) {
   std::string html = "<html><body><nav><a href=/>Home</a></nav>";
   html += std::string(
