@@ -208,14 +208,11 @@ class Anchorer {
     const AnchorDate a = AnchorFor(p);
     if (p.shift_unit != Unit::kNone) return Shifted(p, a);
     if (p.easter != kUnset) return Easter(p, a);
+    const Direction dir = DirectionFor(p);
+    if (p.nth != kUnset && p.weekday != kUnset && p.month != kUnset) return NthWeekday(p, a, dir);
     if (p.year != kUnset) return Explicit(p, p.year);
     if (p.decade != kUnset) return Format("%03d", p.decade);
     if (p.century != kUnset) return Format("%02d", p.century);
-    // Narratives move forward through their own dates: a month or day without
-    // a year belongs to the year last mentioned, whatever the tense.
-    const Direction dir =
-        mode_ == AnchorMode::kNarratives && p.weekday == kUnset ? Direction::kSame : Resolve(p);
-    if (p.nth != kUnset && p.weekday != kUnset && p.month != kUnset) return NthWeekday(p, a, dir);
     if (p.month != kUnset) {
       if (a.year == kUnset) return Explicit(p, kUnset);
       return Explicit(p, a.year + YearOffset(p.month, p.day, a, dir));
@@ -236,7 +233,11 @@ class Anchorer {
     }
     if (!p.season.empty() || p.quarter != kUnset || p.half != kUnset) {
       if (a.year == kUnset) return Explicit(p, kUnset);
-      return Explicit(p, a.year + YearOffset(FirstMonth(p), kUnset, a, dir));
+      // A winter is counted by its January: in a narrative, the winter after
+      // the events of a year is the next year's.
+      const bool next_winter = mode_ == AnchorMode::kNarratives && dir == Direction::kSame &&
+                               p.season == "WI" && !(a.month == 1 || a.month == 2);
+      return Explicit(p, a.year + (next_winter ? 1 : YearOffset(FirstMonth(p), kUnset, a, dir)));
     }
     if (p.HasTimeField()) {
       if (!a.HasDay()) return "XXXX-XX-XX" + TimeSuffix(p);
@@ -299,6 +300,19 @@ class Anchorer {
     const Unit u = p.shift_unit;
     return u == Unit::kMonth || u == Unit::kQuarter || u == Unit::kHalf || u == Unit::kSeason ||
            (u == Unit::kNone && p.day != kUnset && p.month == kUnset);
+  }
+
+  // Narratives move forward through their own dates: a month or day without
+  // a year belongs to the year last mentioned, whatever the tense; an
+  // explicit direction ("the next spring") still applies.
+  Direction DirectionFor(const Partial& p) const {
+    const bool automatic = p.direction == Direction::kAuto ||
+                           p.direction == Direction::kAutoPast ||
+                           p.direction == Direction::kAutoFuture;
+    if (mode_ == AnchorMode::kNarratives && p.weekday == kUnset && automatic) {
+      return Direction::kSame;
+    }
+    return Resolve(p);
   }
 
   // The month a season, quarter or half starts in.
@@ -365,6 +379,14 @@ class Anchorer {
       return DayText(FromIsoWeek(w.year, w.week, p.weekday)) + TimeSuffix(p);
     }
     if (p.month != kUnset && gran == Unit::kMonth) d.month = p.month;
+    // "last year's fourth quarter": the shifted year, the named period.
+    if (p.quarter != kUnset || p.half != kUnset || !p.season.empty()) {
+      d.month = FirstMonth(p);
+      d.day = 1;
+      gran = p.quarter != kUnset ? Unit::kQuarter
+             : p.half != kUnset  ? Unit::kHalf
+                                 : Unit::kSeason;
+    }
     std::string value = RenderAt(d, gran);
     if (gran == Unit::kDay) value += TimeSuffix(p);
     return value;
@@ -432,7 +454,9 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
     e.quant = p.quant;
     e.freq = p.freq;
     e.rule = p.rule;
-    anchorer_->Remember(*value, e.type);
+    // Values computed from the context, and those a rule sets aside (a year
+    // named in passing), do not become the context of what follows.
+    if (!p.aside && p.granularity != Unit::kContext) anchorer_->Remember(*value, e.type);
     out.push_back(std::move(e));
   }
 }

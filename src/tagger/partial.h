@@ -75,6 +75,7 @@ struct Partial {
   Direction direction = Direction::kAuto;
   Tense tense = Tense::kNone;
   bool from_reference = false;  // anchored on the last date mentioned, not the DCT
+  bool aside = false;           // emitted but not remembered as the last date mentioned
   int easter = kUnset;          // days after Easter Sunday (Pentecost is 49)
   int nth = kUnset;             // with weekday and month: the nth such day (-1: the last)
 

@@ -76,6 +76,7 @@ void SetAmPm(Partial& p, const std::string& v) { p.pm = v == "pm" ? 1 : v == "am
 void SetGranularity(Partial& p, const std::string& v) { p.granularity = ParseUnit(v); }
 void SetWeekend(Partial& p, const std::string&) { p.weekend = true; }
 void SetReference(Partial& p, const std::string&) { p.from_reference = true; }
+void SetAside(Partial& p, const std::string&) { p.aside = true; }
 void SetDirection(Partial& p, const std::string& v) {
   bool ok;
   p.direction = ParseDirection(v, &ok);
@@ -106,6 +107,7 @@ constexpr FieldSpec kFields[] = {
     {"gran", SetGranularity},
     {"dir", SetDirection},
     {"ref", SetReference},
+    {"aside", SetAside},
     {"nth", SetInt<&Partial::nth>},
     {"easter", SetInt<&Partial::easter>},
     {"mod", SetString<&Partial::mod>},
