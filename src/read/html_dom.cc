@@ -142,19 +142,18 @@ void ScanTags(std::string_view html, Fn fn) {
     }
     std::string_view tag_name(name, std::min(len, sizeof(name)));
     if (len > sizeof(name)) tag_name = "#long";  // never a known tag
-    // The tag ends at the first '>' outside a quoted attribute value.
-    char quote = 0, last = 0;
-    size_t e = m;
-    for (; e < n; ++e) {
-      char c = html[e];
-      if (quote) {
-        if (c == quote) quote = 0;
-        continue;
-      }
-      if (c == '>') break;
-      if ((c == '"' || c == '\'') && last == '=') quote = c;
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') last = c;
+    // The tag ends at the first '>' outside a double-quoted attribute value:
+    // a '>' with an odd number of '"' before it in the tag is inside one.
+    // (Single quotes are left alone: apostrophes in values are common.)
+    size_t e = html.find('>', m);
+    size_t quotes = 0, counted = m;
+    while (e != std::string_view::npos) {
+      quotes += std::count(html.begin() + counted, html.begin() + e, '"');
+      counted = e;
+      if (quotes % 2 == 0) break;
+      e = html.find('>', e + 1);
     }
+    if (e == std::string_view::npos) e = n;
     size_t end = e < n ? e + 1 : n;
     TagKind kind = KindOfTag(tag_name);
     if (!close && end >= 2 && html[end - 2] == '/' && kind == TagKind::kNest) kind = TagKind::kFlat;
