@@ -137,3 +137,22 @@ TEST(HtmlMeta, UtcDateYieldsToTheSameInstantInLocalTime) {
 
 }  // namespace
 }  // namespace dateline::read
+
+namespace dateline::read {
+namespace {
+
+TEST(HtmlMeta, DatelineOpeningALongParagraph) {
+  const std::string body =
+      " Der Arbeitsmarkt zeigt sich zum Jahresbeginn robust, sagte die Behörde am Dienstag, "
+      "und die Zahl der offenen Stellen liegt weiter über dem Niveau des Vorjahres.";
+  Dom opening = ParseHtml("<html><body><h1>Arbeitsmarkt</h1><p><strong>01.02.2022</strong>" + body +
+                          "</p></body></html>");
+  EXPECT_EQ(ExtractMeta(opening).published, "2022-02-01");
+  // A date inside a long paragraph is something the text talks about.
+  Dom inside = ParseHtml("<html><body><h1>Arbeitsmarkt</h1><p>" + body +
+                         " Bis zum 01.02.2022 war das anders, " + body + "</p></body></html>");
+  EXPECT_EQ(ExtractMeta(inside).published, "");
+}
+
+}  // namespace
+}  // namespace dateline::read

@@ -237,6 +237,9 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
   }
 }
 
+// Bytes of a long block searched for a date that opens it.
+constexpr size_t kDatelineBytes = 24;
+
 // The date written in the visible text: first near the main heading, in
 // short lines (bylines, "Publié le ..."), then anywhere in a short line.
 std::string DateInText(const Dom& dom, std::string* modified) {
@@ -257,10 +260,12 @@ std::string DateInText(const Dom& dom, std::string* modified) {
   }
   auto scan = [&](int from, int to, size_t max_len) -> std::string {
     for (int b = std::max(0, from); b < std::min<int>(to, blocks.size()); ++b) {
-      const std::string& text = blocks[b].text;
-      if (text.size() > max_len) continue;
+      std::string_view text = blocks[b].text;
+      // Long blocks count only by a date that opens them (a dateline).
+      const bool opening_only = text.size() > max_len;
+      if (opening_only) text = text.substr(0, kDatelineBytes);
       TextDate d = FindTextDate(text);
-      if (d.value.empty()) continue;
+      if (d.value.empty() || (opening_only && d.begin > 2)) continue;
       std::string lower = Lower(text.substr(0, d.begin));
       bool is_modified = lower.find("mis à jour") != std::string::npos ||
                          lower.find("updated") != std::string::npos ||
