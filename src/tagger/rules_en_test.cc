@@ -349,6 +349,17 @@ TEST_F(RulesEnTest, YearsNamedInPassingDoNotMoveTheStory) {
         AnchorMode::kNarratives);
 }
 
+TEST_F(RulesEnTest, UntilInADateIsTheStoryItself) {
+  // "until the fall of ... in 1945" looks ahead; "until in March 1980" is the date of the event.
+  Check("Relations declined until in March 1980 Iran withdrew. In April tension rose.", "",
+        {{"March 1980", "DATE", "1980-03"}, {"April", "DATE", "1980-04"}}, AnchorMode::kNarratives);
+  Check(
+      "In 1944 they held out until the fall of Budapest in February 1945. By July they had won.",
+      "",
+      {{"1944", "DATE", "1944"}, {"February 1945", "DATE", "1945-02"}, {"July", "DATE", "1944-07"}},
+      AnchorMode::kNarratives);
+}
+
 TEST_F(RulesEnTest, AYearEarlierShiftsThePeriodJustNamed) {
   Check("Profit in the third quarter rose from a year earlier.", "1989-10-20",
         {{"the third quarter", "DATE", "1989-Q3"}, {"a year earlier", "DATE", "1988-Q3"}});
