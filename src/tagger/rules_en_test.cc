@@ -360,6 +360,19 @@ TEST_F(RulesEnTest, UntilInADateIsTheStoryItself) {
       AnchorMode::kNarratives);
 }
 
+TEST_F(RulesEnTest, LookingBackDoesNotMoveTheStory) {
+  Check(
+      "On 25 June 1950 the North attacked. In the past year both armies had raided. The USSR "
+      "had boycotted the Council since January.",
+      "",
+      {{"25 June 1950", "DATE", "1950-06-25"},
+       {"the past year", "DATE", "1949"},
+       {"January", "DATE", "1950-01"}},
+      AnchorMode::kNarratives);
+  Check("The German Spring Offensive of 1918 failed.", "",
+        {{"Spring", "DATE", "1918-SP"}, {"1918", "DATE", "1918"}}, AnchorMode::kNarratives);
+}
+
 TEST_F(RulesEnTest, AYearEarlierShiftsThePeriodJustNamed) {
   Check("Profit in the third quarter rose from a year earlier.", "1989-10-20",
         {{"the third quarter", "DATE", "1989-Q3"}, {"a year earlier", "DATE", "1988-Q3"}});
