@@ -483,7 +483,14 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end) con
       const size_t mb = from + static_cast<size_t>(m.data() - window.data());
       const size_t me = mb + m.size();
       if (me <= begin || mb >= end) {
-        const size_t distance = me <= begin ? begin - me : mb - end;
+        // A cue in the expression's own clause beats one beyond a comma
+        // ("will run a ferry from Saturday, the town hall said").
+        const size_t gap_begin = me <= begin ? me : end;
+        const size_t gap_end = me <= begin ? begin : mb;
+        const bool other_clause =
+            std::string_view(text).substr(gap_begin, gap_end - gap_begin).find(',') !=
+            std::string_view::npos;
+        const size_t distance = (me <= begin ? begin - me : mb - end) + (other_clause ? 1000 : 0);
         if (distance < best_distance) best_distance = distance, best = tense;
       }
       pos = static_cast<size_t>(m.data() - window.data()) + std::max<size_t>(m.size(), 1);
