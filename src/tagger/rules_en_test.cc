@@ -229,6 +229,11 @@ TEST_F(RulesEnTest, MarchesAndQuartersThatAreNoTimes) {
         {{"one day", "DATE", "FUTURE_REF"}});
 }
 
+TEST_F(RulesEnTest, TodaysWorldIsNoDay) {
+  Check("Elian is for today's youth what the revolution was; today's editions agree.", "2000-01-07",
+        {{"today", "DATE", "2000-01-07"}});
+}
+
 TEST_F(RulesEnTest, AgesAreNotDurations) {
   Check("A 44-year-old man and his son, 12 years old, were hurt.", "1998-08-10", {});
 }
