@@ -156,3 +156,20 @@ TEST(HtmlMeta, DatelineOpeningALongParagraph) {
 
 }  // namespace
 }  // namespace dateline::read
+
+namespace dateline::read {
+namespace {
+
+TEST(HtmlMeta, TimeInFurnitureDatesSomethingElse) {
+  Dom dom = ParseHtml(
+      "<html><body><div class=sidebar-latest><time datetime=\"2019-07-30\">30 July</time> "
+      "<a href=/x>Another story</a></div><div class=story><h1>Violences</h1>"
+      "<time datetime=\"2019-06-27T08:00\">27 June</time>" +
+      std::string(kProse) + "</div></body></html>");
+  PageMeta meta = ExtractMeta(dom);
+  EXPECT_EQ(meta.published, "2019-06-27T08:00");
+  EXPECT_EQ(meta.evidence, "time");
+}
+
+}  // namespace
+}  // namespace dateline::read

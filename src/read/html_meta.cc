@@ -169,7 +169,10 @@ struct Candidates {
   std::string jsonld_pub, jsonld_mod, headline;
   std::string meta_pub, meta_mod;
   int meta_rank = 1000;
-  std::string time_pub, time_any, time_mod;
+  std::string time_pub, time_mod;
+  // Dates of <time> and date-classed elements not marked as publication or
+  // modification dates, with their element, in document order.
+  std::vector<std::pair<int, std::string>> time_any;
   std::string title_tag, og_title, h1;
   std::string canonical, og_url;
   std::string lang;
@@ -231,8 +234,8 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
                Lower(cls).find("publish") != std::string::npos ||
                Lower(cls).find("entry-date") != std::string::npos) {
       if (c.time_pub.empty()) c.time_pub = v;
-    } else if (c.time_any.empty() && (n.tag == "time" || ClassLooksLikeDate(cls))) {
-      c.time_any = v;
+    } else if (n.tag == "time" || ClassLooksLikeDate(cls)) {
+      c.time_any.push_back({i, v});
     }
   }
 }
@@ -339,6 +342,19 @@ std::string PreferLocalTime(const std::string& chosen, const std::vector<RawDate
   return chosen;
 }
 
+// The first of the unlabelled dates that is not in page furniture: a
+// <time> in a comment, a sidebar or a "latest posts" box dates something
+// else. The pruning pass is costly, so it runs only when needed.
+std::string FirstContentTime(const Dom& dom,
+                             const std::vector<std::pair<int, std::string>>& times) {
+  if (times.empty()) return "";
+  std::vector<bool> pruned = PruneMask(dom);
+  for (const auto& [node, value] : times) {
+    if (!pruned[node]) return value;
+  }
+  return "";
+}
+
 }  // namespace
 
 PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
@@ -380,8 +396,8 @@ PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
     meta.published = c.time_pub, meta.evidence = "time";
   } else if (std::string u = DateFromPath(url_hint.empty() ? meta.url : url_hint); !u.empty()) {
     meta.published = u, meta.evidence = "url";
-  } else if (!c.time_any.empty()) {
-    meta.published = c.time_any, meta.evidence = "time";
+  } else if (std::string t = FirstContentTime(dom, c.time_any); !t.empty()) {
+    meta.published = t, meta.evidence = "time";
   } else if (std::string t = DateInText(dom, &text_modified); !t.empty()) {
     meta.published = t, meta.evidence = "text";
   }
