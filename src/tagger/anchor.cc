@@ -202,6 +202,8 @@ class Anchorer {
     }
   }
 
+  bool anchored_on_dct() const { return anchored_on_dct_; }
+
   // The value for `p`, or "" when none can be given.
   std::string Value(const Partial& p) {
     if (!p.value.empty()) return p.value;
@@ -278,7 +280,8 @@ class Anchorer {
   // News: the DCT, or the last day mentioned for `ref` rules. Narratives: the
   // last date mentioned that has the granularity the expression needs (a day
   // for "the next day", a month for "the 5th", a year for "in March").
-  AnchorDate AnchorFor(const Partial& p) const {
+  AnchorDate AnchorFor(const Partial& p) {
+    anchored_on_dct_ = false;
     if (mode_ == AnchorMode::kNews) return p.from_reference ? reference_ : dct_;
     const AnchorDate* a = &last_year_;
     if (NeedsDay(p)) {
@@ -286,7 +289,9 @@ class Anchorer {
     } else if (NeedsMonth(p)) {
       a = &last_month_;
     }
-    return a->year != kUnset ? *a : dct_;
+    if (a->year != kUnset) return *a;
+    anchored_on_dct_ = true;
+    return dct_;
   }
 
   static bool NeedsDay(const Partial& p) {
@@ -416,6 +421,9 @@ class Anchorer {
 
   AnchorMode mode_;
   AnchorDate dct_;
+  // Narratives: the last value was computed from the DCT because the text had
+  // named no date yet; it must not become the story's anchor.
+  bool anchored_on_dct_ = false;
   AnchorDate reference_;          // the last day mentioned (news: the DCT until then)
   AnchorDate last_month_;         // the last date mentioned to the month or finer
   AnchorDate last_year_;          // the last date mentioned with a known year
@@ -456,7 +464,10 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
     e.rule = p.rule;
     // Values computed from the context, and those a rule sets aside (a year
     // named in passing), do not become the context of what follows.
-    if (!p.aside && p.granularity != Unit::kContext) anchorer_->Remember(*value, e.type);
+    const bool from_dct = anchorer_->anchored_on_dct() && p.value.empty() && p.year == Partial::kUnset;
+    if (!p.aside && p.granularity != Unit::kContext && !from_dct) {
+      anchorer_->Remember(*value, e.type);
+    }
     out.push_back(std::move(e));
   }
 }
