@@ -21,7 +21,7 @@ struct DomNode {
   int parent = -1;
   int end = 0;  // one past the last node of the subtree
 
-  bool is_text() const { return tag == "#text"; }
+  bool is_text() const { return std::string_view(tag) == "#text"; }
   // The attribute's value, or "" when absent.
   std::string_view Attr(std::string_view key) const;
   bool HasAttr(std::string_view key) const;
