@@ -345,5 +345,10 @@ TEST_F(RulesFrTest, WithoutDctRelativeExpressionsStayOpen) {
             (V{"hier=XXXX-XX-XX", "la semaine prochaine=XXXX-WXX", "le 3 février=XXXX-02-03"}));
 }
 
+TEST_F(RulesFrTest, SeasonsWithADirection) {
+  EXPECT_EQ(Tag("L'été dernier, la sécheresse a frappé.", kSaturday), V{"L'été dernier=2022-SU"});
+  EXPECT_EQ(Tag("Cet été, le festival reviendra.", kSaturday), V{"Cet été=2023-SU"});
+}
+
 }  // namespace
 }  // namespace dateline
