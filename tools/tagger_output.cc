@@ -2,34 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/escape.h"
 #include "text/utf8.h"
 
 namespace dateline::cli {
 namespace {
-
-std::string EscapeXml(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string Inline(std::string_view text, const std::vector<TimeExpression>& expressions) {
   std::string out;
@@ -48,16 +25,16 @@ std::string TimeMl(std::string_view text, const std::vector<TimeExpression>& exp
   size_t pos = 0;
   int tid = 1;
   for (const TimeExpression& e : expressions) {
-    out += EscapeXml(text.substr(pos, e.begin - pos));
+    out += EscapeMarkup(text.substr(pos, e.begin - pos));
     out += "<TIMEX3 tid=\"t" + std::to_string(tid++) + "\" type=\"" +
            std::string(TimexTypeName(e.type)) + "\" value=\"" + e.value + "\"";
     if (!e.mod.empty()) out += " mod=\"" + e.mod + "\"";
     if (!e.quant.empty()) out += " quant=\"" + e.quant + "\"";
     if (!e.freq.empty()) out += " freq=\"" + e.freq + "\"";
-    out += ">" + EscapeXml(text.substr(e.begin, e.end - e.begin)) + "</TIMEX3>";
+    out += ">" + EscapeMarkup(text.substr(e.begin, e.end - e.begin)) + "</TIMEX3>";
     pos = e.end;
   }
-  out += EscapeXml(text.substr(pos));
+  out += EscapeMarkup(text.substr(pos));
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "dateline/timeline.h"
+#include "text/escape.h"
 
 namespace dateline {
 namespace {
@@ -66,36 +67,13 @@ std::string ToTilse(const Timeline& t) {
   return out;
 }
 
-std::string EscapeHtml(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string ToTimelineJs(const Timeline& t) {
   json events = json::array();
   for (const TimelineDate& d : t.dates) {
     std::string body;
     for (const TimelineSentence& s : d.sentences) {
-      body += "<p>" + EscapeHtml(s.text);
-      if (!s.sources.empty()) body += " <em>" + EscapeHtml(SourceLabel(s.sources[0])) + "</em>";
+      body += "<p>" + EscapeMarkup(s.text);
+      if (!s.sources.empty()) body += " <em>" + EscapeMarkup(SourceLabel(s.sources[0])) + "</em>";
       body += "</p>";
     }
     json start = {{"year", std::atoi(d.date.substr(0, 4).c_str())},
@@ -108,24 +86,24 @@ std::string ToTimelineJs(const Timeline& t) {
 
 std::string ToHtml(const Timeline& t) {
   std::ostringstream out;
-  out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" << EscapeHtml(t.title)
+  out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" << EscapeMarkup(t.title)
       << "</title>\n<style>body{font-family:sans-serif;max-width:48em;margin:2em auto;"
          "line-height:1.5}ol{list-style:none;padding:0;border-left:3px solid #36c}"
          "li.date{margin:0 0 1.5em 0;padding-left:1em}h2{font-size:1.1em;color:#36c;margin:0}"
          "p{margin:.3em 0}.src{color:#666;font-size:.85em}</style></head>\n<body>\n<h1>"
-      << EscapeHtml(t.title) << "</h1>\n<ol>\n";
+      << EscapeMarkup(t.title) << "</h1>\n<ol>\n";
   for (const TimelineDate& d : t.dates) {
     out << "<li class=\"date\"><h2><time datetime=\"" << d.date << "\">" << d.date
         << "</time></h2>\n";
     for (const TimelineSentence& s : d.sentences) {
-      out << "<p>" << EscapeHtml(s.text);
+      out << "<p>" << EscapeMarkup(s.text);
       for (const auto& src : s.sources) {
         out << " <span class=\"src\">";
         if (!src.url.empty()) {
-          out << "<a href=\"" << EscapeHtml(src.url) << "\">" << EscapeHtml(SourceLabel(src))
+          out << "<a href=\"" << EscapeMarkup(src.url) << "\">" << EscapeMarkup(SourceLabel(src))
               << "</a>";
         } else {
-          out << EscapeHtml(SourceLabel(src));
+          out << EscapeMarkup(SourceLabel(src));
         }
         out << "</span>";
       }
