@@ -1,5 +1,7 @@
 // The corpus store: idempotent adds, copies, sentence dating, search.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -133,6 +135,94 @@ TEST(CorpusStoreTest, PersistsAcrossOpensAndPassesIntegrityCheck) {
   EXPECT_EQ(corpus->ArticleCount(), 1u);
   EXPECT_EQ(corpus->CheckIntegrity(), "ok");
   std::filesystem::remove_all(dir);
+}
+
+// Runs `sql` on the store file directly, as an older or newer dateline would
+// have left it.
+void RawExec(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
+std::string Counts(const std::vector<DateCount>& counts) {
+  std::string out;
+  for (const auto& c : counts) {
+    out += c.date + " " + std::to_string(c.strong) + "/" + std::to_string(c.weak) + "/" +
+           std::to_string(c.strong_articles) + "; ";
+  }
+  return out;
+}
+
+class CorpusStoreFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("dateline_store_file_test_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    path_ = (dir_ / "c.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+TEST_F(CorpusStoreFileTest, VersionOneStoreGetsItsDateTalliesOnOpen) {
+  const std::string other = "Le 3 mars, la Biélorussie a reçu une délégation venue de Pékin.";
+  std::string before, published_before;
+  {
+    auto corpus = Corpus::Open(path_);
+    corpus->Add(Doc("Visite", kVisit, "2023-02-25"), {Expr(kVisit, "le 28 février", "2023-02-28")});
+    corpus->Add(Doc("Délégation", other, "2023-03-04"), {Expr(other, "Le 3 mars", "2023-03-03")});
+    SentenceFilter f;
+    f.query = "Pékin";
+    before = Counts(corpus->CountDates(f));
+    published_before = corpus->PublicationDates(f).front();
+  }
+  ASSERT_NE(before.find("2023-03-03 1/0/1"), std::string::npos) << before;
+  // What a version 1 store looked like: no tallies table, user_version 0.
+  RawExec(path_, "DROP TABLE article_dates; PRAGMA user_version = 0;");
+  auto corpus = Corpus::Open(path_);
+  SentenceFilter f;
+  f.query = "Pékin";
+  EXPECT_EQ(Counts(corpus->CountDates(f)), before);
+  EXPECT_EQ(corpus->PublicationDates(f).front(), published_before);
+  EXPECT_EQ(corpus->SentencesOn("2023-03-03", f).size(), 1u);
+  EXPECT_EQ(corpus->CheckIntegrity(), "ok");
+}
+
+TEST_F(CorpusStoreFileTest, StoreFromANewerVersionIsRefusedWithItsPath) {
+  { Corpus::Open(path_)->Add(Doc("Visite", kVisit, "2023-02-25"), {}); }
+  RawExec(path_, "PRAGMA user_version = 99;");
+  try {
+    Corpus::Open(path_);
+    FAIL() << "expected CorpusError";
+  } catch (const CorpusError& e) {
+    EXPECT_NE(std::string(e.what()).find(path_), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
+  }
+}
+
+TEST(CorpusStoreTest, LanguageFilterUsesEachArticlesLanguage) {
+  auto corpus = Corpus::Open(":memory:");
+  corpus->Add(Doc("Visite", kVisit, "2023-02-25"), {Expr(kVisit, "le 28 février", "2023-02-28")});
+  auto en = Doc("Visit", "The Belarusian president will visit China on February 28 for talks.",
+                "2023-02-26");
+  en.language = "en";
+  corpus->Add(en, {Expr(en.text, "February 28", "2023-02-28")});
+  SentenceFilter f;
+  f.language = "en";
+  const auto counts = corpus->CountDates(f);
+  EXPECT_EQ(Counts(counts), "2023-02-28 1/0/1; ");
+  EXPECT_EQ(corpus->PublicationDates(f), std::vector<std::string>{"2023-02-26"});
+  const auto on = corpus->SentencesOn("2023-02-28", f);
+  ASSERT_EQ(on.size(), 1u);
+  EXPECT_EQ(on[0].article_published, "2023-02-26");
+  f.language = "";
+  EXPECT_EQ(Counts(corpus->CountDates(f)), "2023-02-25 0/2/0; 2023-02-28 2/0/2; ");
 }
 
 TEST(CorpusStoreTest, UnopenableStoreThrowsWithItsPath) {
