@@ -16,7 +16,8 @@ namespace {
 
 // Month names and common abbreviations in the languages news pages come in
 // most often here (English, French, German, Spanish, Italian, Dutch,
-// Portuguese). Lower case; matching is case-insensitive.
+// Portuguese; Russian in the genitive that dates use: "15 августа 2016").
+// Lower case; matching is case-insensitive.
 using Piece = re2::StringPiece;
 
 Piece P(std::string_view s) { return Piece(s.data(), s.size()); }
@@ -44,7 +45,9 @@ constexpr MonthName kMonthNames[] = {
     {"luglio", 7},     {"settembre", 9}, {"ottobre", 10},  {"dicembre", 12},  {"januari", 1},
     {"februari", 2},   {"maart", 3},     {"mei", 5},       {"augustus", 8},   {"janeiro", 1},
     {"fevereiro", 2},  {"março", 3},     {"maio", 5},      {"junho", 6},      {"julho", 7},
-    {"setembro", 9},   {"outubro", 10},  {"dezembro", 12},
+    {"setembro", 9},   {"outubro", 10},  {"dezembro", 12}, {"января", 1},     {"февраля", 2},
+    {"марта", 3},      {"апреля", 4},    {"мая", 5},       {"июня", 6},       {"июля", 7},
+    {"августа", 8},    {"сентября", 9},  {"октября", 10},  {"ноября", 11},    {"декабря", 12},
 };
 
 int MonthFromName(Piece piece) {
@@ -130,10 +133,12 @@ struct Patterns {
             ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"
             // 7-9: 2023-02-25, 2023/02/25, 2023.02.25
             "|\\b(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})\\b"
-            // 10-12: 25/02/2023, 25.02.2023, 25-02-2023
-            "|\\b(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})\\b"),
+            // 10-12: 25/02/2023, 25.02.2023, 25-02-2023, 4. 2. 2022
+            "|\\b(\\d{1,2})(?:[./-]|\\.\\s)(\\d{1,2})(?:[./-]|\\.\\s)(\\d{4})\\b"
+            // 13-15, 16-18: 25.02.23, 25/02/23 (two-digit years, on request)
+            "|\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})\\b|\\b(\\d{1,2})/(\\d{1,2})/(\\d{2})\\b"),
         time(
-            R"(^(?:\s*(?:à|a|at|um|om|alle|às|,|-|–|\||/|T)\s*|\s+)(\d{1,2})(?:[:h](\d{2}))(?::(\d{2}))?)"),
+            R"(^(?:\s*(?:à|a|at|um|om|alle|às|,|-|–|\||/|@|T)\s*|\s+)(\d{1,2})(?:[:h](\d{2}))(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\b)?)"),
         path_ymd(R"((?:^|[/_.-])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:$|[/_.-]|[^\d]))"),
         path_compact(R"((?:^|[/_.-])((?:19|20)\d{2})(\d{2})(\d{2})(?:$|[/_.-]))") {}
 };
@@ -167,14 +172,43 @@ std::string ParseMachineDate(std::string_view s) {
   return FindTextDate(s).value;
 }
 
-TextDate FindTextDate(std::string_view text, NumericOrder order) {
+namespace {
+
+// A two-digit year in a date; 90-99 are the 1990s, the rest this century.
+int ExpandYear(int yy) { return yy < 0 ? -1 : yy >= 90 ? 1900 + yy : 2000 + yy; }
+
+// True when a short-year match at [begin, end) of `text` is part of a longer
+// number run (a version "1.2.12.4", an address "10.0.3.12").
+bool InNumberRun(std::string_view text, size_t begin, size_t end) {
+  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  if (begin > 0 && (text[begin - 1] == '.' || text[begin - 1] == '/' || text[begin - 1] == ',')) {
+    return true;
+  }
+  if (end < text.size() && (text[end] == '.' || text[end] == '/' || text[end] == ',') &&
+      digit(end + 1)) {
+    return true;
+  }
+  return false;
+}
+
+// Day and month from two numbers written in either order.
+void OrderDayMonth(int a, int b, NumericOrder order, int& day, int& month) {
+  bool month_first = order == NumericOrder::kMonthFirst ? a <= 12 || b > 12 : a <= 12 && b > 12;
+  month = month_first ? a : b;
+  day = month_first ? b : a;
+}
+
+}  // namespace
+
+TextDate FindTextDate(std::string_view text, NumericOrder order, YearDigits years) {
   const Patterns& p = Pat();
   TextDate result;
   std::string_view rest = text;
-  Piece g[13];
+  Piece g[18];
   while (!rest.empty()) {
     if (!RE2::PartialMatch(P(rest), p.text, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5], &g[6], &g[7],
-                           &g[8], &g[9], &g[10], &g[11])) {
+                           &g[8], &g[9], &g[10], &g[11], &g[12], &g[13], &g[14], &g[15], &g[16],
+                           &g[17])) {
       return result;
     }
     // Find the whole match: the first non-empty group starts it.
@@ -193,22 +227,31 @@ TextDate FindTextDate(std::string_view text, NumericOrder order) {
     } else if (!g[6].empty()) {
       year = ToInt(g[6]), month = ToInt(g[7]), day = ToInt(g[8]);
     } else if (!g[9].empty()) {
-      int a = ToInt(g[9]), b = ToInt(g[10]);
+      OrderDayMonth(ToInt(g[9]), ToInt(g[10]), order, day, month);
       year = ToInt(g[11]);
-      bool month_first = order == NumericOrder::kMonthFirst ? b <= 12 || a > 12 : a <= 12 && b > 12;
-      month = month_first ? a : b;
-      day = month_first ? b : a;
+    } else if (years == YearDigits::kFourOrTwo && begin != nullptr &&
+               !InNumberRun(text, begin - text.data(), end - text.data())) {
+      const Piece* s = !g[12].empty() ? &g[12] : &g[15];
+      OrderDayMonth(ToInt(s[0]), ToInt(s[1]), order, day, month);
+      year = ExpandYear(ToInt(s[2]));
     }
     if (year >= 1990 && year <= 2039 && begin != nullptr) {
       std::string_view after = text.substr(end - text.data());
-      Piece h, mi, se;
+      Piece h, mi, se, half;
       int hour = -1, minute = -1, second = -1;
       size_t consumed = 0;
       std::string_view probe = after.substr(0, std::min<size_t>(after.size(), 24));
       Piece probe_copy = P(probe);
-      if (RE2::Consume(&probe_copy, p.time, &h, &mi, &se)) {
+      if (RE2::Consume(&probe_copy, p.time, &h, &mi, &se, &half)) {
         hour = ToInt(h), minute = ToInt(mi), second = se.empty() ? -1 : ToInt(se);
         consumed = probe.size() - probe_copy.size();
+        // 12-hour clock: "9:25pm" is 21:25, "12:10 am" is 00:10.
+        if (!half.empty() && hour >= 1 && hour <= 12) {
+          bool pm = half[0] == 'p' || half[0] == 'P';
+          hour = (hour % 12) + (pm ? 12 : 0);
+        } else if (!half.empty()) {
+          hour = -1;
+        }
       }
       std::string value = FormatDate(year, month, day, hour, minute, second);
       if (value.empty() && hour >= 0) value = FormatDate(year, month, day);

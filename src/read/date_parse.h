@@ -26,10 +26,17 @@ struct TextDate {
   size_t end = 0;
 };
 
+// Whether numeric dates may have two-digit years ("28.09.19", "02/12/19").
+// Such years read as 1990..2039. Off by default: "1.5.12" is as often a
+// version or a score, so callers enable it where a date is expected (a
+// byline, a line next to the title).
+enum class YearDigits { kFour, kFourOrTwo };
+
 // Finds the first full date (day, month, year) written in `text`, with its
-// time when one follows ("à 14:15", "12:29:07"). Years must be 1990..2039
-// to keep numbers such as prices out.
-TextDate FindTextDate(std::string_view text, NumericOrder order = NumericOrder::kDayFirst);
+// time when one follows ("à 14:15", "12:29:07", "| 9:25pm"). Years must be
+// 1990..2039 to keep numbers such as prices out.
+TextDate FindTextDate(std::string_view text, NumericOrder order = NumericOrder::kDayFirst,
+                      YearDigits years = YearDigits::kFour);
 
 // A date in a URL or file path: "/2023/02/25/", "/2023-02-25-", "20230225".
 // Returns "" when the path holds no full date.

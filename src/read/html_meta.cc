@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "dateline/calendar.h"
 #include "read/date_parse.h"
 #include "read/html_body.h"
+#include "read/page_dates.h"
 
 namespace dateline::read {
 namespace {
@@ -240,60 +243,6 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
   }
 }
 
-// Bytes of a long block searched for a date that opens it.
-constexpr size_t kDatelineBytes = 24;
-
-// The date written in the visible text: first near the main heading, in
-// short lines (bylines, "Publié le ..."), then anywhere in a short line.
-std::string DateInText(const Dom& dom, std::string* modified) {
-  std::vector<bool> keep(dom.nodes.size(), false);
-  for (size_t i = 0; i < dom.nodes.size(); ++i) {
-    const std::string& t = dom.nodes[i].tag;
-    if (t == "script" || t == "style" || t == "noscript" || t == "head") {
-      for (int j = static_cast<int>(i); j < dom.nodes[i].end; ++j) keep[j] = true;
-    }
-  }
-  std::vector<TextBlock> blocks = CollectBlocks(dom, keep);
-  int h1 = -1;
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    if (dom.nodes[blocks[b].owner].tag == "h1") {
-      h1 = static_cast<int>(b);
-      break;
-    }
-  }
-  auto scan = [&](int from, int to, size_t max_len) -> std::string {
-    for (int b = std::max(0, from); b < std::min<int>(to, blocks.size()); ++b) {
-      std::string_view text = blocks[b].text;
-      // Long blocks count only by a date that opens them (a dateline).
-      const bool opening_only = text.size() > max_len;
-      if (opening_only) text = text.substr(0, kDatelineBytes);
-      TextDate d = FindTextDate(text);
-      if (d.value.empty() || (opening_only && d.begin > 2)) continue;
-      std::string lower = Lower(text.substr(0, d.begin));
-      bool is_modified = lower.find("mis à jour") != std::string::npos ||
-                         lower.find("updated") != std::string::npos ||
-                         lower.find("aktualisiert") != std::string::npos ||
-                         lower.find("modifi") != std::string::npos;
-      if (is_modified) {
-        if (modified && modified->empty()) *modified = d.value;
-        // The same line may state the publication too ("Publié le X, mis à jour le Y").
-        TextDate first = FindTextDate(std::string_view(text).substr(0, d.begin));
-        if (!first.value.empty()) return first.value;
-        continue;
-      }
-      return d.value;
-    }
-    return "";
-  };
-  std::string v;
-  if (h1 >= 0) {
-    v = scan(h1 - 3, h1 + 12, 200);
-    if (!v.empty()) return v;
-  }
-  v = scan(0, static_cast<int>(blocks.size()), 120);
-  return v;
-}
-
 // True when a date string states UTC ("...Z", "+00:00", "GMT").
 bool SaysUtc(std::string_view raw) {
   std::string r = Trim(raw);
@@ -355,6 +304,73 @@ std::string FirstContentTime(const Dom& dom,
   return "";
 }
 
+// Days between two TIMEX3 values (b - a), by their dates.
+int64_t DaysApart(std::string_view a, std::string_view b) {
+  auto day = [](std::string_view v) {
+    auto num = [&](size_t at, size_t len) {
+      int x = 0;
+      for (size_t k = at; k < at + len; ++k) x = x * 10 + (v[k] - '0');
+      return x;
+    };
+    return ToDays(CivilDate{num(0, 4), num(5, 2), num(8, 2)});
+  };
+  return day(b) - day(a);
+}
+
+bool SameDay(std::string_view a, std::string_view b) {
+  return a.size() >= 10 && b.size() >= 10 && a.substr(0, 10) == b.substr(0, 10);
+}
+
+// The dates read from the markup, before the choice.
+struct MarkupDates {
+  std::string structured;    // JSON-LD, meta tag or labelled <time>
+  std::string evidence;      // of `structured`
+  std::string modified;      // from JSON-LD or meta tags
+  std::string url;           // in the canonical URL
+  std::string content_time;  // first unlabelled <time> outside page furniture
+  std::string script;        // in inline script JSON
+};
+
+// How far (in days) a date by the heading may be from the metadata's and
+// still replace it when the page never shows the metadata's date.
+constexpr int64_t kHeadReach = 10;
+
+// The publication date and its evidence. Metadata usually wins, but readers
+// (and archives) go by the date the page prints by its title. That date
+// replaces the metadata's when another source backs it (the modification
+// date, the URL, a <time>, script data) or when the page never shows the
+// metadata's date and the two are close (time zones, a late edit, the
+// print date). A page that shows its modification date and not its
+// publication date is dated by the modification.
+std::pair<std::string, std::string> ChoosePublished(const MarkupDates& m, const VisibleDates& vis) {
+  if (!m.structured.empty()) {
+    const std::string& head = vis.head;
+    if (!head.empty() && !SameDay(head, m.structured)) {
+      for (const std::string* backer : {&m.modified, &m.url, &m.content_time, &m.script}) {
+        if (SameDay(head, *backer)) return {head, "text"};
+      }
+      int64_t apart = DaysApart(m.structured, head);
+      if (!vis.Shows(m.structured) && vis.head_label != DateLabel::kModified &&
+          apart >= -kHeadReach && apart <= kHeadReach) {
+        return {head, "text"};
+      }
+    }
+    if (!m.modified.empty() && !SameDay(m.modified, m.structured) && vis.Shows(m.modified) &&
+        !vis.Shows(m.structured)) {
+      return {m.modified, "text"};
+    }
+    return {m.structured, m.evidence};
+  }
+  if (!m.script.empty()) return {m.script, "meta"};
+  if (!m.url.empty()) return {m.url, "url"};
+  if (!m.content_time.empty()) return {m.content_time, "time"};
+  if (!vis.published.empty()) return {vis.published, "text"};
+  // A page that states only when it was last changed is dated by that.
+  if (!m.modified.empty()) return {m.modified, "meta"};
+  if (!vis.modified.empty()) return {vis.modified, "text"};
+  return {"", ""};
+}
+
 }  // namespace
 
 PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
@@ -385,22 +401,23 @@ PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
   meta.modified = !ld.modified.empty()  ? ld.modified
                   : !c.meta_mod.empty() ? c.meta_mod
                                         : c.time_mod;
-  std::string text_modified;
   std::vector<RawDate> seen = std::move(ld.seen);
   seen.insert(seen.end(), c.seen.begin(), c.seen.end());
+  std::string structured, evidence;
   if (!ld.published.empty()) {
-    meta.published = PreferLocalTime(ld.published, seen), meta.evidence = "json-ld";
+    structured = PreferLocalTime(ld.published, seen), evidence = "json-ld";
   } else if (!c.meta_pub.empty()) {
-    meta.published = PreferLocalTime(c.meta_pub, seen), meta.evidence = "meta";
+    structured = PreferLocalTime(c.meta_pub, seen), evidence = "meta";
   } else if (!c.time_pub.empty()) {
-    meta.published = c.time_pub, meta.evidence = "time";
-  } else if (std::string u = DateFromPath(url_hint.empty() ? meta.url : url_hint); !u.empty()) {
-    meta.published = u, meta.evidence = "url";
-  } else if (std::string t = FirstContentTime(dom, c.time_any); !t.empty()) {
-    meta.published = t, meta.evidence = "time";
-  } else if (std::string t = DateInText(dom, &text_modified); !t.empty()) {
-    meta.published = t, meta.evidence = "text";
+    structured = c.time_pub, evidence = "time";
   }
+  std::string url_date = DateFromPath(url_hint.empty() ? meta.url : url_hint);
+  std::string content_time = FirstContentTime(dom, c.time_any);
+  std::string script = DateInScripts(dom);
+  VisibleDates vis = ScanVisibleDates(dom, meta.title);
+  std::string text_modified = vis.modified;
+  std::tie(meta.published, meta.evidence) =
+      ChoosePublished({structured, evidence, meta.modified, url_date, content_time, script}, vis);
   if (meta.modified.empty()) meta.modified = text_modified;
   std::string lang = c.lang.substr(0, c.lang.find_first_of("-_"));
   if (lang.size() == 2) meta.lang = lang;
