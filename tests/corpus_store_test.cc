@@ -225,6 +225,34 @@ TEST(CorpusStoreTest, LanguageFilterUsesEachArticlesLanguage) {
   EXPECT_EQ(Counts(corpus->CountDates(f)), "2023-02-25 0/2/0; 2023-02-28 2/0/2; ");
 }
 
+TEST(CorpusStoreTest, ALineRepeatedVerbatimByThreeArticlesIsBoilerplate) {
+  auto corpus = Corpus::Open(":memory:");
+  const std::string furniture = "Daté du jeudi 12 novembre.";
+  const std::vector<std::string> bodies = {
+      "Le président a rencontré les syndicats le 3 mars à Minsk pour parler des salaires.",
+      "Les agriculteurs ont bloqué la route de Brest pendant toute la matinée du 4 mars.",
+      "Une panne a privé la capitale d'électricité le 5 mars durant plusieurs heures."};
+  const std::vector<std::string> phrases = {"le 3 mars", "du 4 mars", "le 5 mars"};
+  const std::vector<std::string> days = {"2023-03-03", "2023-03-04", "2023-03-05"};
+  auto add = [&](size_t i) {
+    const std::string text = bodies[i] + " " + furniture;
+    corpus->Add(Doc("Article " + std::to_string(i), text, "2023-03-06"),
+                {Expr(text, phrases[i], days[i]), Expr(text, "jeudi 12 novembre", "2023-11-12")});
+  };
+  add(0);
+  add(1);
+  // Two articles sharing a line may quote the same statement: still counted.
+  EXPECT_NE(Counts(corpus->CountDates({})).find("2023-11-12 2/0/2"), std::string::npos);
+  add(2);
+  // The third makes it furniture, taken out of the earlier articles' counts
+  // too, and no longer offered as a sentence of its date.
+  const std::string counts = Counts(corpus->CountDates({}));
+  EXPECT_EQ(counts.find("2023-11-12"), std::string::npos) << counts;
+  EXPECT_NE(counts.find("2023-03-03"), std::string::npos) << counts;
+  EXPECT_TRUE(corpus->SentencesOn("2023-11-12", {}).empty());
+  EXPECT_EQ(corpus->SentenceCount(), 6u);  // stored all the same
+}
+
 TEST(CorpusStoreTest, UnopenableStoreThrowsWithItsPath) {
   try {
     Corpus::Open("/proc/no/such/dir/c.db");

@@ -36,9 +36,16 @@ std::vector<std::pair<std::string, std::string>> TopicPairs(const std::vector<st
   return pairs;
 }
 
-void PrintRow(const std::string& name, const eval::TlsScores& s) {
+void PrintRow(const std::string& name, const eval::TlsScores& s, bool detail) {
   std::printf("%-12s %7.4f %7.4f %7.4f %7.4f %7.4f\n", name.c_str(), s.date.f1, s.concat1.f1,
               s.concat2.f1, s.align1.f1, s.align2.f1);
+  if (!detail) return;
+  auto print = [&](const char* label, double eval::PrfScore::*part) {
+    std::printf("%-12s %7.4f %7.4f %7.4f %7.4f %7.4f\n", label, s.date.*part, s.concat1.*part,
+                s.concat2.*part, s.align1.*part, s.align2.*part);
+  };
+  print("  precision", &eval::PrfScore::precision);
+  print("  recall", &eval::PrfScore::recall);
 }
 
 void RegisterEvalTls(CLI::App& app) {
@@ -48,6 +55,7 @@ void RegisterEvalTls(CLI::App& app) {
     std::vector<std::string> args;
     std::string lang = "fr";
     bool stem = false;
+    bool detail = false;
   };
   auto flags = std::make_shared<Flags>();
   sub->add_option("ARGS", flags->args, "TOPIC_DIR REFERENCE_FILE [...] or a root folder")
@@ -55,6 +63,7 @@ void RegisterEvalTls(CLI::App& app) {
   sub->add_option("--lang", flags->lang, "Language of articles and stop words")
       ->capture_default_str();
   sub->add_flag("--stem", flags->stem, "Stem tokens (Snowball)");
+  sub->add_flag("--detail", flags->detail, "Also print precision and recall");
   sub->callback([flags] {
     eval::TlsRunOptions options;
     options.language = flags->lang;
@@ -71,10 +80,10 @@ void RegisterEvalTls(CLI::App& app) {
         status = kExitFailure;
         continue;
       }
-      PrintRow(r.topic, r.scores);
+      PrintRow(r.topic, r.scores, flags->detail);
       all.push_back(r.scores);
     }
-    if (all.size() > 1) PrintRow("average", eval::AverageScores(all));
+    if (all.size() > 1) PrintRow("average", eval::AverageScores(all), flags->detail);
     SetExitStatus(status);
   });
 }

@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "corpus/date_tally.h"
@@ -22,12 +23,21 @@
 namespace dateline {
 namespace {
 
-// The schema, version 2 (PRAGMA user_version). Sentences are stored for
-// canonical articles only: copies add sources, not text to rank. Version 2
-// added article_dates: per canonical article its language, publication day
-// and date tallies (see corpus/date_tally.h), so that ranking the dates of a
-// query reads one small row per matching article, not all its sentences.
-constexpr int kSchemaVersion = 2;
+// The schema, version 3 (PRAGMA user_version). Sentences are stored for
+// canonical articles only: copies add sources, not text to rank.
+// Version 2 added article_dates: per canonical article its language,
+// publication day and date tallies (see corpus/date_tally.h), so that ranking
+// the dates of a query reads one small row per matching article, not all its
+// sentences. Version 3 added sentence hashes, the number of articles each
+// sentence text occurs in (sentence_texts) and the boilerplate table.
+constexpr int kSchemaVersion = 3;
+// A sentence found verbatim in this many distinct canonical articles is page
+// furniture ("Daté du jeudi 12 novembre", "Réduire le texte", a newsletter
+// pitch): near-duplicate articles are already grouped, so independent
+// articles repeating a line word for word are not reporting. Boilerplate
+// neither dates an article nor is offered as a timeline sentence. Three, not
+// two: two articles may well quote the same statement.
+constexpr int64_t kBoilerplateArticles = 3;
 constexpr std::string_view kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS articles(
   id INTEGER PRIMARY KEY,
@@ -48,9 +58,13 @@ CREATE TABLE IF NOT EXISTS sentences(
   position INTEGER NOT NULL,
   text TEXT NOT NULL,
   date TEXT NOT NULL,
-  weak INTEGER NOT NULL);
+  weak INTEGER NOT NULL,
+  hash INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS sentences_date ON sentences(date, weak, article);
 CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article);
+CREATE INDEX IF NOT EXISTS sentences_hash ON sentences(hash);
+CREATE TABLE IF NOT EXISTS sentence_texts(hash INTEGER PRIMARY KEY, articles INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS boilerplate(hash INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS expressions(
   sentence INTEGER NOT NULL,
   begin INTEGER NOT NULL,
@@ -84,6 +98,11 @@ std::string ContentHash(const CorpusDocument& doc) {
   return buf;
 }
 
+// The identity of a sentence's text for boilerplate counting.
+int64_t SentenceHash(std::string_view text) {
+  return static_cast<int64_t>(XXH3_64bits(text.data(), text.size()));
+}
+
 // The WHERE clause (and its bound values) shared by the sentence queries.
 struct FilterSql {
   std::string where;
@@ -94,7 +113,7 @@ struct FilterSql {
 // filter's query (see Impl::MatchTable), or is empty when there is no query.
 FilterSql BuildFilter(const SentenceFilter& f, const std::string& matches) {
   FilterSql out;
-  out.where = " WHERE s.date <> ''";
+  out.where = " WHERE s.date <> '' AND s.hash NOT IN (SELECT hash FROM boilerplate)";
   if (!matches.empty())  // The unary + keeps SQLite on the covering date index: reading
     // sentences by article and sorting them by date is several times slower.
     out.where += " AND +s.article IN (SELECT id FROM " + matches + ")";
@@ -139,7 +158,9 @@ struct Corpus::Impl {
   void StoreTallies(int64_t article, const std::string& language, const std::string& published,
                     const std::vector<DateTally>& tallies);
   void UpgradeSchema();
-  void FillArticleDates();
+  void RebuildDerivedTables();
+  std::vector<DateTally> TalliesOf(int64_t article) const;
+  void CountSentenceTexts(int64_t article, const std::vector<int64_t>& hashes);
 };
 
 std::string Corpus::Impl::MatchTable(const SentenceFilter& f) {
@@ -171,25 +192,93 @@ void Corpus::Impl::UpgradeSchema() {
                       std::to_string(version) + ", this one reads up to " +
                       std::to_string(kSchemaVersion) + ")");
   }
+  if (version == kSchemaVersion) {
+    db.Exec(kSchema);
+    return;
+  }
+  // Stores before version 3 lack the hash column, which the schema indexes.
+  bool has_sentences = false, has_hash = false;
+  {
+    sql::Statement st(db, "SELECT name FROM pragma_table_info('sentences')");
+    while (st.Step()) {
+      has_sentences = true;
+      has_hash = has_hash || st.Text(0) == "hash";
+    }
+  }
+  if (has_sentences && !has_hash) {
+    db.Exec("ALTER TABLE sentences ADD COLUMN hash INTEGER NOT NULL DEFAULT 0");
+  }
   db.Exec(kSchema);
-  if (version == kSchemaVersion) return;
-  // Version 1 stores have articles but no date tallies yet.
-  FillArticleDates();
+  RebuildDerivedTables();
   db.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
 }
 
-void Corpus::Impl::FillArticleDates() {
+// Recomputes what is derived from the stored sentences: their hashes, the
+// article count of each text, the boilerplate set and every article's date
+// tallies. Used to upgrade older stores (a no-op on a new, empty one).
+void Corpus::Impl::RebuildDerivedTables() {
+  db.Exec("DELETE FROM sentence_texts; DELETE FROM boilerplate; DELETE FROM article_dates;");
+  std::unordered_map<int64_t, std::pair<int64_t, int64_t>> texts;  // hash -> (articles, last)
+  {
+    sql::Statement read(db, "SELECT id, article, text FROM sentences ORDER BY id");
+    sql::Statement update(db, "UPDATE sentences SET hash = ? WHERE id = ?");
+    while (read.Step()) {
+      const int64_t hash = SentenceHash(read.Text(2));
+      update.Bind(1, hash).Bind(2, read.Int(0)).Run();
+      auto& [articles, last] = texts[hash];
+      if (last != read.Int(1)) ++articles, last = read.Int(1);
+    }
+  }
+  sql::Statement add_text(db, "INSERT INTO sentence_texts(hash, articles) VALUES(?,?)");
+  sql::Statement add_boilerplate(db, "INSERT INTO boilerplate(hash) VALUES(?)");
+  for (const auto& [hash, count] : texts) {
+    add_text.Bind(1, hash).Bind(2, count.first).Run();
+    if (count.first >= kBoilerplateArticles) add_boilerplate.Bind(1, hash).Run();
+  }
   sql::Statement articles(db,
-                          "SELECT id, lang, published FROM articles WHERE canonical = id AND id "
-                          "NOT IN (SELECT article FROM article_dates) ORDER BY id");
-  sql::Statement sentences(db, "SELECT date, weak FROM sentences WHERE article = ? AND date <> ''");
+                          "SELECT id, lang, published FROM articles WHERE canonical = id "
+                          "ORDER BY id");
   while (articles.Step()) {
-    const int64_t id = articles.Int(0);
-    std::vector<DateTally> tallies;
-    sentences.Bind(1, id);
-    while (sentences.Step()) AddToTallies(tallies, sentences.Text(0), sentences.Int(1) != 0);
-    sentences.Reset();
-    StoreTallies(id, articles.Text(1), articles.Text(2), tallies);
+    StoreTallies(articles.Int(0), articles.Text(1), articles.Text(2), TalliesOf(articles.Int(0)));
+  }
+}
+
+// The date tallies of a stored article, boilerplate left out.
+std::vector<DateTally> Corpus::Impl::TalliesOf(int64_t article) const {
+  sql::Statement st(db,
+                    "SELECT date, weak FROM sentences WHERE article = ? AND date <> '' "
+                    "AND hash NOT IN (SELECT hash FROM boilerplate)");
+  st.Bind(1, article);
+  std::vector<DateTally> tallies;
+  while (st.Step()) AddToTallies(tallies, st.Text(0), st.Int(1) != 0);
+  return tallies;
+}
+
+// Counts `article` once for each distinct text among `hashes`. A text that
+// thereby becomes boilerplate is taken out of the tallies of the articles
+// stored before, which counted it.
+void Corpus::Impl::CountSentenceTexts(int64_t article, const std::vector<int64_t>& hashes) {
+  sql::Statement count(db,
+                       "INSERT INTO sentence_texts(hash, articles) VALUES(?, 1) "
+                       "ON CONFLICT(hash) DO UPDATE SET articles = articles + 1 "
+                       "RETURNING articles");
+  sql::Statement add_boilerplate(db, "INSERT OR IGNORE INTO boilerplate(hash) VALUES(?)");
+  sql::Statement holders(db,
+                         "SELECT DISTINCT article FROM sentences WHERE hash = ? AND article <> ?");
+  sql::Statement retally(db, "UPDATE article_dates SET dates = ? WHERE article = ?");
+  for (int64_t hash : hashes) {
+    count.Bind(1, hash);
+    const int64_t articles = count.Step() ? count.Int(0) : 0;
+    count.Reset();
+    if (articles != kBoilerplateArticles) continue;
+    add_boilerplate.Bind(1, hash).Run();
+    std::vector<int64_t> earlier;
+    holders.Bind(1, hash).Bind(2, article);
+    while (holders.Step()) earlier.push_back(holders.Int(0));
+    holders.Reset();
+    for (int64_t other : earlier) {
+      retally.BindBlob(1, EncodeTallies(TalliesOf(other))).Bind(2, other).Run();
+    }
   }
 }
 
@@ -294,11 +383,11 @@ int64_t Corpus::Impl::FindNearDuplicate(const MinHashSignature& sig,
 void Corpus::Impl::StoreSentences(int64_t article, const CorpusDocument& doc,
                                   const std::vector<TimeExpression>& expressions) {
   sql::Statement add_sentence(
-      db, "INSERT INTO sentences(article, position, text, date, weak) VALUES(?,?,?,?,?)");
+      db, "INSERT INTO sentences(article, position, text, date, weak, hash) VALUES(?,?,?,?,?,?)");
   sql::Statement add_expression(
       db, "INSERT INTO expressions(sentence, begin, end, type, value) VALUES(?,?,?,?,?)");
   const std::string article_day = DayOf(doc.published);
-  std::vector<DateTally> tallies;
+  std::vector<int64_t> hashes;
   size_t next_expr = 0;
   int position = 0;
   for (const SentenceSpan& span : SplitSentences(doc.text, doc.language)) {
@@ -311,12 +400,15 @@ void Corpus::Impl::StoreSentences(int64_t article, const CorpusDocument& doc,
     }
     const bool weak = day.empty();
     if (weak) day = article_day;
-    if (!day.empty()) AddToTallies(tallies, day, weak);
+    const std::string_view text =
+        std::string_view(doc.text).substr(span.begin, span.end - span.begin);
+    hashes.push_back(SentenceHash(text));
     add_sentence.Bind(1, article)
         .Bind(2, position++)
-        .Bind(3, std::string_view(doc.text).substr(span.begin, span.end - span.begin))
+        .Bind(3, text)
         .Bind(4, day)
-        .Bind(5, weak ? 1 : 0);
+        .Bind(5, weak ? 1 : 0)
+        .Bind(6, hashes.back());
     add_sentence.Run();
     const int64_t sentence = sqlite3_last_insert_rowid(db.handle());
     for (size_t i = next_expr; i < last; ++i) {
@@ -330,7 +422,10 @@ void Corpus::Impl::StoreSentences(int64_t article, const CorpusDocument& doc,
     }
     next_expr = last;
   }
-  StoreTallies(article, doc.language, article_day, tallies);
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  CountSentenceTexts(article, hashes);
+  StoreTallies(article, doc.language, article_day, TalliesOf(article));
 }
 
 AddResult Corpus::Add(const CorpusDocument& doc, const std::vector<TimeExpression>& expressions) {
