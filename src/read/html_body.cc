@@ -1,5 +1,7 @@
 #include "read/html_body.h"
 
+#include <myhtml/api.h>
+
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -8,27 +10,51 @@
 namespace dateline::read {
 namespace {
 
-// Elements that never hold article text.
-const std::unordered_set<std::string>& DroppedTags() {
-  static const auto* tags = new std::unordered_set<std::string>{
-      "script", "style",  "noscript", "template", "svg",   "iframe",   "object", "embed",
-      "canvas", "button", "select",   "option",   "input", "textarea", "nav",    "aside",
-      "footer", "head",   "title",    "meta",     "link",  "dialog",   "menu",   "label",
-      "form",   "header", "video",    "audio",    "map",   "math"};
-  return *tags;
+// Per-tag flags, indexed by myhtml tag id: the passes below test every
+// node, so a table lookup replaces string compares.
+enum TagFlag : unsigned char {
+  kDropped = 1,  // never holds article text
+  kBlock = 2,    // starts a new text block
+};
+
+struct TagTable {
+  unsigned char flags[MyHTML_TAG_LAST_ENTRY] = {};
+  TagTable() {
+    for (myhtml_tag_id_t t :
+         {MyHTML_TAG_SCRIPT, MyHTML_TAG_STYLE,    MyHTML_TAG_NOSCRIPT, MyHTML_TAG_TEMPLATE,
+          MyHTML_TAG_SVG,    MyHTML_TAG_IFRAME,   MyHTML_TAG_OBJECT,   MyHTML_TAG_EMBED,
+          MyHTML_TAG_CANVAS, MyHTML_TAG_BUTTON,   MyHTML_TAG_SELECT,   MyHTML_TAG_OPTION,
+          MyHTML_TAG_INPUT,  MyHTML_TAG_TEXTAREA, MyHTML_TAG_NAV,      MyHTML_TAG_ASIDE,
+          MyHTML_TAG_FOOTER, MyHTML_TAG_HEAD,     MyHTML_TAG_TITLE,    MyHTML_TAG_META,
+          MyHTML_TAG_LINK,   MyHTML_TAG_DIALOG,   MyHTML_TAG_MENU,     MyHTML_TAG_LABEL,
+          MyHTML_TAG_FORM,   MyHTML_TAG_HEADER,   MyHTML_TAG_VIDEO,    MyHTML_TAG_AUDIO,
+          MyHTML_TAG_MAP,    MyHTML_TAG_MATH}) {
+      flags[t] |= kDropped;
+    }
+    for (myhtml_tag_id_t t :
+         {MyHTML_TAG_P,          MyHTML_TAG_DIV,        MyHTML_TAG_LI,      MyHTML_TAG_H1,
+          MyHTML_TAG_H2,         MyHTML_TAG_H3,         MyHTML_TAG_H4,      MyHTML_TAG_H5,
+          MyHTML_TAG_H6,         MyHTML_TAG_TD,         MyHTML_TAG_TH,      MyHTML_TAG_TR,
+          MyHTML_TAG_PRE,        MyHTML_TAG_BLOCKQUOTE, MyHTML_TAG_SECTION, MyHTML_TAG_ARTICLE,
+          MyHTML_TAG_MAIN,       MyHTML_TAG_UL,         MyHTML_TAG_OL,      MyHTML_TAG_DL,
+          MyHTML_TAG_DD,         MyHTML_TAG_DT,         MyHTML_TAG_TABLE,   MyHTML_TAG_FIGURE,
+          MyHTML_TAG_FIGCAPTION, MyHTML_TAG_BR,         MyHTML_TAG_HR,      MyHTML_TAG_ADDRESS,
+          MyHTML_TAG_CENTER,     MyHTML_TAG_BODY,       MyHTML_TAG_DETAILS, MyHTML_TAG_SUMMARY,
+          MyHTML_TAG_CAPTION,    MyHTML_TAG_TBODY,      MyHTML_TAG_THEAD,   MyHTML_TAG_HEADER,
+          MyHTML_TAG_FOOTER,     MyHTML_TAG_ASIDE,      MyHTML_TAG_NAV,     MyHTML_TAG_FORM,
+          MyHTML_TAG_FIELDSET,   MyHTML_TAG_LEGEND}) {
+      flags[t] |= kBlock;
+    }
+  }
+};
+
+bool HasFlag(const DomNode& n, TagFlag f) {
+  static const TagTable* table = new TagTable();
+  return n.id < MyHTML_TAG_LAST_ENTRY && (table->flags[n.id] & f);
 }
 
-// Elements that start a new text block.
-bool IsBlockTag(std::string_view tag) {
-  static const auto* tags = new std::unordered_set<std::string_view>{
-      "p",       "div",     "li",      "h1",         "h2",      "h3",       "h4",
-      "h5",      "h6",      "td",      "th",         "tr",      "pre",      "blockquote",
-      "section", "article", "main",    "ul",         "ol",      "dl",       "dd",
-      "dt",      "table",   "figure",  "figcaption", "br",      "hr",       "address",
-      "center",  "body",    "details", "summary",    "caption", "tbody",    "thead",
-      "header",  "footer",  "aside",   "nav",        "form",    "fieldset", "legend"};
-  return tags->count(tag) > 0;
-}
+bool IsDropped(const DomNode& n) { return HasFlag(n, kDropped); }
+bool IsBlock(const DomNode& n) { return HasFlag(n, kBlock); }
 
 // Words in class and id values that name page furniture. A token matches
 // when it equals a word or starts with it ("navbar", "comments").
@@ -155,13 +181,23 @@ bool IsThread(const Dom& dom, const std::vector<int>& prose, int root) {
   return in_comments >= 300 && in_comments > 2 * elsewhere && elsewhere < 400;
 }
 
+// True when `style` sets `property` to `value` ("display: none").
+bool StyleSets(std::string_view style, std::string_view property, std::string_view value) {
+  for (size_t at = style.find(property); at != std::string_view::npos;
+       at = style.find(property, at + 1)) {
+    size_t k = at + property.size();
+    while (k < style.size() && (style[k] == ' ' || style[k] == ':')) ++k;
+    if (style.substr(k, value.size()) == value) return true;
+  }
+  return false;
+}
+
 bool IsHidden(const DomNode& n) {
   if (n.HasAttr("hidden")) return true;
   if (n.Attr("aria-hidden") == "true") return true;
-  std::string style(n.Attr("style"));
-  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-  return style.find("display:none") != std::string::npos ||
-         style.find("visibility:hidden") != std::string::npos;
+  std::string_view style = n.Attr("style");
+  return !style.empty() &&
+         (StyleSets(style, "display", "none") || StyleSets(style, "visibility", "hidden"));
 }
 
 bool FurnitureRole(std::string_view role) {
@@ -184,9 +220,9 @@ struct TextSizes {
 bool InProse(const Dom& dom, int text_node) {
   int p = dom.nodes[text_node].parent;
   for (int hops = 0; p > 0 && hops < 4; ++hops, p = dom.nodes[p].parent) {
-    const std::string& tag = dom.nodes[p].tag;
-    if (tag == "p") return true;
-    if (tag == "a" || IsBlockTag(tag)) return false;
+    const DomNode& n = dom.nodes[p];
+    if (n.id == MyHTML_TAG_P) return true;
+    if (n.id == MyHTML_TAG_A || IsBlock(n)) return false;
   }
   return false;
 }
@@ -197,8 +233,8 @@ TextSizes MeasureText(const Dom& dom) {
   for (int i = n - 1; i >= 1; --i) {
     const DomNode& node = dom.nodes[i];
     if (node.is_text()) {
-      const std::string& ptag = dom.nodes[node.parent].tag;
-      if (ptag == "script" || ptag == "style") continue;
+      const unsigned parent = dom.nodes[node.parent].id;
+      if (parent == MyHTML_TAG_SCRIPT || parent == MyHTML_TAG_STYLE) continue;
       for (char c : node.text) t.all[i] += !IsSpace(c);
       if (t.all[i] > 0 && InProse(dom, i)) t.prose[i] = t.all[i];
     }
@@ -211,12 +247,27 @@ TextSizes MeasureText(const Dom& dom) {
 }
 
 // Block kinds by the element that owns the text.
-char KindOf(std::string_view tag) {
-  if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') return 'h';
-  if (tag == "li" || tag == "dd" || tag == "dt") return 'l';
-  if (tag == "td" || tag == "th") return 'c';
-  if (tag == "pre") return 'q';
-  return 'p';
+char KindOf(const DomNode& n) {
+  switch (n.id) {
+    case MyHTML_TAG_H1:
+    case MyHTML_TAG_H2:
+    case MyHTML_TAG_H3:
+    case MyHTML_TAG_H4:
+    case MyHTML_TAG_H5:
+    case MyHTML_TAG_H6:
+      return 'h';
+    case MyHTML_TAG_LI:
+    case MyHTML_TAG_DD:
+    case MyHTML_TAG_DT:
+      return 'l';
+    case MyHTML_TAG_TD:
+    case MyHTML_TAG_TH:
+      return 'c';
+    case MyHTML_TAG_PRE:
+      return 'q';
+    default:
+      return 'p';
+  }
 }
 
 int CountWords(std::string_view text) {
@@ -296,7 +347,7 @@ class BlockBuilder {
 bool HoldsBlock(const Dom& dom, int node) {
   for (int j = node + 1; j < dom.nodes[node].end; ++j) {
     const DomNode& d = dom.nodes[j];
-    if (!d.is_text() && d.tag != "br" && IsBlockTag(d.tag)) return true;
+    if (d.id != MyHTML_TAG_BR && IsBlock(d)) return true;
   }
   return false;
 }
@@ -317,7 +368,7 @@ double BlockWeight(const TextBlock& b) {
 }
 
 bool IsMainHint(const DomNode& n) {
-  if (n.tag == "article" || n.tag == "main") return true;
+  if (n.id == MyHTML_TAG_ARTICLE || n.id == MyHTML_TAG_MAIN) return true;
   std::string_view role = n.Attr("role");
   if (role == "main" || role == "article") return true;
   std::string_view prop = n.Attr("itemprop");
@@ -440,13 +491,14 @@ std::vector<bool> PruneMask(const Dom& dom) {
   };
   for (int i = 1; i < n; ++i) {
     const DomNode& node = dom.nodes[i];
-    if (node.is_text() || node.tag == "body" || node.tag == "html") continue;
+    if (node.is_text() || node.id == MyHTML_TAG_BODY || node.id == MyHTML_TAG_HTML) continue;
     bool drop = false;
-    if (DroppedTags().count(node.tag)) {
+    if (IsDropped(node)) {
       // Some sites wrap the whole page in a form or a header, and script
       // applications serve their text for crawlers in <noscript>: keep those.
-      drop = !((node.tag == "form" || node.tag == "header" || node.tag == "noscript") &&
-               size[i] * 2 > total);
+      const bool wrapper = node.id == MyHTML_TAG_FORM || node.id == MyHTML_TAG_HEADER ||
+                           node.id == MyHTML_TAG_NOSCRIPT;
+      drop = !(wrapper && size[i] * 2 > total);
     } else if (IsHidden(node) || FurnitureRole(node.Attr("role"))) {
       // Shops hide the product box until a script shows it.
       drop = size[i] * 2 <= total && !holds_prose(i);
@@ -496,15 +548,15 @@ std::vector<TextBlock> CollectBlocks(const Dom& dom, const std::vector<bool>& pr
       builder.Add(node.text, links > 0, pres > 0);
       continue;
     }
-    bool block = IsBlockTag(node.tag);
+    bool block = IsBlock(node);
     // A link that wraps blocks (a card: heading and summary inside one
     // <a>) is a teaser, not navigation: its text counts as content.
-    bool link = node.tag == "a" && !HoldsBlock(dom, i);
-    bool pre = node.tag == "pre";
+    bool link = node.id == MyHTML_TAG_A && !HoldsBlock(dom, i);
+    bool pre = node.id == MyHTML_TAG_PRE;
     if (block) {
       int owner = builder.owner();
       char kind = builder.kind();
-      builder.Start(i, KindOf(node.tag));
+      builder.Start(i, KindOf(node));
       open.push_back({node.end, owner, kind, true, link, pre});
     } else {
       open.push_back({node.end, 0, 0, false, link, pre});

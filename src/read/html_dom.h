@@ -13,7 +13,11 @@
 namespace dateline::read {
 
 struct DomNode {
-  std::string tag;   // lower-case element name; "#text" for text nodes
+  std::string tag;  // lower-case element name; "#text" for text nodes
+  // myhtml's id of the tag (MyHTML_TAG_DIV..., <myhtml/tag_const.h>): cheap
+  // to compare in the passes that run over every node. Elements myhtml does
+  // not know have ids >= MyHTML_TAG_LAST_ENTRY; the document node has 0.
+  unsigned id = 0;
   std::string text;  // text nodes only (entities decoded)
   // Lower-case keys; only the attributes the reader uses (class, id, role,
   // style, hidden, itemprop, meta and link fields, datetime, lang, title...).
@@ -21,7 +25,8 @@ struct DomNode {
   int parent = -1;
   int end = 0;  // one past the last node of the subtree
 
-  bool is_text() const { return std::string_view(tag) == "#text"; }
+  bool is_text() const { return id == kTextId; }
+  static constexpr unsigned kTextId = 1;  // MyHTML_TAG__TEXT
   // The attribute's value, or "" when absent.
   std::string_view Attr(std::string_view key) const;
   bool HasAttr(std::string_view key) const;
