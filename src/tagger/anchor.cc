@@ -217,7 +217,7 @@ class Anchorer {
     if (p.century != kUnset) return Format("%02d", p.century);
     if (p.month != kUnset) {
       if (a.year == kUnset) return Explicit(p, kUnset);
-      return Explicit(p, a.year + YearOffset(p.month, p.day, a, dir));
+      return Explicit(p, a.year + NearYearOffset(p, a, dir));
     }
     if (p.weekday != kUnset && p.week == kUnset) {
       if (!a.HasDay()) return "XXXX-XX-XX" + TimeSuffix(p);
@@ -311,8 +311,7 @@ class Anchorer {
   // a year belongs to the year last mentioned, whatever the tense; an
   // explicit direction ("the next spring") still applies.
   Direction DirectionFor(const Partial& p) const {
-    const bool automatic = p.direction == Direction::kAuto ||
-                           p.direction == Direction::kAutoPast ||
+    const bool automatic = p.direction == Direction::kAuto || p.direction == Direction::kAutoPast ||
                            p.direction == Direction::kAutoFuture;
     if (mode_ == AnchorMode::kNarratives && p.weekday == kUnset && automatic) {
       return Direction::kSame;
@@ -328,6 +327,20 @@ class Anchorer {
     if (p.season == "SU") return 6;
     if (p.season == "FA") return 9;
     return 12;
+  }
+
+  // YearOffset for a month without a year, except that in news a past
+  // guessed from tense (or a rule's auto-past default) does not reach back
+  // ten months or more when the month's next occurrence is at most two
+  // months ahead: "in January" in late October is the coming January, even
+  // with "said" in the sentence. Future cues ("will") are trusted as they are.
+  int NearYearOffset(const Partial& p, const AnchorDate& a, Direction dir) const {
+    const int offset = YearOffset(p.month, p.day, a, dir);
+    const bool guessed = p.direction == Direction::kAuto || p.direction == Direction::kAutoPast ||
+                         p.direction == Direction::kAutoFuture;
+    if (mode_ != AnchorMode::kNews || !guessed || a.month == kUnset) return offset;
+    constexpr int kFar = 10;
+    return offset * 12 + p.month - a.month <= -kFar ? offset + 1 : offset;
   }
 
   // "the fourth Thursday of November", "the last Monday of May".
@@ -388,9 +401,7 @@ class Anchorer {
     if (p.quarter != kUnset || p.half != kUnset || !p.season.empty()) {
       d.month = FirstMonth(p);
       d.day = 1;
-      gran = p.quarter != kUnset ? Unit::kQuarter
-             : p.half != kUnset  ? Unit::kHalf
-                                 : Unit::kSeason;
+      gran = p.quarter != kUnset ? Unit::kQuarter : p.half != kUnset ? Unit::kHalf : Unit::kSeason;
     }
     std::string value = RenderAt(d, gran);
     if (gran == Unit::kDay) value += TimeSuffix(p);
@@ -464,7 +475,8 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
     e.rule = p.rule;
     // Values computed from the context, and those a rule sets aside (a year
     // named in passing), do not become the context of what follows.
-    const bool from_dct = anchorer_->anchored_on_dct() && p.value.empty() && p.year == Partial::kUnset;
+    const bool from_dct =
+        anchorer_->anchored_on_dct() && p.value.empty() && p.year == Partial::kUnset;
     if (!p.aside && p.granularity != Unit::kContext && !from_dct) {
       anchorer_->Remember(*value, e.type);
     }

@@ -127,6 +127,26 @@ TEST(EngineTest, TenseCuesChooseTheDirection) {
             (std::vector<std::string>{"lundi=2023-02-20"}));
 }
 
+TEST(EngineTest, GuessedPastDoesNotReachBackAlmostAYear) {
+  RuleDir dir;
+  dir.Write("a.rules", kRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  // DCT 2023-12-20: a past cue puts "fevrier" in February 2023 (ten months
+  // back) only when it is not the coming February, two months ahead.
+  EXPECT_EQ(Values(*tagger, "Il a parle le 3 fevrier.", Options("2023-12-20")),
+            (std::vector<std::string>{"3 fevrier=2024-02-03"}));
+  // Nine months back stays in the past.
+  EXPECT_EQ(Values(*tagger, "Il a parle le 3 fevrier.", Options("2023-11-20")),
+            (std::vector<std::string>{"3 fevrier=2023-02-03"}));
+  // A future cue is trusted: January 2024 even though January 2023 is nearer.
+  EXPECT_EQ(Values(*tagger, "Il viendra en janvier.", Options("2023-02-22")),
+            (std::vector<std::string>{"janvier=2024-01"}));
+  // Narratives keep the year of the story.
+  EXPECT_EQ(Values(*tagger, "Le 10 janvier 2021 puis il a parle le 3 fevrier.",
+                   Options("2021-12-20", AnchorMode::kNarratives)),
+            (std::vector<std::string>{"10 janvier 2021=2021-01-10", "3 fevrier=2021-02-03"}));
+}
+
 TEST(EngineTest, NegativeRulesClaimTheirSpan) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
