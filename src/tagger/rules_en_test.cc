@@ -141,8 +141,11 @@ TEST_F(RulesEnTest, MonthWithARelativeYear) {
 TEST_F(RulesEnTest, PartsOfDay) {
   Check("Rebels attacked last night and again this morning.", "1998-08-10",
         {{"last night", "TIME", "1998-08-09TNI"}, {"this morning", "TIME", "1998-08-10TMO"}});
-  Check("Police arrived Friday morning.", "1998-08-10",
-        {{"Friday morning", "TIME", "1998-08-07TMO"}});
+  // A weekday's night or morning is the day (news annotation); its evening
+  // keeps the part of day.
+  Check("Police arrived Friday morning.", "1998-08-10", {{"Friday morning", "DATE", "1998-08-07"}});
+  Check("Police arrived Friday evening.", "1998-08-10",
+        {{"Friday evening", "TIME", "1998-08-07TEV"}});
 }
 
 TEST_F(RulesEnTest, TimesOfDay) {
@@ -381,6 +384,17 @@ TEST_F(RulesEnTest, LookingBackDoesNotMoveTheStory) {
 TEST_F(RulesEnTest, AYearEarlierShiftsThePeriodJustNamed) {
   Check("Profit in the third quarter rose from a year earlier.", "1989-10-20",
         {{"the third quarter", "DATE", "1989-Q3"}, {"a year earlier", "DATE", "1988-Q3"}});
+  // The adjective, without its article (not "a year" as a duration); the
+  // compared quarter is set aside, so "a year ago" still counts from the
+  // reported one.
+  Check(
+      "Profit rose in the third quarter from a year-earlier loss. In the year-ago quarter it "
+      "lost $5 million. Sales were higher than a year ago.",
+      "1989-10-20",
+      {{"the third quarter", "DATE", "1989-Q3"},
+       {"year-earlier", "DATE", "1988-Q3"},
+       {"the year-ago quarter", "DATE", "1988-Q3"},
+       {"a year ago", "DATE", "1988-Q3"}});
 }
 
 TEST_F(RulesEnTest, NarrativesAnchorOnLastDate) {
