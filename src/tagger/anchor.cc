@@ -277,12 +277,18 @@ class Anchorer {
   }
 
  private:
-  // News: the DCT, or the last day mentioned for `ref` rules. Narratives: the
-  // last date mentioned that has the granularity the expression needs (a day
-  // for "the next day", a month for "the 5th", a year for "in March").
+  // News: the DCT, or for `ref` rules the last date mentioned with the
+  // granularity the expression needs (a day for "the next day", a month for
+  // "the 5th", a year for "that year"). Narratives: that last date for all.
   AnchorDate AnchorFor(const Partial& p) {
     anchored_on_dct_ = false;
-    if (mode_ == AnchorMode::kNews) return p.from_reference ? reference_ : dct_;
+    if (mode_ == AnchorMode::kNews) {
+      if (!p.from_reference) return dct_;
+      // "later that year" after "June 1998": the last date named with the
+      // granularity needed, not only the last full day.
+      const AnchorDate& a = NeedsDay(p) ? reference_ : NeedsMonth(p) ? last_month_ : last_year_;
+      return a.year != kUnset ? a : reference_;
+    }
     const AnchorDate* a = &last_year_;
     if (NeedsDay(p)) {
       a = &reference_;

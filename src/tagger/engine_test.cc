@@ -232,6 +232,19 @@ rule c.quarter
   match le troisieme trimestre 1988
   year 1988
   quarter 3
+rule c.month_year
+  match {month} {year}
+  month {month}
+  year {year}
+define year = 19\d\d
+rule c.that_year
+  match cette annee-la
+  shift year 0
+  ref yes
+rule c.eve
+  match la veille
+  shift day -1
+  ref yes
 )";
 
 TEST(EngineTest, ContextDecidesWithoutJoiningTheExtent) {
@@ -242,6 +255,17 @@ TEST(EngineTest, ContextDecidesWithoutJoiningTheExtent) {
             (std::vector<std::string>{"19=1999-04-19", "23 avril=1999-04-23"}));
   EXPECT_EQ(Values(*tagger, "Jean, 87 ans, pendant 30 ans.", Options("1999-05-17")),
             (std::vector<std::string>{"30 ans=P30Y"}));
+}
+
+TEST(EngineTest, NewsReferenceRulesTakeTheGranularityTheyNeed) {
+  RuleDir dir;
+  dir.Write("a.rules", kContextRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  // "cette annee-la" after "avril 1998" is 1998, though no day was named;
+  // "la veille" still needs a day, so it falls back on the DCT.
+  EXPECT_EQ(Values(*tagger, "en avril 1998 puis cette annee-la, la veille", Options("2000-01-28")),
+            (std::vector<std::string>{"avril 1998=1998-04", "cette annee-la=1998",
+                                      "la veille=2000-01-27"}));
 }
 
 TEST(EngineTest, EasterDirectionDefaultsAndContextGranularity) {
