@@ -112,22 +112,127 @@ std::vector<FoundDate> LabelledDates(std::string_view text) {
   return out;
 }
 
-// The block that holds the page's heading: the <h1>/<h2> that holds the
+// Letters and digits of `s`, lower-cased (ASCII), without spaces and
+// punctuation, so that "Queer Royal - Über" in a heading matches
+// "Queer Royal – Über" in the title.
+std::string MatchKey(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = s[i];
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      i += 2;  // U+2000..U+203F: spaces, dashes, quotes
+    } else if (c == 0xC2 && i + 1 < s.size()) {
+      ++i;  // U+0080..U+00BF: no-break space, guillemets, signs
+    } else if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
+      out += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c + 32);
+    }
+  }
+  return out;
+}
+
+// The block that holds the page's heading: the <h1>..<h3> that holds the
 // longest part of the title (the site's name, often an <h1> logo, is in the
-// title too), else the first <h1>; -1 when none.
+// title too), else the first <h1>, else the first <h2>; -1 when none.
 int HeadingBlock(const Dom& dom, const std::vector<TextBlock>& blocks, std::string_view title) {
-  int first_h1 = -1, best = -1;
+  const std::string title_key = MatchKey(title);
+  int first_h1 = -1, first_h2 = -1, best = -1;
   size_t best_len = 0;
   for (size_t b = 0; b < blocks.size(); ++b) {
     const std::string& tag = dom.nodes[blocks[b].owner].tag;
-    if (tag != "h1" && tag != "h2") continue;
+    if (tag != "h1" && tag != "h2" && tag != "h3") continue;
     if (tag == "h1" && first_h1 < 0) first_h1 = static_cast<int>(b);
-    const std::string& t = blocks[b].text;
-    if (t.size() >= 8 && t.size() > best_len && title.find(t) != std::string_view::npos) {
-      best = static_cast<int>(b), best_len = t.size();
+    if (tag == "h2" && first_h2 < 0) first_h2 = static_cast<int>(b);
+    const std::string key = MatchKey(blocks[b].text);
+    if (key.size() >= 6 && key.size() > best_len && title_key.find(key) != std::string::npos) {
+      best = static_cast<int>(b), best_len = key.size();
     }
   }
-  return best >= 0 ? best : first_h1;
+  return best >= 0 ? best : first_h1 >= 0 ? first_h1 : first_h2;
+}
+
+// True for the bytes of a Unicode space at `s[i]` (no-break, thin, narrow
+// no-break, en/em spaces...); sets `len` to its length.
+bool UnicodeSpaceAt(std::string_view s, size_t i, size_t& len) {
+  const unsigned char a = s[i];
+  const unsigned char b = i + 1 < s.size() ? s[i + 1] : 0;
+  const unsigned char c = i + 2 < s.size() ? s[i + 2] : 0;
+  if (a == 0xC2 && b == 0xA0) return len = 2, true;  // U+00A0
+  // U+2000..U+200A, U+202F, U+205F
+  if (a == 0xE2 && ((b == 0x80 && (c <= 0x8A || c == 0xAF)) || (b == 0x81 && c == 0x9F))) {
+    return len = 3, true;
+  }
+  return false;
+}
+
+// Appends `text` with runs of ASCII and Unicode spaces collapsed to one.
+void AppendCollapsed(std::string_view text, std::string& out) {
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 1;
+    const bool space = static_cast<unsigned char>(text[i]) <= ' ' || UnicodeSpaceAt(text, i, len);
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += text[i];
+    }
+    i += len;
+  }
+}
+
+// Non-space bytes, counted as blocks count them.
+int NonSpaceBytes(std::string_view s) {
+  int n = 0;
+  for (char c : s)
+    n += !(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v');
+  return n;
+}
+
+// The text of each block with its text nodes joined by spaces: blocks join
+// inline elements as written ("Tanja Karrasch<span>3.11.2023</span>" reads
+// "Karrasch3.11.2023"), which hides dates from a word-bounded match. The
+// text nodes of a block element, outside nested blocks, are shared out in
+// order among its blocks by their byte counts; a block whose share does not
+// add up keeps its own text.
+std::vector<std::string> SpacedTexts(const Dom& dom, const std::vector<TextBlock>& blocks,
+                                     const std::vector<bool>& skip) {
+  std::vector<bool> owner(dom.nodes.size(), false);
+  for (const TextBlock& b : blocks) owner[b.owner] = true;
+  // Blocks of one owner are chained: next_same[k] is the next one after k.
+  std::vector<int> next_same(blocks.size(), -1), last(dom.nodes.size(), -1);
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    if (last[blocks[k].owner] >= 0) next_same[last[blocks[k].owner]] = static_cast<int>(k);
+    last[blocks[k].owner] = static_cast<int>(k);
+  }
+  std::vector<bool> done(dom.nodes.size(), false);
+  std::vector<std::string> out(blocks.size());
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    const int o = blocks[k].owner;
+    if (done[o]) continue;
+    done[o] = true;
+    std::vector<int> nodes;  // the owner's own text nodes, in order
+    for (int i = o + 1; i < dom.nodes[o].end; ++i) {
+      if (skip[i] || owner[i]) {
+        i = dom.nodes[i].end - 1;
+      } else if (dom.nodes[i].is_text()) {
+        nodes.push_back(i);
+      }
+    }
+    size_t next = 0;
+    for (int j = static_cast<int>(k); j >= 0; j = next_same[j]) {
+      std::string text;
+      int chars = 0;
+      while (next < nodes.size() && chars < blocks[j].chars) {
+        const std::string& t = dom.nodes[nodes[next++]].text;
+        chars += NonSpaceBytes(t);
+        if (!text.empty() && text.back() != ' ') text += ' ';
+        AppendCollapsed(t, text);
+      }
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      out[j] = chars == blocks[j].chars ? std::move(text) : blocks[j].text;
+    }
+  }
+  return out;
 }
 
 void AddDays(std::string_view text, std::vector<std::string>& days) {
@@ -159,15 +264,23 @@ VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title) {
     }
   }
   std::vector<TextBlock> blocks = CollectBlocks(dom, skip);
-  for (const TextBlock& b : blocks) AddDays(b.text, out.days);
+  std::vector<std::string> texts = SpacedTexts(dom, blocks, skip);
+  for (const std::string& text : texts) AddDays(text, out.days);
   std::sort(out.days.begin(), out.days.end());
   out.days.erase(std::unique(out.days.begin(), out.days.end()), out.days.end());
 
   // Next to the heading: bylines and datelines, two-digit years allowed.
   if (int h = HeadingBlock(dom, blocks, title); h >= 0) {
-    const int last = std::min<int>(h + 12, static_cast<int>(blocks.size()) - 1);
-    for (int b = std::max(0, h - 3); b <= last; ++b) {
-      for (const FoundDate& d : DatesOfBlock(blocks[b].text, 200, YearDigits::kFourOrTwo)) {
+    // Nearest first: the heading, then alternately after and before it
+    // (a byline below, a kicker or dateline above), three blocks up and a
+    // dozen down.
+    std::vector<int> order{h};
+    for (int k = 1; k <= 12; ++k) {
+      if (h + k < static_cast<int>(blocks.size())) order.push_back(h + k);
+      if (k <= 3 && h - k >= 0) order.push_back(h - k);
+    }
+    for (int b : order) {
+      for (const FoundDate& d : DatesOfBlock(texts[b], 200, YearDigits::kFourOrTwo)) {
         if (out.head.empty()) out.head = d.value, out.head_label = d.label;
         if (d.label == DateLabel::kModified) {
           if (out.modified.empty()) out.modified = d.value;
@@ -180,9 +293,9 @@ VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title) {
   // Elsewhere: a date labelled as the publication or modification in any
   // block, else an unlabelled one in a short line (four-digit years only).
   std::string unlabelled;
-  for (const TextBlock& block : blocks) {
+  for (const std::string& text : texts) {
     if (!out.published.empty() && !out.modified.empty()) break;
-    for (const FoundDate& d : DatesOfBlock(block.text, 120, YearDigits::kFour)) {
+    for (const FoundDate& d : DatesOfBlock(text, 120, YearDigits::kFour)) {
       if (d.label == DateLabel::kNone) {
         if (unlabelled.empty()) unlabelled = d.value;
         continue;
@@ -190,8 +303,8 @@ VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title) {
       std::string& slot = d.label == DateLabel::kModified ? out.modified : out.published;
       if (slot.empty()) slot = d.value;
     }
-    if (block.text.size() <= 120) continue;
-    for (const FoundDate& d : LabelledDates(block.text)) {
+    if (text.size() <= 120) continue;
+    for (const FoundDate& d : LabelledDates(text)) {
       std::string& slot = d.label == DateLabel::kModified ? out.modified : out.published;
       if (slot.empty()) slot = d.value;
     }

@@ -26,6 +26,29 @@ TEST(ScanVisibleDates, BylineNextToTheTitleHeading) {
   EXPECT_EQ(v.published, "2019-09-28T12:44");
 }
 
+TEST(ScanVisibleDates, InlineElementsAndUnicodeSpacesSeparateWords) {
+  // Blocks join inline elements as written: "Karrasch3.11.2023".
+  EXPECT_EQ(Scan("<h1>Crocs</h1><div>Tanja Karrasch<span>3.11.2023</span></div>").head,
+            "2023-11-03");
+  EXPECT_EQ(Scan("<h1>Forum</h1><div><b>macbacchi</b><span>28.09.19</span><i>12:44</i></div>").head,
+            "2019-09-28T12:44");
+  EXPECT_EQ(Scan("<h1>Davis Cup</h1><div>Von DTB 4.&thinsp;2.&thinsp;2022.</div>").head,
+            "2022-02-04");
+}
+
+TEST(ScanVisibleDates, NearestBlocksFirstAndPunctuationFreeTitleMatch) {
+  // A list of teasers: the date under the heading beats the one above it,
+  // and the heading matches the title despite a different dash.
+  VisibleDates v = Scan(
+      "<h3>Other story</h3><div>01.02.2022 16:28</div>"
+      "<h3>Lindvik - gewinnt in Willingen</h3><div>30.01.2022 18:36</div>",
+      "Lindvik – gewinnt in Willingen");
+  EXPECT_EQ(v.head, "2022-01-30T18:36");
+  // A dateline just above the heading counts when nothing follows it.
+  EXPECT_EQ(Scan("<div>Bonn, 11.10.2021</div><h1>Frauen im THW</h1><p>Text</p>").head,
+            "2021-10-11");
+}
+
 TEST(ScanVisibleDates, LabelsSeparatePublicationFromUpdate) {
   VisibleDates v =
       Scan("<h1>Grève</h1><p>Publié le 25/02/2023 à 14:15, mis à jour le 26/02/2023 à 09:02</p>");
