@@ -158,6 +158,16 @@ TEST_F(RulesEnTest, TimesOfDay) {
         {{"2 p.m. Wednesday", "TIME", "1998-08-05T14:00"}});
   Check("They met at noon and left at midnight.", "1998-08-10",
         {{"noon", "TIME", "1998-08-10T12:00"}, {"midnight", "TIME", "1998-08-10T24:00"}});
+  // A clock time takes the day the text just named.
+  Check("The blast on Aug. 7 came at 10:35 a.m. local time.", "1998-08-10",
+        {{"Aug. 7", "DATE", "1998-08-07"}, {"10:35 a.m", "TIME", "1998-08-07T10:35"}});
+}
+
+TEST_F(RulesEnTest, LastMonthDayAndSeasonsOfYearsInWords) {
+  Check("He was shot last Oct. 23 at home.", "1999-04-19",
+        {{"last Oct. 23", "DATE", "1998-10-23"}});
+  Check("Prices fell to the level of the winter of nineteen ninety-four.", "1998-02-23",
+        {{"the winter of nineteen ninety-four", "DATE", "1994-WI"}});
 }
 
 TEST_F(RulesEnTest, Durations) {
