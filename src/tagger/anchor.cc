@@ -212,6 +212,7 @@ class Anchorer {
     if (p.easter != kUnset) return Easter(p, a);
     const Direction dir = DirectionFor(p);
     if (p.nth != kUnset && p.weekday != kUnset && p.month != kUnset) return NthWeekday(p, a, dir);
+    if (p.year != kUnset && p.granularity == Unit::kContext) return InYear(p);
     if (p.year != kUnset) return Explicit(p, p.year);
     if (p.decade != kUnset) return Format("%03d", p.decade);
     if (p.century != kUnset) return Format("%02d", p.century);
@@ -412,6 +413,15 @@ class Anchorer {
     std::string value = RenderAt(d, gran);
     if (gran == Unit::kDay) value += TimeSuffix(p);
     return value;
+  }
+
+  // "the 1988 period" after "the third quarter": the period last mentioned,
+  // in the year given; the year alone when no finer period was named.
+  std::string InYear(const Partial& p) const {
+    const bool period =
+        last_unit_ == Unit::kQuarter || last_unit_ == Unit::kHalf || last_unit_ == Unit::kMonth;
+    if (!period || last_month_.month == kUnset) return YearText(p.year);
+    return RenderAt({p.year, last_month_.month, 1}, last_unit_);
   }
 
   // The value of a partial with the year given (kUnset: "XXXX").

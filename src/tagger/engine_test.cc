@@ -241,6 +241,10 @@ rule c.that_year
   match cette annee-la
   shift year 0
   ref yes
+rule c.period_of_year
+  match la periode {year}
+  year {year}
+  gran context
 rule c.eve
   match la veille
   shift day -1
@@ -266,6 +270,18 @@ TEST(EngineTest, NewsReferenceRulesTakeTheGranularityTheyNeed) {
   EXPECT_EQ(Values(*tagger, "en avril 1998 puis cette annee-la, la veille", Options("2000-01-28")),
             (std::vector<std::string>{"avril 1998=1998-04", "cette annee-la=1998",
                                       "la veille=2000-01-27"}));
+}
+
+TEST(EngineTest, AYearWithContextGranularityTakesThePeriodLastNamed) {
+  RuleDir dir;
+  dir.Write("a.rules", kContextRules);
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  EXPECT_EQ(
+      Values(*tagger, "le troisieme trimestre 1988, la periode 1987", Options("1989-10-02")),
+      (std::vector<std::string>{"le troisieme trimestre 1988=1988-Q3", "la periode 1987=1987-Q3"}));
+  // After a year alone, the year.
+  EXPECT_EQ(Values(*tagger, "la periode 1987", Options("1989-10-02")),
+            (std::vector<std::string>{"la periode 1987=1987"}));
 }
 
 TEST(EngineTest, EasterDirectionDefaultsAndContextGranularity) {

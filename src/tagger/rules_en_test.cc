@@ -163,6 +163,20 @@ TEST_F(RulesEnTest, TimesOfDay) {
         {{"Aug. 7", "DATE", "1998-08-07"}, {"10:35 a.m", "TIME", "1998-08-07T10:35"}});
 }
 
+TEST_F(RulesEnTest, EarningsPeriodsOfANamedYear) {
+  // "the 1988 period" is the quarter being reported, in 1988; "the 1988
+  // second quarter" a quarter, not "1988 second(s)".
+  Check(
+      "Profit rose in the third quarter. In the 1988 period, it lost money, after a charge in "
+      "the 1988 second quarter.",
+      "1989-10-20",
+      {{"the third quarter", "DATE", "1989-Q3"},
+       {"the 1988 period", "DATE", "1988-Q3"},
+       {"the 1988 second quarter", "DATE", "1988-Q2"}});
+  Check("Sales grew in recent months and in recent years.", "1989-10-20",
+        {{"recent months", "DURATION", "PXM"}, {"recent years", "DATE", "PAST_REF"}});
+}
+
 TEST_F(RulesEnTest, LastMonthDayAndSeasonsOfYearsInWords) {
   Check("He was shot last Oct. 23 at home.", "1999-04-19",
         {{"last Oct. 23", "DATE", "1998-10-23"}});
