@@ -114,6 +114,42 @@ TEST(TimelineBuildTest, YearlessDatesTakeTheYearNearestTheArticles) {
   EXPECT_TRUE(found);  // nearer March 2023 than in 2022 or 2024
 }
 
+TEST(TimelineBuildTest, DatesNamedOnlyInOffTopicAsidesRankBelowTheStory) {
+  // Two articles about the summit carry a sidebar of other news naming
+  // 9 March: more articles than name 5 March, but neither mention is about
+  // the story the timeline tells.
+  auto articles = kArticles;
+  const std::vector<std::string> asides = {
+      "(Washington) Les hôpitaux américains ont enregistré le 9 mars plus de soixante mille "
+      "nouveaux cas de grippe saisonnière selon le comptage officiel.",
+      "(Londres) Une grève des conducteurs de trains a paralysé le 9 mars la banlieue de la "
+      "capitale britannique pendant toute la journée selon les syndicats."};
+  const std::vector<std::string> leads = {
+      "Les ministres de l'énergie ont poursuivi à Genève leurs discussions sur les réserves "
+      "stratégiques de gaz.",
+      "A Genève, les délégations du sommet de l'énergie ont comparé leurs achats communs de gaz.",
+      "Le sommet de Genève a laissé aux ministres un calendrier chargé pour les réserves de gaz."};
+  for (size_t i = 0; i < asides.size(); ++i) {
+    articles.push_back({"Suite " + std::to_string(i),
+                        leads[i] + " " + asides[i],
+                        "2023-03-0" + std::to_string(6 + i),
+                        {{"le 9 mars", "2023-03-09"}}});
+  }
+  auto corpus = Build(articles);
+  int64_t named_by = 0;
+  for (const DateCount& c : corpus->CountDates({})) {
+    if (c.date == "2023-03-09") named_by = c.strong_articles;
+  }
+  ASSERT_EQ(named_by, 2);
+  TimelineOptions options;
+  options.dates = 2;
+  options.sentences = 1;
+  const Timeline t = BuildTimeline(*corpus, options);
+  ASSERT_EQ(t.dates.size(), 2u);
+  EXPECT_EQ(t.dates[0].date, "2023-03-03");
+  EXPECT_EQ(t.dates[1].date, "2023-03-05");
+}
+
 TEST(TimelineBuildTest, DropsNearRepeatedSentences) {
   std::vector<Article> articles = {
       {"A",

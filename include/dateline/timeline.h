@@ -1,9 +1,13 @@
 // Timelines from a corpus, after DATEWISE (Gholipour Ghalandari and Ifrim,
-// 2020): dates are ranked by how many sentences refer to them (a sentence's
+// 2020): dates are ranked by how many articles refer to them (a sentence's
 // own day-level expression counts fully, its article's publication date
-// counts `weak_weight`), the top `dates` are kept, and for each date the
-// sentences dated to it are ranked by similarity to their centroid
-// (TF-IDF cosine); near-repeats are dropped and the best `sentences` kept.
+// counts `weak_weight`); the best 3 x `dates` are re-ranked by how closely
+// the sentences naming them match the rest of the timeline (TF-IDF cosine),
+// so that dates named only in asides (sidebars of other news, comments) give
+// way to the story's own; the top `dates` are kept, and for each date the
+// sentences dated to it are ranked by similarity to their centroid and to
+// the timeline's; near-repeats are dropped and the best `sentences` kept.
+// Lines the corpus marks as boilerplate take no part.
 // Each sentence carries its sources: its article and the article's copies.
 //
 //   dateline::TimelineOptions options;

@@ -17,9 +17,12 @@ constexpr size_t kMinTokens = 8;   // shorter sentences are fragments or caption
 constexpr size_t kMaxTokens = 40;  // longer ones are run-on debris
 // When no sentence of a date has kMinTokens, shorter ones down to this do.
 constexpr size_t kFallbackMinTokens = 3;
-// Sentences read per date: enough to find its centre, few enough that a
-// date named by thousands of articles stays cheap.
-constexpr size_t kMaxCandidates = 400;
+// Sentences read per date: enough to find its centre and its topic share,
+// few enough that a date named by thousands of articles stays cheap (three
+// times as many dates are read as are kept).
+constexpr size_t kMaxCandidates = 150;
+// Dates re-ranked by topic: this many times the dates asked for.
+constexpr size_t kShortlistFactor = 3;
 constexpr double kRedundancy = 0.5;
 constexpr double kWeakSentencePenalty = 0.8;
 // Weight of the similarity to the whole timeline against that to the date.
@@ -197,6 +200,64 @@ std::vector<TimelineSource> SourcesOf(const Corpus& corpus, int64_t article,
   return sources;
 }
 
+// Mean, over the articles whose own sentences name the date, of how close
+// the closest of them comes to the topic: high when every article speaks of
+// the date in the timeline's terms, near 0 when it is named only by asides
+// (a sidebar of other news, a different country's story). The topic is the
+// sum of all candidate vectors, `topic_sum`, less the date's own: a date
+// must resemble the others, not itself (which matters in small corpora).
+double TopicShare(const std::vector<Candidate>& candidates, const Vector& topic_sum,
+                  double topic_norm2) {
+  // cos(c, T - O) from dot products, without copying the topic vector T
+  // (the corpus vocabulary) for every date: O, the date's own sum, is small.
+  Vector own;
+  for (const Candidate& c : candidates) {
+    for (const auto& [t, v] : c.vector) own[t] += v;
+  }
+  const double rest_norm =
+      std::sqrt(std::max(0.0, topic_norm2 - 2 * Dot(topic_sum, own) + Dot(own, own)));
+  if (rest_norm <= 0) return -1;
+  std::map<int64_t, double> best;
+  for (const Candidate& c : candidates) {
+    if (c.sentence.weak_date) continue;
+    double& b = best[c.sentence.article_id];
+    b = std::max(b, (Dot(c.vector, topic_sum) - Dot(c.vector, own)) / rest_norm);
+  }
+  if (best.empty()) return -1;
+  double sum = 0;
+  for (const auto& [article, sim] : best) sum += sim;
+  return sum / static_cast<double>(best.size());
+}
+
+// Re-ranks the shortlisted dates: explicit dates by the number of articles
+// naming them times their topic share, relative to the shortlist's mean (a
+// date named by five on-topic articles keeps about five), then dates known
+// only as publication days, as before. Returns the order as indexes.
+std::vector<size_t> RerankByTopic(const std::vector<DateChoice>& dates,
+                                  const std::vector<std::vector<Candidate>>& per_date,
+                                  const Vector& topic_sum) {
+  std::vector<double> share(dates.size(), -1);
+  const double topic_norm2 = Dot(topic_sum, topic_sum);
+  double sum = 0, n = 0;
+  for (size_t i = 0; i < dates.size(); ++i) {
+    share[i] = TopicShare(per_date[i], topic_sum, topic_norm2);
+    if (share[i] >= 0) sum += share[i], ++n;
+  }
+  const double mean = n > 0 ? sum / n : 1.0;
+  std::vector<double> score(dates.size());
+  for (size_t i = 0; i < dates.size(); ++i) {
+    const double s = share[i] >= 0 && mean > 0 ? share[i] / mean : 1.0;
+    score[i] = dates[i].strong > 0 ? dates[i].strong * s : dates[i].weak;
+  }
+  std::vector<size_t> order(dates.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if ((dates[a].strong > 0) != (dates[b].strong > 0)) return dates[a].strong > 0;
+    return score[a] > score[b];
+  });
+  return order;
+}
+
 }  // namespace
 
 Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
@@ -205,13 +266,16 @@ Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
   eval::TlsOptions tok_options;
   tok_options.language = options.language == "en" ? "en" : "fr";
   const eval::TlsTokenizer tok(tok_options);
-  // Dates in rank order until `options.dates` of them have sentences to show.
+  // A shortlist of dates in count order, each with sentences to show; the
+  // counts alone cannot tell a date the story turns on from one named by
+  // page debris, so the shortlist is re-ranked by topic below.
+  const size_t shortlist = std::max(options.dates * kShortlistFactor, options.dates + 10);
   std::vector<DateChoice> dates;
   std::vector<std::vector<Candidate>> per_date;
   std::unordered_map<std::string, int> df;
   double documents = 0;
   for (DateChoice& d : RankDates(corpus, options)) {
-    if (dates.size() >= options.dates) break;
+    if (dates.size() >= shortlist) break;
     std::vector<Candidate> candidates = LoadCandidates(corpus, options, d, tok);
     if (candidates.empty()) continue;
     dates.push_back(std::move(d));
@@ -226,6 +290,17 @@ Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
   }
   Vector topic;
   for (auto& candidates : per_date) Vectorize(candidates, df, documents, topic);
+  {
+    std::vector<DateChoice> kept_dates;
+    std::vector<std::vector<Candidate>> kept;
+    for (size_t i : RerankByTopic(dates, per_date, topic)) {
+      if (kept_dates.size() >= options.dates) break;
+      kept_dates.push_back(std::move(dates[i]));
+      kept.push_back(std::move(per_date[i]));
+    }
+    dates = std::move(kept_dates);
+    per_date = std::move(kept);
+  }
   Normalize(topic);
   std::map<int64_t, std::vector<TimelineSource>> source_cache;
   for (size_t i = 0; i < dates.size(); ++i) {
