@@ -432,9 +432,10 @@ Partial RuleSet::Normalize(const CompiledRule& rule, const CaptureMap& captures,
   return p;
 }
 
-void RuleSet::ApplyPremodifier(const FoldedText& folded, size_t& begin, Partial& partial) const {
-  if (premodifier_ == nullptr || begin == 0) return;
-  const size_t from = begin > kPremodWindow ? begin - kPremodWindow : 0;
+void RuleSet::ApplyPremodifier(const FoldedText& folded, size_t floor, size_t& begin,
+                               Partial& partial) const {
+  if (premodifier_ == nullptr || begin <= floor) return;
+  const size_t from = std::max(floor, begin > kPremodWindow ? begin - kPremodWindow : 0);
   const std::string_view window(folded.text.data() + from, begin - from);
   re2::StringPiece m[2];
   if (!premodifier_->Match(window, 0, window.size(), RE2::UNANCHORED, m, 2)) return;
@@ -522,6 +523,7 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
   re2::StringPiece match;
   std::vector<int> hits;
   size_t pos = 0;
+  size_t claimed = 0;  // end of the last span a rule took
   while (pos < text.size() && scanner_->Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
     size_t begin = static_cast<size_t>(match.data() - text.data());
     size_t end = begin + match.size();
@@ -544,9 +546,13 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
     }
     // Nothing here: candidates starting inside the span still get scanned.
     pos = chosen == nullptr ? begin + 1 : end;
+    if (chosen != nullptr && chosen->negative) claimed = end;
     if (chosen == nullptr || chosen->negative) continue;
     std::optional<Partial> p = Normalize(*chosen, captures, dct_year);
-    ApplyPremodifier(folded, begin, *p);
+    // A modifier word never reaches into the expression before ("the
+    // year-earlier nine months" is not "earlier nine months").
+    ApplyPremodifier(folded, claimed, begin, *p);
+    claimed = end;
     const bool auto_direction = p->direction == Direction::kAuto ||
                                 p->direction == Direction::kAutoPast ||
                                 p->direction == Direction::kAutoFuture;

@@ -80,7 +80,10 @@ class RuleSet {
                      RE2::Anchor anchor, CaptureMap& captures) const;
   Partial Normalize(const CompiledRule& rule, const CaptureMap& captures, int dct_year) const;
   std::unique_ptr<RE2> CompileContext(const RuleField& field, CompiledRule& rule) const;
-  void ApplyPremodifier(const FoldedText& folded, size_t& begin, Partial& partial) const;
+  // Joins a premodifier word ("early", "more than") that ends just before
+  // `begin` but not before `floor` to the span, and sets its mod.
+  void ApplyPremodifier(const FoldedText& folded, size_t floor, size_t& begin,
+                        Partial& partial) const;
   Tense FindTense(const FoldedText& folded, size_t begin, size_t end) const;
 
   std::string language_;

@@ -173,6 +173,12 @@ TEST_F(RulesEnTest, EarningsPeriodsOfANamedYear) {
       {{"the third quarter", "DATE", "1989-Q3"},
        {"the 1988 period", "DATE", "1988-Q3"},
        {"the 1988 second quarter", "DATE", "1988-Q2"}});
+  // A modifier word ("earlier") inside the expression before does not join
+  // the next one.
+  Check("Net for the year-earlier two weeks fell.", "1989-10-20",
+        {{"year-earlier", "DATE", "1988-Q3"}, {"two weeks", "DURATION", "P2W"}});
+  Check("Net for the year-earlier nine months fell.", "1989-10-20",
+        {{"the year-earlier nine months", "DURATION", "P9M"}});
   Check("Sales grew in recent months and in recent years.", "1989-10-20",
         {{"recent months", "DURATION", "PXM"}, {"recent years", "DATE", "PAST_REF"}});
 }
