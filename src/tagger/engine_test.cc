@@ -147,6 +147,20 @@ TEST(EngineTest, GuessedPastDoesNotReachBackAlmostAYear) {
             (std::vector<std::string>{"10 janvier 2021=2021-01-10", "3 fevrier=2021-02-03"}));
 }
 
+TEST(EngineTest, WordsMarkedAsNoCueAreSkipped) {
+  // "a grande" looks like the past cue "a \w+e" and is nearer "lundi" than
+  // the future "viendra"; declared `cue none`, it no longer counts.
+  const std::string text = "Il viendra voir la fete a grande echelle lundi.";
+  RuleDir plain;
+  plain.Write("a.rules", kRules);
+  EXPECT_EQ(Values(*Tagger::CreateFromDirectory(plain.path()), text, Options("2023-02-22")),
+            (std::vector<std::string>{"lundi=2023-02-20"}));
+  RuleDir with_none;
+  with_none.Write("a.rules", std::string(kRules) + "cue none = a grande echelle\n");
+  EXPECT_EQ(Values(*Tagger::CreateFromDirectory(with_none.path()), text, Options("2023-02-22")),
+            (std::vector<std::string>{"lundi=2023-02-27"}));
+}
+
 TEST(EngineTest, NegativeRulesClaimTheirSpan) {
   RuleDir dir;
   dir.Write("a.rules", kRules);

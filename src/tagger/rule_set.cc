@@ -345,14 +345,18 @@ RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
                   : name == "future"  ? Tense::kFuture
                   : name == "present" ? Tense::kPresent
                                       : Tense::kNone;
-    if (tense == Tense::kNone) {
-      throw RuleError(define.where.ToString() + ": cue must be past, present or future");
+    if (tense == Tense::kNone && name != "none") {
+      throw RuleError(define.where.ToString() + ": cue must be past, present, future or none");
     }
     auto re = std::make_unique<RE2>(
         "\\b(?:" + ExpandMacros(define.pattern, false, define.where, nullptr, 0) + ")\\b",
         PatternOptions(false));
     if (!re->ok()) throw RuleError(define.where.ToString() + ": bad cue: " + re->error());
-    cues_.emplace_back(tense, std::move(re));
+    if (tense == Tense::kNone) {
+      not_cues_ = std::move(re);
+    } else {
+      cues_.emplace_back(tense, std::move(re));
+    }
   }
 }
 
@@ -477,13 +481,31 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end) con
   Tense best = Tense::kNone;
   size_t best_distance = SIZE_MAX;
   const std::string_view window(text.data() + from, to - from);
+  // Words that look like cues but are not verbs ("the United States").
+  std::vector<std::pair<size_t, size_t>> not_cues;
+  if (not_cues_ != nullptr) {
+    re2::StringPiece m;
+    size_t pos = 0;
+    while (pos < window.size() &&
+           not_cues_->Match(window, pos, window.size(), RE2::UNANCHORED, &m, 1)) {
+      const size_t mb = from + static_cast<size_t>(m.data() - window.data());
+      not_cues.emplace_back(mb, mb + m.size());
+      pos = static_cast<size_t>(m.data() - window.data()) + std::max<size_t>(m.size(), 1);
+    }
+  }
+  const auto inside_not_cue = [&](size_t mb, size_t me) {
+    for (const auto& [nb, ne] : not_cues) {
+      if (nb <= mb && me <= ne) return true;
+    }
+    return false;
+  };
   for (const auto& [tense, re] : cues_) {
     re2::StringPiece m;
     size_t pos = 0;
     while (pos <= window.size() && re->Match(window, pos, window.size(), RE2::UNANCHORED, &m, 1)) {
       const size_t mb = from + static_cast<size_t>(m.data() - window.data());
       const size_t me = mb + m.size();
-      if (me <= begin || mb >= end) {
+      if ((me <= begin || mb >= end) && !inside_not_cue(mb, me)) {
         // A cue in the expression's own clause beats one beyond a comma
         // ("will run a ferry from Saturday, the town hall said").
         const size_t gap_begin = me <= begin ? me : end;

@@ -96,6 +96,7 @@ class RuleSet {
   std::unique_ptr<RE2::Set> selector_;
   std::unique_ptr<RE2> premodifier_;  // "(alternatives)\s*$" of lexicon `premod`
   std::vector<std::pair<Tense, std::unique_ptr<RE2>>> cues_;
+  std::unique_ptr<RE2> not_cues_;  // `cue none`: words no cue may match inside
   std::unique_ptr<RE2> detect_;
 };
 
