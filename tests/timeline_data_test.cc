@@ -17,10 +17,11 @@ std::string SharedData() {
   return std::string(env && *env ? env : DATELINE_SOURCE_DIR "/../shared") + "/data";
 }
 
-// Floors just below the figures measured when this test was written (egypt +
-// libya, tagger of 2026-11-21: date F1 0.279-0.310, AR1 0.041-0.045, concat
-// R1 0.31; they move with the tagger). The targets (date F1 0.30, AR1 0.06)
-// are not reliably reached yet.
+// Floors just below the figures measured when this test was last raised
+// (egypt + libya, tagger of 2026-11-21, corpus schema v3 with boilerplate
+// lines left out, dates re-ranked by topic share: date F1 0.296, AR1 0.051,
+// AR2 0.010, concat R1 0.315; they move with the tagger and the reader).
+// The targets (date F1 0.30, AR1 0.06) are not reached yet.
 TEST(TimelineDataTest, MlCrisisFrenchEgyptAndLibya) {
   const std::string root = SharedData() + "/tls/ml-crisis-fr";
   if (!std::filesystem::exists(root)) GTEST_SKIP() << "no shared data at " << root;
@@ -35,9 +36,10 @@ TEST(TimelineDataTest, MlCrisisFrenchEgyptAndLibya) {
   const eval::TlsScores avg = eval::AverageScores(scores);
   std::printf("ml-crisis-fr egypt+libya: date F1 %.4f R1 %.4f R2 %.4f AR1 %.4f AR2 %.4f\n",
               avg.date.f1, avg.concat1.f1, avg.concat2.f1, avg.align1.f1, avg.align2.f1);
-  EXPECT_GE(avg.date.f1, 0.26);
-  EXPECT_GE(avg.align1.f1, 0.035);
-  EXPECT_GE(avg.concat1.f1, 0.29);
+  EXPECT_GE(avg.date.f1, 0.28);
+  EXPECT_GE(avg.align1.f1, 0.046);
+  EXPECT_GE(avg.align2.f1, 0.008);
+  EXPECT_GE(avg.concat1.f1, 0.30);
 }
 
 bool HasSentence(const Timeline& t, const std::string& date, const std::string& word) {
