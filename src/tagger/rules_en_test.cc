@@ -183,6 +183,13 @@ TEST_F(RulesEnTest, EarningsPeriodsOfANamedYear) {
         {{"recent months", "DURATION", "PXM"}, {"recent years", "DATE", "PAST_REF"}});
 }
 
+TEST_F(RulesEnTest, PossessiveWeekdaysArePast) {
+  // DCT Friday 2000-01-07; "would" is a future cue, but "Wednesday's ruling"
+  // has been given.
+  Check("They said they would fight Wednesday's ruling.", "2000-01-07",
+        {{"Wednesday", "DATE", "2000-01-05"}});
+}
+
 TEST_F(RulesEnTest, LastMonthDayAndSeasonsOfYearsInWords) {
   Check("He was shot last Oct. 23 at home.", "1999-04-19",
         {{"last Oct. 23", "DATE", "1998-10-23"}});
