@@ -160,7 +160,8 @@ struct Corpus::Impl {
   void UpgradeSchema();
   void RebuildDerivedTables();
   std::vector<DateTally> TalliesOf(int64_t article) const;
-  void CountSentenceTexts(int64_t article, const std::vector<int64_t>& hashes);
+  std::unordered_set<int64_t> CountSentenceTexts(int64_t article,
+                                                 const std::vector<int64_t>& hashes);
 };
 
 std::string Corpus::Impl::MatchTable(const SentenceFilter& f) {
@@ -254,10 +255,12 @@ std::vector<DateTally> Corpus::Impl::TalliesOf(int64_t article) const {
   return tallies;
 }
 
-// Counts `article` once for each distinct text among `hashes`. A text that
-// thereby becomes boilerplate is taken out of the tallies of the articles
-// stored before, which counted it.
-void Corpus::Impl::CountSentenceTexts(int64_t article, const std::vector<int64_t>& hashes) {
+// Counts `article` once for each distinct text among `hashes` and returns
+// those that are boilerplate. A text that thereby becomes boilerplate is
+// taken out of the tallies of the articles stored before, which counted it.
+std::unordered_set<int64_t> Corpus::Impl::CountSentenceTexts(int64_t article,
+                                                             const std::vector<int64_t>& hashes) {
+  std::unordered_set<int64_t> boilerplate;
   sql::Statement count(db,
                        "INSERT INTO sentence_texts(hash, articles) VALUES(?, 1) "
                        "ON CONFLICT(hash) DO UPDATE SET articles = articles + 1 "
@@ -270,6 +273,7 @@ void Corpus::Impl::CountSentenceTexts(int64_t article, const std::vector<int64_t
     count.Bind(1, hash);
     const int64_t articles = count.Step() ? count.Int(0) : 0;
     count.Reset();
+    if (articles >= kBoilerplateArticles) boilerplate.insert(hash);
     if (articles != kBoilerplateArticles) continue;
     add_boilerplate.Bind(1, hash).Run();
     std::vector<int64_t> earlier;
@@ -280,6 +284,7 @@ void Corpus::Impl::CountSentenceTexts(int64_t article, const std::vector<int64_t
       retally.BindBlob(1, EncodeTallies(TalliesOf(other))).Bind(2, other).Run();
     }
   }
+  return boilerplate;
 }
 
 void Corpus::Impl::StoreTallies(int64_t article, const std::string& language,
@@ -387,6 +392,12 @@ void Corpus::Impl::StoreSentences(int64_t article, const CorpusDocument& doc,
   sql::Statement add_expression(
       db, "INSERT INTO expressions(sentence, begin, end, type, value) VALUES(?,?,?,?,?)");
   const std::string article_day = DayOf(doc.published);
+  struct Dated {
+    std::string day;
+    bool weak;
+    int64_t hash;
+  };
+  std::vector<Dated> dated;
   std::vector<int64_t> hashes;
   size_t next_expr = 0;
   int position = 0;
@@ -403,6 +414,7 @@ void Corpus::Impl::StoreSentences(int64_t article, const CorpusDocument& doc,
     const std::string_view text =
         std::string_view(doc.text).substr(span.begin, span.end - span.begin);
     hashes.push_back(SentenceHash(text));
+    if (!day.empty()) dated.push_back({day, weak, hashes.back()});
     add_sentence.Bind(1, article)
         .Bind(2, position++)
         .Bind(3, text)
@@ -424,8 +436,12 @@ void Corpus::Impl::StoreSentences(int64_t article, const CorpusDocument& doc,
   }
   std::sort(hashes.begin(), hashes.end());
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-  CountSentenceTexts(article, hashes);
-  StoreTallies(article, doc.language, article_day, TalliesOf(article));
+  const std::unordered_set<int64_t> boilerplate = CountSentenceTexts(article, hashes);
+  std::vector<DateTally> tallies;
+  for (const Dated& d : dated) {
+    if (!boilerplate.contains(d.hash)) AddToTallies(tallies, d.day, d.weak);
+  }
+  StoreTallies(article, doc.language, article_day, tallies);
 }
 
 AddResult Corpus::Add(const CorpusDocument& doc, const std::vector<TimeExpression>& expressions) {
