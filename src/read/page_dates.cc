@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -180,6 +181,10 @@ void AppendCollapsed(std::string_view text, std::string& out) {
   }
 }
 
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Non-space bytes, counted as blocks count them.
 int NonSpaceBytes(std::string_view s) {
   int n = 0;
@@ -193,7 +198,8 @@ int NonSpaceBytes(std::string_view s) {
 // "Karrasch3.11.2023"), which hides dates from a word-bounded match. The
 // text nodes of a block element, outside nested blocks, are shared out in
 // order among its blocks by their byte counts; a block whose share does not
-// add up keeps its own text.
+// add up keeps its own text. Blocks without a digit hold no date and are
+// left empty.
 std::vector<std::string> SpacedTexts(const Dom& dom, const std::vector<TextBlock>& blocks,
                                      const std::vector<bool>& skip) {
   std::vector<bool> owner(dom.nodes.size(), false);
@@ -210,6 +216,12 @@ std::vector<std::string> SpacedTexts(const Dom& dom, const std::vector<TextBlock
     const int o = blocks[k].owner;
     if (done[o]) continue;
     done[o] = true;
+    // Every date form has a digit: blocks without one are left empty.
+    bool digits = false;
+    for (int j = static_cast<int>(k); j >= 0 && !digits; j = next_same[j]) {
+      digits = HasDigit(blocks[j].text);
+    }
+    if (!digits) continue;
     std::vector<int> nodes;  // the owner's own text nodes, in order
     for (int i = o + 1; i < dom.nodes[o].end; ++i) {
       if (skip[i] || owner[i]) {
@@ -245,6 +257,20 @@ void AddDays(std::string_view text, std::vector<std::string>& days) {
       from += d.end;
     }
   }
+}
+
+// The first position of any of `needles` in `text`, or npos.
+size_t FirstOf(std::string_view text, std::initializer_list<std::string_view> needles) {
+  size_t best = std::string_view::npos;
+  for (std::string_view n : needles) best = std::min(best, text.find(n));
+  return best;
+}
+
+// `text` from a little before a key fragment found at `at` (the key's start
+// and its opening quote lie before the fragment).
+re2::StringPiece FromKeyOn(std::string_view text, size_t at) {
+  const size_t from = at > 24 ? at - 24 : 0;
+  return re2::StringPiece(text.data() + from, text.size() - from);
 }
 
 }  // namespace
@@ -330,13 +356,20 @@ std::string DateInScripts(const Dom& dom) {
     for (int k = static_cast<int>(i) + 1; k < n.end; ++k) {
       const std::string& text = dom.nodes[k].text;
       scanned += text.size();
-      re2::StringPiece input(text), value;
-      while (RE2::FindAndConsume(&input, *kPublished, &value)) {
-        std::string v = ParseMachineDate(std::string_view(value.data(), value.size()));
-        if (!v.empty()) return v;
+      // Most scripts name no date key: a substring test skips them before
+      // the regular expressions run.
+      const size_t published_at = FirstOf(text, {"ublish", "pubDate"});
+      const size_t created_at = created.empty() ? text.find("reated") : std::string::npos;
+      re2::StringPiece value;
+      if (published_at != std::string::npos) {
+        re2::StringPiece input = FromKeyOn(text, published_at);
+        while (RE2::FindAndConsume(&input, *kPublished, &value)) {
+          std::string v = ParseMachineDate(std::string_view(value.data(), value.size()));
+          if (!v.empty()) return v;
+        }
       }
-      if (created.empty()) {
-        input = re2::StringPiece(text);
+      if (created_at != std::string::npos) {
+        re2::StringPiece input = FromKeyOn(text, created_at);
         while (RE2::FindAndConsume(&input, *kCreated, &value)) {
           created = ParseMachineDate(std::string_view(value.data(), value.size()));
           if (!created.empty()) break;
