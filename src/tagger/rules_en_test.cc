@@ -183,6 +183,12 @@ TEST_F(RulesEnTest, EarningsPeriodsOfANamedYear) {
         {{"recent months", "DURATION", "PXM"}, {"recent years", "DATE", "PAST_REF"}});
 }
 
+TEST_F(RulesEnTest, TheYearBeingReported) {
+  Check("Sales for the full year were $6.6 billion.", "1989-10-20",
+        {{"the full year", "DATE", "1989"}});
+  Check("It was the Constitution of the Year III.", "1989-10-20", {});
+}
+
 TEST_F(RulesEnTest, PossessiveWeekdaysArePast) {
   // DCT Friday 2000-01-07; "would" is a future cue, but "Wednesday's ruling"
   // has been given.
