@@ -157,6 +157,19 @@ bool NamesFurniture(std::string_view value, bool comments_are_content = false) {
   });
 }
 
+// Consent managers and cookie banners: boxes that hold long legal prose
+// and never the page's content, however much text they have.
+bool NamesConsent(const DomNode& n) {
+  auto consent = [](std::string_view tok, bool) {
+    for (std::string_view w : {"cookie", "consent", "gdpr", "onetrust", "didomi", "usercentrics",
+                               "truste", "qc-cmp", "privacy-center"}) {
+      if (tok.substr(0, w.size()) == w) return true;
+    }
+    return false;
+  };
+  return AnyClassToken(n.Attr("id"), consent) || AnyClassToken(n.Attr("class"), consent);
+}
+
 bool NamesComment(const DomNode& n) {
   // Cheap test first: this runs on every element.
   if (n.Attr("class").find("omment") == std::string_view::npos &&
@@ -367,6 +380,9 @@ double BlockWeight(const TextBlock& b) {
   return -0.3 * b.chars;
 }
 
+// A sentence of some length outside links: article prose.
+bool IsProse(const TextBlock& b) { return b.sentence && b.words >= 8 && b.link_density() < 0.3; }
+
 bool IsMainHint(const DomNode& n) {
   if (n.id == MyHTML_TAG_ARTICLE || n.id == MyHTML_TAG_MAIN) return true;
   std::string_view role = n.Attr("role");
@@ -435,9 +451,22 @@ void AppendBlock(std::string& out, const TextBlock& b, char prev_kind) {
   out += b.text;
 }
 
+// True when the block sits in a <figcaption> (photo captions and credits).
+// Elements merely classed "caption" are left alone: page builders use the
+// word for the text of feature boxes.
+bool IsCaption(const Dom& dom, int owner, int top) {
+  for (int p = owner, hops = 0; p > top && hops < 4; p = dom.nodes[p].parent, ++hops) {
+    if (dom.nodes[p].id == MyHTML_TAG_FIGCAPTION) return true;
+  }
+  return false;
+}
+
 // Below this many bytes the chosen container is taken to have missed the
 // content.
 constexpr size_t kShortText = 500;
+// Share of the best score an element below the best one must hold to be
+// taken instead.
+constexpr double kDescendShare = 0.75;
 // Prose (sentences outside links) that makes a container an article body.
 constexpr int kArticleProse = 1500;
 
@@ -449,10 +478,7 @@ std::string JoinBlocks(const Dom& dom, const std::vector<TextBlock>& blocks, int
   // boxes; elsewhere they are the items of a listing.
   int prose = 0;
   for (const TextBlock& b : blocks) {
-    if (b.owner >= top && b.owner < dom.nodes[top].end && b.sentence && b.words >= 8 &&
-        b.link_density() < 0.3) {
-      prose += b.chars;
-    }
+    if (b.owner >= top && b.owner < dom.nodes[top].end && IsProse(b)) prose += b.chars;
   }
   const bool article = prose >= kArticleProse;
   std::string out;
@@ -467,6 +493,9 @@ std::string JoinBlocks(const Dom& dom, const std::vector<TextBlock>& blocks, int
     }
     if (b.kind == 'h' && !norm_title.empty() && Normalize(b.text) == norm_title) continue;
     if (IsFurnitureText(b.text)) continue;
+    // Captions and photo credits under an article's text are not part of
+    // it; on listings and shops they are the items' names.
+    if (article && IsCaption(dom, b.owner, top)) continue;
     AppendBlock(out, b, prev);
     prev = b.kind;
   }
@@ -499,6 +528,9 @@ std::vector<bool> PruneMask(const Dom& dom) {
       const bool wrapper = node.id == MyHTML_TAG_FORM || node.id == MyHTML_TAG_HEADER ||
                            node.id == MyHTML_TAG_NOSCRIPT;
       drop = !(wrapper && size[i] * 2 > total);
+    } else if (NamesConsent(node)) {
+      // Consent dialogs can hold more prose than a listing page's content.
+      drop = size[i] * 5 < total * 4;
     } else if (IsHidden(node) || FurnitureRole(node.Attr("role"))) {
       // Shops hide the product box until a script shows it.
       drop = size[i] * 2 <= total && !holds_prose(i);
@@ -568,15 +600,22 @@ std::vector<TextBlock> CollectBlocks(const Dom& dom, const std::vector<bool>& pr
   return blocks;
 }
 
-std::string ExtractMainText(const Dom& dom, std::string_view title) {
-  std::vector<bool> pruned = PruneMask(dom);
-  std::vector<TextBlock> blocks = CollectBlocks(dom, pruned);
+int ChooseContainer(const Dom& dom, const std::vector<bool>& pruned,
+                    const std::vector<TextBlock>& blocks) {
   const int n = static_cast<int>(dom.nodes.size());
   std::vector<double> score(n, 0.0);
-  for (const TextBlock& b : blocks) score[b.owner] += BlockWeight(b);
-  for (int i = n - 1; i >= 1; --i) {
-    if (dom.nodes[i].parent >= 0) score[dom.nodes[i].parent] += score[i];
+  std::vector<int> chars(n, 0);
+  for (const TextBlock& b : blocks) {
+    score[b.owner] += BlockWeight(b);
+    chars[b.owner] += b.chars;
   }
+  for (int i = n - 1; i >= 1; --i) {
+    if (dom.nodes[i].parent >= 0) {
+      score[dom.nodes[i].parent] += score[i];
+      chars[dom.nodes[i].parent] += chars[i];
+    }
+  }
+
   const int root = dom.body >= 0 ? dom.body : 0;
   int best = root;
   double best_score = -1e300;
@@ -585,6 +624,24 @@ std::string ExtractMainText(const Dom& dom, std::string_view title) {
     double s = score[i] * (IsMainHint(dom.nodes[i]) ? 1.1 : 1.0);
     if (s > best_score) best_score = s, best = i;
   }
+  // The best element often wraps the content with a byline, a caption
+  // strip or a box of related stories whose sentences offset their debris:
+  // go down to the deepest element that still holds most of the score and
+  // at least half the text (a box holding a sliver of the text with none of
+  // the debris is one item, not the content).
+  int deep = best;
+  for (int i = best + 1; i < dom.nodes[best].end; ++i) {
+    if (dom.nodes[i].is_text() || pruned[i]) continue;
+    if (score[i] >= kDescendShare * best_score && chars[i] * 2 >= chars[best]) deep = i;
+  }
+  return deep;
+}
+
+std::string ExtractMainText(const Dom& dom, std::string_view title) {
+  std::vector<bool> pruned = PruneMask(dom);
+  std::vector<TextBlock> blocks = CollectBlocks(dom, pruned);
+  const int root = dom.body >= 0 ? dom.body : 0;
+  const int best = ChooseContainer(dom, pruned, blocks);
   std::string norm_title = Normalize(title);
   std::string out = JoinBlocks(dom, blocks, best, norm_title, /*lenient=*/false);
   // Pages of short items (shop grids, link listings, threads of one-line

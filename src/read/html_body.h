@@ -35,6 +35,12 @@ std::vector<bool> PruneMask(const Dom& dom);
 // Splits the visible text of the body (outside pruned subtrees) into blocks.
 std::vector<TextBlock> CollectBlocks(const Dom& dom, const std::vector<bool>& pruned);
 
+// The element whose subtree holds the main text: the one with the most
+// content text net of debris (link lists, short fragments), from the blocks
+// of CollectBlocks().
+int ChooseContainer(const Dom& dom, const std::vector<bool>& pruned,
+                    const std::vector<TextBlock>& blocks);
+
 // Returns the main text: paragraphs separated by blank lines, list items on
 // their own lines. `title` is dropped when a heading repeats it.
 std::string ExtractMainText(const Dom& dom, std::string_view title);

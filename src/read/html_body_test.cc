@@ -171,5 +171,58 @@ TEST(HtmlMeta, TimeInFurnitureDatesSomethingElse) {
   EXPECT_EQ(meta.evidence, "time");
 }
 
+TEST(HtmlBody, ConsentDialogIsNotContentEvenWhenItHoldsTheProse) {
+  // A listing of linked recipe titles, and a consent dialog with more prose
+  // than the whole listing.
+  std::string html = "<html><body><main><p>Our collection of sauces for every dish.</p><ul>";
+  for (int i = 0; i < 8; ++i) {
+    html += "<li><a href=/r" + std::to_string(i) + ">Slow-cooked sauce number " +
+            std::to_string(i) + "</a></li>";
+  }
+  html += "</ul></main><div id=onetrust-pc-sdk><div role=dialog>";
+  for (int i = 0; i < 4; ++i) {
+    html +=
+        "<p>These cookies allow us to count visits and traffic sources so we can measure and "
+        "improve the performance of our site, and they help us know which pages are popular.</p>";
+  }
+  html += "</div></div></body></html>";
+  std::string text = MainText(html);
+  EXPECT_EQ(text.find("count visits"), std::string::npos) << text;
+  EXPECT_NE(text.find("Our collection"), std::string::npos) << text;
+}
+
+TEST(HtmlBody, TheChosenBoxLeavesOutAsideProseOfTheSameWrapper) {
+  // The article and a block of reader comments share one wrapper; the
+  // comments have sentences too, but the article holds most of the score.
+  std::string html = std::string("<html><body><div class=wrap><div class=story>") + kProse +
+                     kProse + kProse + kProse + kProse + kProse + "</div><div class=talk>" +
+                     "<p>I went there last week and the stalls were all closed, what a pity.</p>" +
+                     "</div></div></body></html>";
+  Dom dom = ParseHtml(html);
+  std::vector<bool> pruned = PruneMask(dom);
+  std::vector<TextBlock> blocks = CollectBlocks(dom, pruned);
+  int chosen = ChooseContainer(dom, pruned, blocks);
+  EXPECT_EQ(dom.nodes[chosen].Attr("class"), "story");
+  EXPECT_EQ(ExtractMainText(dom, "").find("what a pity"), std::string::npos);
+}
+
+TEST(HtmlBody, CaptionsUnderAnArticleAreDropped) {
+  std::string html = std::string("<html><body><article>") + kProse + kProse + kProse + kProse +
+                     "<figure><img src=a.jpg><figcaption>Stallholders at the gate | City "
+                     "Archives</figcaption></figure>" +
+                     kProse + kProse + kProse + kProse + "</article></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("covered market"), std::string::npos);
+  EXPECT_EQ(text.find("City Archives"), std::string::npos) << text;
+  // A shop grid keeps its captions: they name the items.
+  std::string grid = "<html><body><main>";
+  for (int i = 0; i < 6; ++i) {
+    grid += "<figure><img src=b.jpg><figcaption>Stoneware mug in sand glaze, model " +
+            std::to_string(i) + ", with a wide handle.</figcaption></figure>";
+  }
+  grid += "</main></body></html>";
+  EXPECT_NE(MainText(grid).find("model 5"), std::string::npos) << MainText(grid);
+}
+
 }  // namespace
 }  // namespace dateline::read
