@@ -214,6 +214,17 @@ TEST_F(RulesEnTest, Durations) {
   Check("Output rose in the past two months.", "1998-08-10",
         {{"the past two months", "DURATION", "P2M"}});
   Check("The war lasted two decades.", "1998-08-10", {{"two decades", "DURATION", "P20Y"}});
+  Check(
+      "He stays two more weeks, after a third day-long meeting and a several-year tenure; eight "
+      "trading days passed. Funds will pay in the weeks ahead.",
+      "1998-08-10",
+      {{"two more weeks", "DURATION", "P2W"},
+       {"day-long", "DURATION", "P1D"},
+       {"several-year", "DURATION", "PXY"},
+       {"eight trading days", "DURATION", "P8D"},
+       {"the weeks ahead", "DURATION", "PXW"}});
+  // Always, not a stretch of time.
+  Check("The clinic is guarded 24 hours a day, seven days a week.", "1998-08-10", {});
 }
 
 TEST_F(RulesEnTest, FalseAlarmsAreSuppressed) {
