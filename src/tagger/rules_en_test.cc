@@ -183,6 +183,13 @@ TEST_F(RulesEnTest, EarningsPeriodsOfANamedYear) {
         {{"recent months", "DURATION", "PXM"}, {"recent years", "DATE", "PAST_REF"}});
 }
 
+TEST_F(RulesEnTest, NextYearsQuarterAndAgesInDecades) {
+  Check("It could be effective as early as next year's first quarter.", "1989-10-20",
+        {{"next year's first quarter", "DATE", "1990-Q1"}});
+  // Ages and counts, not times.
+  Check("He was in his 30s and ran lotteries in a half dozen states.", "1989-10-20", {});
+}
+
 TEST_F(RulesEnTest, TheYearBeingReported) {
   Check("Sales for the full year were $6.6 billion.", "1989-10-20",
         {{"the full year", "DATE", "1989"}});
