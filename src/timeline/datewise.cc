@@ -8,6 +8,7 @@
 
 #include "dateline/timeline.h"
 #include "eval/tls.h"
+#include "timeline/sentence_text.h"
 #include "timeline/year_resolution.h"
 
 namespace dateline {
@@ -310,7 +311,7 @@ Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
     entry.score = dates[i].score;
     for (const Candidate* c : PickDiverse(per_date[i], options.sentences)) {
       TimelineSentence s;
-      s.text = c->sentence.text;
+      s.text = std::string(DisplayText(c->sentence.text));
       s.weak_date = c->sentence.weak_date;
       s.sources = SourcesOf(corpus, c->sentence.article_id, source_cache);
       entry.sentences.push_back(std::move(s));
