@@ -186,8 +186,11 @@ TEST_F(RulesEnTest, EarningsPeriodsOfANamedYear) {
 TEST_F(RulesEnTest, NextYearsQuarterAndAgesInDecades) {
   Check("It could be effective as early as next year's first quarter.", "1989-10-20",
         {{"next year's first quarter", "DATE", "1990-Q1"}});
-  // Ages and counts, not times.
+  // Ages, counts and model years, not times.
   Check("He was in his 30s and ran lotteries in a half dozen states.", "1989-10-20", {});
+  Check("Kopp's 1987 Chevrolet Cavalier was found.", "1999-01-22", {});
+  Check("It had $6 billion in sales in the latest fiscal year.", "1989-10-20",
+        {{"the latest fiscal year", "DATE", "1988"}});
 }
 
 TEST_F(RulesEnTest, TheYearBeingReported) {
