@@ -331,17 +331,23 @@ struct MarkupDates {
   std::string script;        // in inline script JSON
 };
 
-// How far (in days) a date by the heading may be from the metadata's and
+// How far (in days) a date the page shows may be from the metadata's and
 // still replace it when the page never shows the metadata's date.
-constexpr int64_t kHeadReach = 10;
+constexpr int64_t kShownReach = 10;
+
+bool Near(std::string_view a, std::string_view b) {
+  const int64_t apart = DaysApart(a, b);
+  return apart >= -kShownReach && apart <= kShownReach;
+}
 
 // The publication date and its evidence. Metadata usually wins, but readers
 // (and archives) go by the date the page prints by its title. That date
-// replaces the metadata's when another source backs it (the modification
-// date, the URL, a <time>, script data) or when the page never shows the
-// metadata's date and the two are close (time zones, a late edit, the
-// print date). A page that shows its modification date and not its
-// publication date is dated by the modification.
+// replaces the metadata's when it is labelled as the publication, when
+// another source backs it (the modification date, the URL, a <time>, script
+// data) or when the page never shows the metadata's date and the two are
+// close (time zones, a late edit, the print date). A page that shows its
+// modification date, or a <time> in its content, and not the metadata's
+// publication date is dated by what it shows.
 std::pair<std::string, std::string> ChoosePublished(const MarkupDates& m, const VisibleDates& vis) {
   if (!m.structured.empty()) {
     const std::string& head = vis.head;
@@ -349,15 +355,21 @@ std::pair<std::string, std::string> ChoosePublished(const MarkupDates& m, const 
       for (const std::string* backer : {&m.modified, &m.url, &m.content_time, &m.script}) {
         if (SameDay(head, *backer)) return {head, "text"};
       }
-      int64_t apart = DaysApart(m.structured, head);
+      if (vis.head_label == DateLabel::kPublished) return {head, "text"};  // "Published ..."
       if (!vis.Shows(m.structured) && vis.head_label != DateLabel::kModified &&
-          apart >= -kHeadReach && apart <= kHeadReach) {
+          Near(m.structured, head)) {
         return {head, "text"};
       }
     }
-    if (!m.modified.empty() && !SameDay(m.modified, m.structured) && vis.Shows(m.modified) &&
-        !vis.Shows(m.structured)) {
-      return {m.modified, "text"};
+    if (!vis.Shows(m.structured)) {
+      if (!m.modified.empty() && !SameDay(m.modified, m.structured) && vis.Shows(m.modified)) {
+        return {m.modified, "text"};
+      }
+      // A <time> in the content, shown on the page, close to the metadata.
+      if (!m.content_time.empty() && !SameDay(m.content_time, m.structured) &&
+          vis.Shows(m.content_time) && Near(m.structured, m.content_time)) {
+        return {m.content_time, "time"};
+      }
     }
     return {m.structured, m.evidence};
   }

@@ -46,6 +46,29 @@ TEST(ChoosePublished, BylineReplacesUnshownMetadataNearby) {
   EXPECT_EQ(m.published, "2020-02-25T02:25:54");
 }
 
+TEST(ChoosePublished, LabelledPublicationByTheHeadingWins) {
+  PageMeta m = Meta("<meta name=\"date\" content=\"2023-01-11T12:43:42\">",
+                    "<h1>Bridge closed</h1><p>Erstellt am: 01.11.2023</p>");
+  EXPECT_EQ(m.published, "2023-11-01");
+  EXPECT_EQ(m.evidence, "text");
+}
+
+TEST(ChoosePublished, ShownContentTimeReplacesUnshownMetadata) {
+  const std::string meta = "<meta name=\"date\" content=\"2022-01-15\">";
+  PageMeta m = Meta(meta,
+                    "<h1>Bridge closed</h1><p>Alpine club</p><p>News</p><p>Umwelt</p>"
+                    "<p>Schnee</p><p>Wild</p><p>Tiere</p><p>Regeln</p><p>Karten</p>"
+                    "<p>Touren</p><p>Hütten</p><p>Kurse</p><p>Shop</p><p>Presse</p>"
+                    "<div class=story><time datetime=\"2022-01-25\">25.01.2022</time></div>");
+  EXPECT_EQ(m.published, "2022-01-25");
+  EXPECT_EQ(m.evidence, "time");
+  // Not shown on the page, the <time> does not override the metadata.
+  m = Meta(meta,
+           "<h1>Bridge closed</h1><div class=story><time datetime=\"2022-01-25\">"
+           "Tuesday</time></div>");
+  EXPECT_EQ(m.published, "2022-01-15");
+}
+
 TEST(ChoosePublished, BylineBackedByTheModificationDate) {
   const std::string ld =
       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","

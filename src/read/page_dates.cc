@@ -29,8 +29,9 @@ constexpr const char* kModifiedWords[] = {
     "geändert",   "änderung",    "Änderung",  "aggiornato", "actualizado", "bijgewerkt",
 };
 constexpr const char* kPublishedWords[] = {
-    "publié",     "published",  "posted",    "veröffentlicht", "erschienen", "erstellt",
-    "publiziert", "pubblicato", "publicado", "geschrieben",    "created",    "gepostet",
+    "publié",   "published",  "posted",     "veröffentlicht",   "erschienen",
+    "erstellt", "publiziert", "pubblicato", "publicado",        "geschrieben",
+    "created",  "gepostet",   "erschein",   "veröffentlichung",
 };
 
 // The label of a date from the words just before it: the last label word
