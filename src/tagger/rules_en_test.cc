@@ -189,6 +189,9 @@ TEST_F(RulesEnTest, NextYearsQuarterAndAgesInDecades) {
   // Ages, counts and model years, not times.
   Check("He was in his 30s and ran lotteries in a half dozen states.", "1989-10-20", {});
   Check("Kopp's 1987 Chevrolet Cavalier was found.", "1999-01-22", {});
+  // The adverb of a perfect or passive verb is not tagged; on its own it is.
+  Check("The search was recently extended. Magna recently cut its dividend.", "1999-01-22",
+        {{"recently", "DATE", "PAST_REF"}});
   Check("It had $6 billion in sales in the latest fiscal year.", "1989-10-20",
         {{"the latest fiscal year", "DATE", "1988"}});
 }
