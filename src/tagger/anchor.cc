@@ -218,7 +218,13 @@ class Anchorer {
     if (p.century != kUnset) return Format("%02d", p.century);
     if (p.month != kUnset) {
       if (a.year == kUnset) return Explicit(p, kUnset);
-      return Explicit(p, a.year + NearYearOffset(p, a, dir));
+      const int year = a.year + NearYearOffset(p, a, dir);
+      // "the week of March 6": the week of that day.
+      if (p.granularity == Unit::kWeek && p.day != kUnset) {
+        if (!IsValidDate(year, p.month, p.day)) return "";
+        return RenderAt({year, p.month, p.day}, Unit::kWeek);
+      }
+      return Explicit(p, year);
     }
     if (p.weekday != kUnset && p.week == kUnset) {
       if (!a.HasDay()) return "XXXX-XX-XX" + TimeSuffix(p);
@@ -371,7 +377,10 @@ class Anchorer {
   std::string Easter(const Partial& p, const AnchorDate& a) const {
     const int year = p.year != kUnset ? p.year : a.year;
     if (year == kUnset) return "";
-    return DayText(AddDays(EasterSunday(year), p.easter)) + TimeSuffix(p);
+    const CivilDate day = AddDays(EasterSunday(year), p.easter);
+    // "Holy Week", "Easter week": the week of that day.
+    if (p.granularity == Unit::kWeek) return RenderAt(day, Unit::kWeek);
+    return DayText(day) + TimeSuffix(p);
   }
 
   std::string Shifted(const Partial& p, const AnchorDate& anchor) {

@@ -202,6 +202,14 @@ TEST_F(RulesEnTest, TheYearBeingReported) {
   Check("It was the Constitution of the Year III.", "1989-10-20", {});
 }
 
+TEST_F(RulesEnTest, WeeksOfADay) {
+  // Easter 2000 is Sunday 23 April, in ISO week 16; 6 March 2000 is in week 10.
+  Check("Worshippers prayed as Easter week began.", "2000-04-17",
+        {{"Easter week", "DATE", "2000-W16"}});
+  Check("It will be resolved in a hearing the week of March 6.", "2000-02-24",
+        {{"the week of March 6", "DATE", "2000-W10"}});
+}
+
 TEST_F(RulesEnTest, PossessiveWeekdaysArePast) {
   // DCT Friday 2000-01-07; "would" is a future cue, but "Wednesday's ruling"
   // has been given.
