@@ -4,7 +4,9 @@
 // counts `weak_weight`); the best 3 x `dates` are re-ranked by how closely
 // the sentences naming them match the rest of the timeline (TF-IDF cosine),
 // so that dates named only in asides (sidebars of other news, comments) give
-// way to the story's own; the top `dates` are kept, and for each date the
+// way to the story's own, and a date next to one already taken (the day
+// after an event) yields to the next event on a near-tie; the top `dates`
+// are kept, and for each date the
 // sentences dated to it are ranked by similarity to their centroid and to
 // the timeline's; near-repeats are dropped and the best `sentences` kept.
 // Lines the corpus marks as boilerplate take no part.

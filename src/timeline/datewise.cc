@@ -9,6 +9,7 @@
 #include "dateline/timeline.h"
 #include "eval/tls.h"
 #include "timeline/sentence_text.h"
+#include "timeline/spread.h"
 #include "timeline/year_resolution.h"
 
 namespace dateline {
@@ -24,6 +25,10 @@ constexpr size_t kFallbackMinTokens = 3;
 constexpr size_t kMaxCandidates = 150;
 // Dates re-ranked by topic: this many times the dates asked for.
 constexpr size_t kShortlistFactor = 3;
+// How much a date already taken next to a candidate date (within this many
+// days) discounts it (see timeline/spread.h).
+constexpr int64_t kNeighbourDays = 1;
+constexpr double kNeighbourPenalty = 0.3;
 constexpr double kRedundancy = 0.5;
 constexpr double kWeakSentencePenalty = 0.8;
 // Weight of the similarity to the whole timeline against that to the date.
@@ -232,8 +237,9 @@ double TopicShare(const std::vector<Candidate>& candidates, const Vector& topic_
 
 // Re-ranks the shortlisted dates: explicit dates by the number of articles
 // naming them times their topic share, relative to the shortlist's mean (a
-// date named by five on-topic articles keeps about five), then dates known
-// only as publication days, as before. Returns the order as indexes.
+// date named by five on-topic articles keeps about five), spread over
+// events; then dates known only as publication days, as before. Returns the
+// order as indexes.
 std::vector<size_t> RerankByTopic(const std::vector<DateChoice>& dates,
                                   const std::vector<std::vector<Candidate>>& per_date,
                                   const Vector& topic_sum) {
@@ -256,7 +262,23 @@ std::vector<size_t> RerankByTopic(const std::vector<DateChoice>& dates,
     if ((dates[a].strong > 0) != (dates[b].strong > 0)) return dates[a].strong > 0;
     return score[a] > score[b];
   });
-  return order;
+  // Explicit dates are spread over events; publication days keep their
+  // order after them.
+  std::vector<size_t> strong, weak;
+  for (size_t i : order) (dates[i].strong > 0 ? strong : weak).push_back(i);
+  std::vector<int64_t> days;
+  std::vector<double> scores;
+  for (size_t i : strong) {
+    const auto d = ParseDct(dates[i].date);
+    days.push_back(d ? ToDays(d->date) : 0);
+    scores.push_back(score[i]);
+  }
+  std::vector<size_t> out;
+  for (size_t k : SpreadOverEvents(days, scores, kNeighbourDays, kNeighbourPenalty)) {
+    out.push_back(strong[k]);
+  }
+  out.insert(out.end(), weak.begin(), weak.end());
+  return out;
 }
 
 }  // namespace
