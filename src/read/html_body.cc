@@ -170,6 +170,26 @@ bool NamesConsent(const DomNode& n) {
   return AnyClassToken(n.Attr("id"), consent) || AnyClassToken(n.Attr("class"), consent);
 }
 
+// Boxes of customer reviews: on a shop's page they hold most of the
+// sentences, yet the product's description and specifications are the
+// content. ("review" alone is not enough: review sites name their
+// articles so.)
+bool NamesReviews(const DomNode& n) {
+  auto reviews = [](std::string_view tok, bool) {
+    for (std::string_view w :
+         {"reviews", "customerreview", "customer-review", "user-review", "review-list",
+          "review-item", "yotpo", "jdgm", "pr-review", "spr-review"}) {
+      if (tok.substr(0, w.size()) == w) return true;
+    }
+    return false;
+  };
+  return AnyClassToken(n.Attr("class"), reviews) || AnyClassToken(n.Attr("id"), reviews);
+}
+
+// Prose (bytes) that makes a review-named box a block of reviews rather than
+// the rating line of one item.
+constexpr int kReviewProse = 300;
+
 bool NamesComment(const DomNode& n) {
   // Cheap test first: this runs on every element.
   if (n.Attr("class").find("omment") == std::string_view::npos &&
@@ -531,6 +551,10 @@ std::vector<bool> PruneMask(const Dom& dom) {
     } else if (NamesConsent(node)) {
       // Consent dialogs can hold more prose than a listing page's content.
       drop = size[i] * 5 < total * 4;
+    } else if (sizes.prose[i] >= kReviewProse && NamesReviews(node)) {
+      // Star ratings, review counts and one-line quotes on a listing's
+      // items stay with their item.
+      drop = size[i] * 3 <= total && !IsMainHint(node) && !holds_prose(i);
     } else if (IsHidden(node) || FurnitureRole(node.Attr("role"))) {
       // Shops hide the product box until a script shows it.
       drop = size[i] * 2 <= total && !holds_prose(i);

@@ -224,5 +224,36 @@ TEST(HtmlBody, CaptionsUnderAnArticleAreDropped) {
   EXPECT_NE(MainText(grid).find("model 5"), std::string::npos) << MainText(grid);
 }
 
+TEST(HtmlBody, CustomerReviewsAreNotTheProductsText) {
+  std::string html =
+      "<html><body><main><h1>Stoneware mug</h1><div class=description><ul>"
+      "<li>Capacity: 350 ml</li><li>Glaze: sand, food safe</li><li>Handmade in Portugal</li>"
+      "</ul>";
+  for (int i = 0; i < 9; ++i) {
+    html +=
+        "<p>A wide mug thrown on the wheel, glazed by hand and fired twice, so no two "
+        "pieces look quite the same.</p>";
+  }
+  html += "</div><section id=reviews-section>";
+  for (int i = 0; i < 3; ++i) {
+    html +=
+        "<div class=review-item><p>I bought this mug for my sister and she uses it every "
+        "morning, the glaze is lovely and it keeps the coffee warm for a long time.</p></div>";
+  }
+  html += "</section></main></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("Capacity: 350 ml"), std::string::npos) << text;
+  EXPECT_EQ(text.find("my sister"), std::string::npos) << text;
+  // A rating line inside a listing's item is no block of reviews.
+  std::string grid = "<html><body><main>";
+  for (int i = 0; i < 6; ++i) {
+    grid += "<div class=tile><h3>Espresso machine " + std::to_string(i) +
+            "</h3><div class=reviews-content><p>A compact machine that heats fast and "
+            "froths milk well.</p></div></div>";
+  }
+  grid += "</main></body></html>";
+  EXPECT_NE(MainText(grid).find("froths milk"), std::string::npos) << MainText(grid);
+}
+
 }  // namespace
 }  // namespace dateline::read
