@@ -1,7 +1,11 @@
 // Page metadata from the markup: title, publication and modification dates,
-// canonical URL and declared language. Sources in order of trust: JSON-LD,
-// <meta> tags, microdata and <time> elements, the canonical URL's path, then
-// dates written in the visible text near the title.
+// canonical URL and declared language. Publication date sources in order of
+// trust: JSON-LD, <meta> tags, microdata and labelled <time> elements, then
+// date keys in inline script data, the canonical URL's path, unlabelled
+// <time> elements in the content, dates written in the visible text near
+// the title, and last the modification date. The date the page prints by
+// its title, or otherwise shows, checks the metadata and can replace it
+// (see page_dates.h and ChoosePublished in html_meta.cc).
 #ifndef DATELINE_READ_HTML_META_H_
 #define DATELINE_READ_HTML_META_H_
 
@@ -15,7 +19,7 @@ namespace dateline::read {
 struct PageMeta {
   std::string title;
   std::string published;  // TIMEX3 or ""
-  std::string evidence;   // "json-ld", "meta", "time", "url", "text"
+  std::string evidence;   // "json-ld", "meta" (also script data), "time", "url", "text"
   std::string modified;   // TIMEX3 or ""
   std::string url;        // canonical or og:url
   std::string lang;       // <html lang>, lower-case primary subtag
