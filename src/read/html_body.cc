@@ -490,6 +490,39 @@ constexpr double kDescendShare = 0.75;
 // Prose (sentences outside links) that makes a container an article body.
 constexpr int kArticleProse = 1500;
 
+// Repeated blocks of kRepeatWords words or more that make a run of
+// repeated text.
+constexpr int kRepeatRun = 5;
+constexpr int kRepeatWords = 4;
+
+// Marks the blocks of `kept` (indices into `blocks`) that repeat an earlier
+// block's text in a run holding at least kRepeatRun repeated blocks of some
+// length: a page that carries its text twice (a copy for small screens, a
+// hidden print version). Short blocks (table cells, "Yes", headings of a
+// word) neither make nor break a run; a sentence repeated alone (the same
+// disclaimer under each coupon, the same blurb on each item) stays.
+std::vector<bool> RepeatedRuns(const std::vector<TextBlock>& blocks, const std::vector<int>& kept) {
+  std::unordered_set<std::string_view> seen;
+  std::vector<bool> repeat(kept.size()), drop(kept.size());
+  for (size_t k = 0; k < kept.size(); ++k) repeat[k] = !seen.insert(blocks[kept[k]].text).second;
+  auto is_short = [&](size_t k) { return blocks[kept[k]].words < kRepeatWords; };
+  for (size_t k = 0; k < kept.size();) {
+    if (!repeat[k] && !is_short(k)) {
+      ++k;
+      continue;
+    }
+    size_t e = k;
+    int long_repeats = 0;
+    while (e < kept.size() && (repeat[e] || is_short(e)))
+      long_repeats += repeat[e] && !is_short(e), ++e;
+    if (long_repeats >= kRepeatRun) {
+      for (size_t j = k; j < e; ++j) drop[j] = repeat[j];
+    }
+    k = e;
+  }
+  return drop;
+}
+
 // The blocks under `top` as text. Strict mode drops link-dense blocks (bar
 // item titles); lenient mode only drops links of fewer than three words.
 std::string JoinBlocks(const Dom& dom, const std::vector<TextBlock>& blocks, int top,
@@ -501,9 +534,9 @@ std::string JoinBlocks(const Dom& dom, const std::vector<TextBlock>& blocks, int
     if (b.owner >= top && b.owner < dom.nodes[top].end && IsProse(b)) prose += b.chars;
   }
   const bool article = prose >= kArticleProse;
-  std::string out;
-  char prev = 0;
-  for (const TextBlock& b : blocks) {
+  std::vector<int> kept;
+  for (int i = 0; i < static_cast<int>(blocks.size()); ++i) {
+    const TextBlock& b = blocks[i];
     if (b.owner < top || b.owner >= dom.nodes[top].end) continue;
     if (b.link_density() > 0.5) {
       bool keep = lenient ? b.words >= 3
@@ -516,8 +549,15 @@ std::string JoinBlocks(const Dom& dom, const std::vector<TextBlock>& blocks, int
     // Captions and photo credits under an article's text are not part of
     // it; on listings and shops they are the items' names.
     if (article && IsCaption(dom, b.owner, top)) continue;
-    AppendBlock(out, b, prev);
-    prev = b.kind;
+    kept.push_back(i);
+  }
+  const std::vector<bool> repeated = RepeatedRuns(blocks, kept);
+  std::string out;
+  char prev = 0;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    if (repeated[k]) continue;
+    AppendBlock(out, blocks[kept[k]], prev);
+    prev = blocks[kept[k]].kind;
   }
   return out;
 }

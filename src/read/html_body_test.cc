@@ -21,6 +21,20 @@ const char kProse[] =
     "<p>Stallholders will return in March, and the city expects the first weekend to draw "
     "crowds from the whole region, as it did before the closure.</p>";
 
+// `n` copies of kProse made distinct (a page does not repeat its
+// paragraphs; repeated runs are dropped as a second copy of the text).
+std::string Prose(int n, int first = 0) {
+  std::string out;
+  for (int i = first; i < first + n; ++i) {
+    std::string p = kProse;
+    for (size_t at = p.find("<p>"); at != std::string::npos; at = p.find("<p>", at + 3)) {
+      p.insert(at + 3, "(" + std::to_string(i) + ") ");
+    }
+    out += p;
+  }
+  return out;
+}
+
 TEST(HtmlBody, NoscriptThatHoldsThePageIsRead) {
   std::string html = std::string("<html><body><div id=app></div><noscript><div class=wrap>") +
                      kProse + "</div></noscript><noscript><img src=x></noscript></body></html>";
@@ -50,8 +64,7 @@ TEST(HtmlBody, LinkWrappedCardsAreContentNavigationIsNot) {
 }
 
 TEST(HtmlBody, LinkedHeadingsUnderAnArticleAreNotContent) {
-  std::string html = std::string("<html><body><div class=main>") + kProse + kProse + kProse +
-                     kProse + kProse + kProse + kProse + kProse +
+  std::string html = std::string("<html><body><div class=main>") + Prose(8) +
                      "<h3><a href=/x>Handling tough decisions as a caregiver</a></h3>"
                      "<h3><a href=/y>How high blood pressure harms your health</a></h3>"
                      "</div></body></html>";
@@ -75,7 +88,7 @@ TEST(HtmlBody, BuilderWidgetClassesDoNotHideTheArticle) {
 TEST(HtmlBody, ProseOutweighsAFurnitureClass) {
   // A comment-like class on the box that holds all the prose (a forum
   // thread) must not empty the page.
-  std::string html = std::string("<html><body><div class=comments-thread>") + kProse + kProse +
+  std::string html = std::string("<html><body><div class=comments-thread>") + Prose(2) +
                      "</div><div class=comments-footer><p>Log in to reply.</p></div></body>";
   EXPECT_NE(MainText(html).find("covered market"), std::string::npos);
 }
@@ -87,7 +100,7 @@ TEST(HtmlBody, ThreadsKeepTheirPostsArticlesDropTheirComments) {
   }
   thread += "</body></html>";
   EXPECT_NE(MainText(thread).find("covered market"), std::string::npos);
-  std::string article = std::string("<html><body><article>") + kProse + kProse + kProse +
+  std::string article = std::string("<html><body><article>") + Prose(3) +
                         "</article><div class=comments><div class=comment-body>"
                         "<p>I disagree with the council, the market was fine as it was, "
                         "and the money would have been better spent on the schools.</p>"
@@ -194,8 +207,8 @@ TEST(HtmlBody, ConsentDialogIsNotContentEvenWhenItHoldsTheProse) {
 TEST(HtmlBody, TheChosenBoxLeavesOutAsideProseOfTheSameWrapper) {
   // The article and a block of reader comments share one wrapper; the
   // comments have sentences too, but the article holds most of the score.
-  std::string html = std::string("<html><body><div class=wrap><div class=story>") + kProse +
-                     kProse + kProse + kProse + kProse + kProse + "</div><div class=talk>" +
+  std::string html = std::string("<html><body><div class=wrap><div class=story>") + Prose(6) +
+                     "</div><div class=talk>" +
                      "<p>I went there last week and the stalls were all closed, what a pity.</p>" +
                      "</div></div></body></html>";
   Dom dom = ParseHtml(html);
@@ -207,10 +220,10 @@ TEST(HtmlBody, TheChosenBoxLeavesOutAsideProseOfTheSameWrapper) {
 }
 
 TEST(HtmlBody, CaptionsUnderAnArticleAreDropped) {
-  std::string html = std::string("<html><body><article>") + kProse + kProse + kProse + kProse +
+  std::string html = std::string("<html><body><article>") + Prose(4) +
                      "<figure><img src=a.jpg><figcaption>Stallholders at the gate | City "
                      "Archives</figcaption></figure>" +
-                     kProse + kProse + kProse + kProse + "</article></body></html>";
+                     Prose(4, 4) + "</article></body></html>";
   std::string text = MainText(html);
   EXPECT_NE(text.find("covered market"), std::string::npos);
   EXPECT_EQ(text.find("City Archives"), std::string::npos) << text;
@@ -253,6 +266,40 @@ TEST(HtmlBody, CustomerReviewsAreNotTheProductsText) {
   }
   grid += "</main></body></html>";
   EXPECT_NE(MainText(grid).find("froths milk"), std::string::npos) << MainText(grid);
+}
+
+TEST(HtmlBody, TextCarriedTwiceIsGivenOnce) {
+  const char* paragraphs[] = {
+      "The council voted on Tuesday to reopen the covered market after the works.",
+      "Stallholders will return in March with the stalls they had before the closure.",
+      "The roof was found unsafe two winters ago and had to be rebuilt from the beams up.",
+      "Traders say the months away cost them a third of their regular customers.",
+      "The city will waive the stall fees for the first quarter of the reopening year.",
+      "A market festival is planned for the first weekend, with music in the square."};
+  std::string copy;
+  for (const char* p : paragraphs) copy += std::string("<p>") + p + "</p>";
+  // The same article for large and small screens, one hidden by a style
+  // sheet the reader does not see.
+  std::string html = "<html><body><article><div class=desktop>" + copy +
+                     "</div><div class=mobile>" + copy + "</div></article></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("covered market"), std::string::npos) << text;
+  EXPECT_EQ(text.find("covered market"), text.rfind("covered market")) << text;
+  // One sentence repeated under each item stays under each item.
+  std::string coupons = "<html><body><main>";
+  for (int i = 0; i < 6; ++i) {
+    coupons += "<div class=coupon><h3>Save " + std::to_string(10 + i) +
+               " dollars on a panel upgrade</h3><p>Cannot be combined with other offers, one "
+               "coupon per household.</p></div>";
+  }
+  coupons += "</main></body></html>";
+  std::string items = MainText(coupons);
+  size_t count = 0;
+  for (size_t at = items.find("one coupon per"); at != std::string::npos;
+       at = items.find("one coupon per", at + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(count, 6u) << items;
 }
 
 }  // namespace
