@@ -349,6 +349,12 @@ class Anchorer {
   // with "said" in the sentence. Future cues ("will") are trusted as they are.
   int NearYearOffset(const Partial& p, const AnchorDate& a, Direction dir) const {
     const int offset = YearOffset(p.month, p.day, a, dir);
+    // A narrative moves forward: "In January" told right after December
+    // events is the next January.
+    if (mode_ == AnchorMode::kNarratives && dir == Direction::kSame && a.month == 12 &&
+        p.month == 1) {
+      return offset + 1;
+    }
     const bool guessed = p.direction == Direction::kAuto || p.direction == Direction::kAutoPast ||
                          p.direction == Direction::kAutoFuture;
     if (mode_ != AnchorMode::kNews || !guessed || a.month == kUnset) return offset;

@@ -197,6 +197,31 @@ TEST(EngineTest, NarrativesAnchorOnTheText) {
             (std::vector<std::string>{"10 janvier 2021=2021-01-10", "3 fevrier=2021-02-03"}));
 }
 
+TEST(EngineTest, NarrativesMoveFromDecemberToTheNextJanuary) {
+  RuleDir dir;
+  dir.Write("a.rules", R"(
+lexicon month
+  janvier = 1
+  mars = 3
+  decembre = 12
+define year = 19\d\d
+rule n.month_year
+  match {month} {year}
+  month {month}
+  year {year}
+rule n.month
+  match {month}
+  month {month}
+)");
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  const TagOptions narrative = Options("2009-12-22", AnchorMode::kNarratives);
+  EXPECT_EQ(Values(*tagger, "en decembre 1941, puis en janvier", narrative),
+            (std::vector<std::string>{"decembre 1941=1941-12", "janvier=1942-01"}));
+  // Other months keep the year of the story.
+  EXPECT_EQ(Values(*tagger, "en mars 1941, puis en janvier", narrative),
+            (std::vector<std::string>{"mars 1941=1941-03", "janvier=1941-01"}));
+}
+
 TEST(EngineTest, MatchesAccentedAndCasedText) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
