@@ -377,8 +377,9 @@ std::pair<std::string, std::string> ChoosePublished(const MarkupDates& m, const 
   if (!m.url.empty()) return {m.url, "url"};
   if (!m.content_time.empty()) return {m.content_time, "time"};
   if (!vis.published.empty()) return {vis.published, "text"};
-  // A page that states only when it was last changed is dated by that.
-  if (!m.modified.empty()) return {m.modified, "meta"};
+  // A page that prints only when it was last changed ("Aktualisiert am
+  // ...") is dated by that. A modification date in the metadata alone is
+  // not: product and service pages carry one and have no publication date.
   if (!vis.modified.empty()) return {vis.modified, "text"};
   return {"", ""};
 }

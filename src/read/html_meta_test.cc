@@ -105,6 +105,11 @@ TEST(ChoosePublished, ScriptDataAndModificationAsFallbacks) {
   m = Meta("", "<h1>Bridge closed</h1><p>Aktualisiert am 28.01.2020 - 15:49</p>");
   EXPECT_EQ(m.published, "2020-01-28T15:49");
   EXPECT_EQ(m.modified, "2020-01-28T15:49");
+  // A modification date in the metadata alone dates nothing.
+  m = Meta("<meta property=\"article:modified_time\" content=\"2020-01-28T15:49\">",
+           "<h1>Bridge closed</h1>");
+  EXPECT_EQ(m.published, "");
+  EXPECT_EQ(m.modified, "2020-01-28T15:49");
   m = Meta("", "<h1>Bridge closed</h1><p>Seit 2019 in Arbeit</p>");
   EXPECT_EQ(m.published, "");  // no month or day is ever filled in
 }
