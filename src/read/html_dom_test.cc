@@ -1,6 +1,7 @@
 #include "read/html_dom.h"
 
 #include <gtest/gtest.h>
+#include <myhtml/tag_const.h>
 
 #include <string>
 
@@ -85,6 +86,32 @@ TEST(HtmlDom, TreeIsReusedAcrossPages) {
   Dom b = ParseHtml("<html><body><p>two</p></body></html>");
   EXPECT_EQ(SubtreeText(a, 0), "one");
   EXPECT_EQ(SubtreeText(b, 0), "two");
+}
+
+TEST(HtmlDom, NodesCarryTagIdsAndNames) {
+  Dom dom = ParseHtml(
+      "<html><body><div class=a><p>One <b>two</b></p><x-card>three</x-card>"
+      "</div></body></html>");
+  int div = -1, p = -1, custom = -1, texts = 0;
+  for (size_t i = 0; i < dom.nodes.size(); ++i) {
+    const DomNode& n = dom.nodes[i];
+    if (n.tag == "div") div = static_cast<int>(i);
+    if (n.tag == "p") p = static_cast<int>(i);
+    if (n.tag == "x-card") custom = static_cast<int>(i);
+    if (n.is_text()) {
+      ++texts;
+      EXPECT_EQ(n.tag, "#text");
+      EXPECT_EQ(n.id, static_cast<unsigned>(MyHTML_TAG__TEXT));
+    }
+  }
+  ASSERT_GE(div, 0);
+  ASSERT_GE(p, 0);
+  ASSERT_GE(custom, 0);
+  EXPECT_EQ(texts, 3);
+  EXPECT_EQ(dom.nodes[div].id, static_cast<unsigned>(MyHTML_TAG_DIV));
+  EXPECT_EQ(dom.nodes[p].id, static_cast<unsigned>(MyHTML_TAG_P));
+  EXPECT_GE(dom.nodes[custom].id, static_cast<unsigned>(MyHTML_TAG_LAST_ENTRY));
+  EXPECT_EQ(dom.nodes[dom.body].id, static_cast<unsigned>(MyHTML_TAG_BODY));
 }
 
 }  // namespace
