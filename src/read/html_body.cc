@@ -186,6 +186,11 @@ bool NamesReviews(const DomNode& n) {
   return AnyClassToken(n.Attr("class"), reviews) || AnyClassToken(n.Attr("id"), reviews);
 }
 
+// Text (bytes) below which a consent box is left to the general furniture
+// test ("cookie", "consent" and "gdpr" are furniture words too): the
+// stricter test costs a pass over the class of every element otherwise.
+constexpr int kConsentText = 200;
+
 // Prose (bytes) that makes a review-named box a block of reviews rather than
 // the rating line of one item.
 constexpr int kReviewProse = 300;
@@ -588,7 +593,7 @@ std::vector<bool> PruneMask(const Dom& dom) {
       const bool wrapper = node.id == MyHTML_TAG_FORM || node.id == MyHTML_TAG_HEADER ||
                            node.id == MyHTML_TAG_NOSCRIPT;
       drop = !(wrapper && size[i] * 2 > total);
-    } else if (NamesConsent(node)) {
+    } else if (size[i] >= kConsentText && NamesConsent(node)) {
       // Consent dialogs can hold more prose than a listing page's content.
       drop = size[i] * 5 < total * 4;
     } else if (sizes.prose[i] >= kReviewProse && NamesReviews(node)) {
