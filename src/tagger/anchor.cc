@@ -203,6 +203,7 @@ class Anchorer {
   }
 
   bool anchored_on_dct() const { return anchored_on_dct_; }
+  AnchorMode mode() const { return mode_; }
 
   // The value for `p`, or "" when none can be given.
   std::string Value(const Partial& p) {
@@ -491,6 +492,12 @@ DocumentAnchor::~DocumentAnchor() = default;
 void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
                             std::vector<TimeExpression>& out) {
   for (const Partial& p : partials) {
+    // Annotation conventions differ between news and narratives (TIMEX2-style
+    // narratives tag "former" as a past reference): a rule may hold for one only.
+    if (!p.only_mode.empty() &&
+        (p.only_mode == "narratives") != (anchorer_->mode() == AnchorMode::kNarratives)) {
+      continue;
+    }
     const std::string text = anchorer_->Value(p);
     if (text.empty()) continue;
     std::optional<TimexValue> value = TimexValue::Parse(text);

@@ -222,6 +222,28 @@ rule n.month
             (std::vector<std::string>{"mars 1941=1941-03", "janvier=1941-01"}));
 }
 
+TEST(EngineTest, ModeRestrictsARuleToOneAnchoringMode) {
+  RuleDir dir;
+  dir.Write("a.rules", R"(
+rule n.ancien
+  match ancien
+  value PAST_REF
+  mode narratives
+rule n.hier
+  match hier
+  shift day -1
+  mode news
+)");
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  EXPECT_EQ(Values(*tagger, "l'ancien maire, hier", Options("2023-02-22", AnchorMode::kNarratives)),
+            (std::vector<std::string>{"ancien=PAST_REF"}));
+  EXPECT_EQ(Values(*tagger, "l'ancien maire, hier", Options("2023-02-22")),
+            (std::vector<std::string>{"hier=2023-02-21"}));
+  RuleDir bad;
+  bad.Write("a.rules", "rule n.x\n  match x\n  value PAST_REF\n  mode story\n");
+  EXPECT_THROW(Tagger::CreateFromDirectory(bad.path()), RuleError);
+}
+
 TEST(EngineTest, MatchesAccentedAndCasedText) {
   RuleDir dir;
   dir.Write("a.rules", kRules);

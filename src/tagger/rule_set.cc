@@ -77,6 +77,7 @@ void SetGranularity(Partial& p, const std::string& v) { p.granularity = ParseUni
 void SetWeekend(Partial& p, const std::string&) { p.weekend = true; }
 void SetReference(Partial& p, const std::string&) { p.from_reference = true; }
 void SetAside(Partial& p, const std::string&) { p.aside = true; }
+void SetOnlyMode(Partial& p, const std::string& v) { p.only_mode = v; }
 void SetDirection(Partial& p, const std::string& v) {
   bool ok;
   p.direction = ParseDirection(v, &ok);
@@ -108,6 +109,7 @@ constexpr FieldSpec kFields[] = {
     {"dir", SetDirection},
     {"ref", SetReference},
     {"aside", SetAside},
+    {"mode", SetOnlyMode},
     {"nth", SetInt<&Partial::nth>},
     {"easter", SetInt<&Partial::easter>},
     {"mod", SetString<&Partial::mod>},
@@ -301,6 +303,8 @@ RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
         auto p = ToInt(field.value);
         if (!p) throw RuleError(field.where.ToString() + ": priority needs a number");
         rule.priority = *p;
+      } else if (field.key == "mode" && field.value != "news" && field.value != "narratives") {
+        throw RuleError(field.where.ToString() + ": mode is 'news' or 'narratives'");
       } else if (const FieldSpec* spec_field = FindField(field.key)) {
         Template tmpl(field.value, field.where);
         for (const std::string& ref : tmpl.References()) {

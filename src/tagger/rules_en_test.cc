@@ -478,5 +478,17 @@ TEST_F(RulesEnTest, NarrativesAnchorOnLastDate) {
         AnchorMode::kNarratives);
 }
 
+TEST_F(RulesEnTest, NarrativesTagTemporalAdjectives) {
+  const std::string text = "The former king feared future wars after recent defeats.";
+  Check(text, "",
+        {{"former", "DATE", "PAST_REF"},
+         {"future", "DATE", "FUTURE_REF"},
+         {"recent", "DATE", "PAST_REF"}},
+        AnchorMode::kNarratives);
+  Check(text, "2020-05-01", {});
+  // "the former" as a pronoun names no time.
+  Check("He chose the former, not the latter.", "", {}, AnchorMode::kNarratives);
+}
+
 }  // namespace
 }  // namespace dateline
