@@ -490,5 +490,11 @@ TEST_F(RulesEnTest, NarrativesTagTemporalAdjectives) {
   Check("He chose the former, not the latter.", "", {}, AnchorMode::kNarratives);
 }
 
+TEST_F(RulesEnTest, BeforeClosingItsClauseIsEarlier) {
+  Check("In March 1948 they met. Two years before, the French had refused.", "",
+        {{"March 1948", "DATE", "1948-03"}, {"Two years before", "DATE", "1946"}},
+        AnchorMode::kNarratives);
+}
+
 }  // namespace
 }  // namespace dateline
