@@ -496,5 +496,12 @@ TEST_F(RulesEnTest, BeforeClosingItsClauseIsEarlier) {
         AnchorMode::kNarratives);
 }
 
+TEST_F(RulesEnTest, PassiveAfterWillIsFuture) {
+  Check("Collins will be named commander of a mission in December.", "1998-03-04",
+        {{"December", "DATE", "1998-12"}});
+  Check("The stock would be paid on a date in January.", "1989-10-26",
+        {{"January", "DATE", "1990-01"}});
+}
+
 }  // namespace
 }  // namespace dateline
