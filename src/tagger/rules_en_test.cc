@@ -503,5 +503,14 @@ TEST_F(RulesEnTest, PassiveAfterWillIsFuture) {
         {{"January", "DATE", "1990-01"}});
 }
 
+TEST_F(RulesEnTest, MarchesAreNotMonths) {
+  Check("Protesters gathered at the annual March for Life.", "1999-01-22", {});
+  Check("She led the ``March of the Combatant Mothers.''", "2000-01-15", {});
+  Check("Orangemen march each July to the church.", "1998-03-22",
+        {{"each July", "SET", "XXXX-07"}});
+  Check("In March each year the fund reports.", "1998-03-22",
+        {{"March", "DATE", "1998-03"}, {"each year", "SET", "P1Y"}});
+}
+
 }  // namespace
 }  // namespace dateline
