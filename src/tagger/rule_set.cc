@@ -484,6 +484,7 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end) con
   }
   Tense best = Tense::kNone;
   size_t best_distance = SIZE_MAX;
+  size_t best_length = 0;
   const std::string_view window(text.data() + from, to - from);
   // Words that look like cues but are not verbs ("the United States").
   std::vector<std::pair<size_t, size_t>> not_cues;
@@ -518,7 +519,13 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end) con
             std::string_view(text).substr(gap_begin, gap_end - gap_begin).find(',') !=
             std::string_view::npos;
         const size_t distance = (me <= begin ? begin - me : mb - end) + (other_clause ? 1000 : 0);
-        if (distance < best_distance) best_distance = distance, best = tense;
+        // At the same distance the longer cue is the more specific one ("had
+        // been due to expire" beats "expire"); on a full tie the earlier one.
+        if (distance < best_distance || (distance == best_distance && m.size() > best_length)) {
+          best_distance = distance;
+          best_length = m.size();
+          best = tense;
+        }
       }
       pos = static_cast<size_t>(m.data() - window.data()) + std::max<size_t>(m.size(), 1);
     }

@@ -512,5 +512,12 @@ TEST_F(RulesEnTest, MarchesAreNotMonths) {
         {{"March", "DATE", "1998-03"}, {"each year", "SET", "P1Y"}});
 }
 
+TEST_F(RulesEnTest, PastPerfectOfDueToIsPast) {
+  Check("The offer had been due to expire Friday evening.", "1989-10-31",
+        {{"Friday evening", "TIME", "1989-10-27TEV"}});
+  Check("The offer is due to expire Friday evening.", "1989-10-31",
+        {{"Friday evening", "TIME", "1989-11-03TEV"}});
+}
+
 }  // namespace
 }  // namespace dateline
