@@ -519,5 +519,13 @@ TEST_F(RulesEnTest, PastPerfectOfDueToIsPast) {
         {{"Friday evening", "TIME", "1989-11-03TEV"}});
 }
 
+TEST_F(RulesEnTest, BroadcastProgrammesAreNotTimes) {
+  Check("Baker, speaking on ABC News' \"This Week,\" said so.", "1990-08-13", {});
+  Check("Gonzalez said on CBS's ''60 Minutes.''", "2000-04-17", {});
+  Check("This is VOA Today.", "1998-03-31", {});
+  Check("She said on NBC's ``Today'' show that it would end this week.", "1990-08-13",
+        {{"this week", "DATE", "1990-W33"}});
+}
+
 }  // namespace
 }  // namespace dateline
