@@ -527,5 +527,12 @@ TEST_F(RulesEnTest, BroadcastProgrammesAreNotTimes) {
         {{"this week", "DATE", "1990-W33"}});
 }
 
+TEST_F(RulesEnTest, SentenceOpeningNowWithCommaIsDiscourseInNews) {
+  const std::string text = "Iraq was ready. Now, he says, it looks different.";
+  Check(text, "1991-02-25", {});
+  Check(text, "1991-02-25", {{"Now", "DATE", "PRESENT_REF"}}, AnchorMode::kNarratives);
+  Check("Now the alliance is larger.", "1999-03-12", {{"Now", "DATE", "PRESENT_REF"}});
+}
+
 }  // namespace
 }  // namespace dateline
