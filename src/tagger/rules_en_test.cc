@@ -534,5 +534,12 @@ TEST_F(RulesEnTest, SentenceOpeningNowWithCommaIsDiscourseInNews) {
   Check("Now the alliance is larger.", "1999-03-12", {{"Now", "DATE", "PRESENT_REF"}});
 }
 
+TEST_F(RulesEnTest, CurrentFiscalYearAndThenCurrent) {
+  Check("It expects sales in the current fiscal year to rise.", "1989-11-02",
+        {{"the current fiscal year", "DATE", "1989"}});
+  Check("Shares at 50% of the then current market price.", "1989-11-02",
+        {{"then current", "DATE", "PAST_REF"}});
+}
+
 }  // namespace
 }  // namespace dateline
