@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "dateline/timeline.h"
 #include "eval/tls.h"
@@ -167,6 +168,62 @@ TEST(TimelineBuildTest, DropsNearRepeatedSentences) {
   const Timeline t = BuildTimeline(*corpus, options);
   ASSERT_FALSE(t.dates.empty());
   EXPECT_EQ(t.dates[0].sentences.size(), 1u);
+}
+
+// Two sentences of one article about the day compete with a slightly less
+// central one from another article: the other article adds another event.
+TEST(TimelineBuildTest, PrefersSentencesFromAnotherArticleOfTheDay) {
+  std::vector<Article> articles = {
+      {"Crue",
+       "Le 6 juin, le barrage de Kakhovka a cédé et le Dniepr a inondé les villages de Kherson. "
+       "Le 6 juin, les secours de Kherson ont évacué les habitants des villages du Dniepr en "
+       "bateau.",
+       "2023-06-06",
+       {{"Le 6 juin, le", "2023-06-06"}, {"Le 6 juin, les", "2023-06-06"}}},
+      {"Accusation",
+       "Le 6 juin, Kiev a accusé Moscou d'avoir détruit le barrage de Kakhovka sur le Dniepr.",
+       "2023-06-07",
+       {{"Le 6 juin", "2023-06-06"}}},
+  };
+  auto corpus = Build(articles);
+  TimelineOptions options;
+  options.dates = 1;
+  options.sentences = 2;
+  const Timeline t = BuildTimeline(*corpus, options);
+  ASSERT_EQ(t.dates.size(), 1u);
+  ASSERT_EQ(t.dates[0].sentences.size(), 2u);
+  std::set<std::string> sources;
+  for (const auto& s : t.dates[0].sentences) sources.insert(s.sources[0].source);
+  EXPECT_EQ(sources.size(), 2u);
+}
+
+// A question about the day yields to a statement of what happened.
+TEST(TimelineBuildTest, PrefersStatementsToQuestions) {
+  std::vector<Article> articles = {
+      {"Forum",
+       "Qui a vraiment fait sauter le barrage de Kakhovka sur le Dniepr le 6 juin à Kherson ?",
+       "2023-06-06",
+       {{"le 6 juin", "2023-06-06"}}},
+      {"Crue",
+       "Le barrage de Kakhovka a cédé le 6 juin et le Dniepr a inondé des villages près de "
+       "Nova Kakhovka.",
+       "2023-06-06",
+       {{"le 6 juin", "2023-06-06"}}},
+      // Makes the question's words the timeline's topic.
+      {"Enquête",
+       "Le 7 juin, les enquêteurs cherchaient qui avait fait sauter le barrage de Kakhovka à "
+       "Kherson.",
+       "2023-06-07",
+       {{"Le 7 juin", "2023-06-07"}}},
+  };
+  auto corpus = Build(articles);
+  TimelineOptions options;
+  options.dates = 1;
+  options.sentences = 1;
+  const Timeline t = BuildTimeline(*corpus, options);
+  ASSERT_EQ(t.dates.size(), 1u);
+  ASSERT_EQ(t.dates[0].sentences.size(), 1u);
+  EXPECT_EQ(t.dates[0].sentences[0].sources[0].source, "Crue.txt");
 }
 
 TEST(TimelineBuildTest, ExportsParseBack) {

@@ -19,9 +19,10 @@ std::string SharedData() {
 
 // Floors just below the figures measured when this test was last raised
 // (egypt + libya, tagger of 2026-11-21, corpus schema v3 with boilerplate
-// lines left out, dates re-ranked by topic share and spread over events:
-// date F1 0.323, AR1 0.055, AR2 0.013, concat R1 0.320; they move with the
-// tagger and the reader). The AR1 target (0.06) is not reached yet.
+// lines left out, dates re-ranked by topic share and spread over events,
+// sentences picked with a stricter near-repeat bar, chatter discounted and
+// a second sentence of one article discounted: date F1 0.323, AR1 0.061,
+// AR2 0.016, concat R1 0.321; they move with the tagger and the reader).
 TEST(TimelineDataTest, MlCrisisFrenchEgyptAndLibya) {
   const std::string root = SharedData() + "/tls/ml-crisis-fr";
   if (!std::filesystem::exists(root)) GTEST_SKIP() << "no shared data at " << root;
@@ -37,9 +38,9 @@ TEST(TimelineDataTest, MlCrisisFrenchEgyptAndLibya) {
   std::printf("ml-crisis-fr egypt+libya: date F1 %.4f R1 %.4f R2 %.4f AR1 %.4f AR2 %.4f\n",
               avg.date.f1, avg.concat1.f1, avg.concat2.f1, avg.align1.f1, avg.align2.f1);
   EXPECT_GE(avg.date.f1, 0.31);
-  EXPECT_GE(avg.align1.f1, 0.052);
-  EXPECT_GE(avg.align2.f1, 0.011);
-  EXPECT_GE(avg.concat1.f1, 0.31);
+  EXPECT_GE(avg.align1.f1, 0.060);
+  EXPECT_GE(avg.align2.f1, 0.015);
+  EXPECT_GE(avg.concat1.f1, 0.315);
 }
 
 bool HasSentence(const Timeline& t, const std::string& date, const std::string& word) {

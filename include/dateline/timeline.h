@@ -8,7 +8,9 @@
 // after an event) yields to the next event on a near-tie; the top `dates`
 // are kept, and for each date the
 // sentences dated to it are ranked by similarity to their centroid and to
-// the timeline's; near-repeats are dropped and the best `sentences` kept.
+// the timeline's (questions, exclamations, tweets and links discounted);
+// near-repeats are dropped, a second sentence of an article already picked
+// for the date competes discounted, and the best `sentences` are kept.
 // Lines the corpus marks as boilerplate take no part.
 // Each sentence carries its sources: its article and the article's copies.
 //

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "dateline/timeline.h"
@@ -29,8 +30,18 @@ constexpr size_t kShortlistFactor = 3;
 // days) discounts it (see timeline/spread.h).
 constexpr int64_t kNeighbourDays = 1;
 constexpr double kNeighbourPenalty = 0.3;
-constexpr double kRedundancy = 0.5;
+// A sentence this close (TF-IDF cosine) to one already picked for its date
+// is a near-repeat: ROUGE counts each reference word once, so a second
+// wording of the same fact adds length, not matches.
+constexpr double kRedundancy = 0.3;
 constexpr double kWeakSentencePenalty = 0.8;
+// Questions, exclamations, tweets and links are reactions and page chatter,
+// not statements of what happened: their score is multiplied by this.
+constexpr double kChatterPenalty = 0.5;
+// A second sentence from an article already picked for the date: one
+// article tends to tell one side of the day, other articles add other
+// events of it; its score is multiplied by this when competing.
+constexpr double kSameArticlePenalty = 0.8;
 // Weight of the similarity to the whole timeline against that to the date.
 constexpr double kTopicWeight = 10.0;
 
@@ -156,9 +167,21 @@ void Vectorize(std::vector<Candidate>& candidates, const std::unordered_map<std:
   }
 }
 
+// True for questions, exclamations, tweets and links.
+bool LooksLikeChatter(std::string_view text) {
+  if (text.find("http") != std::string_view::npos || text.find('#') != std::string_view::npos ||
+      text.find('@') != std::string_view::npos) {
+    return true;
+  }
+  size_t end = text.size();
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '"')) --end;
+  return end > 0 && (text[end - 1] == '?' || text[end - 1] == '!');
+}
+
 // Scores each candidate by cosine similarity to its date's centroid (what
 // the date is about) plus similarity to the centroid of all dates (what the
-// whole timeline is about, which keeps off-topic chatter out).
+// whole timeline is about, which keeps off-topic chatter out); sentences
+// dated only by their article and chatter are discounted.
 void ScoreByCentroid(std::vector<Candidate>& candidates, const Vector& topic) {
   Vector centroid;
   for (const Candidate& c : candidates) {
@@ -167,26 +190,37 @@ void ScoreByCentroid(std::vector<Candidate>& candidates, const Vector& topic) {
   Normalize(centroid);
   for (Candidate& c : candidates) {
     c.score = (Dot(c.vector, centroid) + kTopicWeight * Dot(c.vector, topic)) *
-              (c.sentence.weak_date ? kWeakSentencePenalty : 1.0);
+              (c.sentence.weak_date ? kWeakSentencePenalty : 1.0) *
+              (LooksLikeChatter(c.sentence.text) ? kChatterPenalty : 1.0);
   }
 }
 
+// Greedy pick of the `k` best candidates: near-repeats of a picked one are
+// dropped, and one from an article already picked competes discounted.
 std::vector<const Candidate*> PickDiverse(const std::vector<Candidate>& candidates, size_t k) {
-  std::vector<const Candidate*> order;
-  for (const Candidate& c : candidates) order.push_back(&c);
-  std::stable_sort(order.begin(), order.end(),
-                   [](const Candidate* a, const Candidate* b) { return a->score > b->score; });
   std::vector<const Candidate*> picked;
-  for (const Candidate* c : order) {
-    if (picked.size() >= k) break;
-    bool redundant = false;
-    for (const Candidate* p : picked) {
-      if (p->sentence.text == c->sentence.text || Dot(p->vector, c->vector) > kRedundancy) {
-        redundant = true;
-        break;
+  std::vector<bool> gone(candidates.size(), false);
+  while (picked.size() < k) {
+    const Candidate* best = nullptr;
+    double best_score = 0;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      if (gone[i]) continue;
+      const Candidate& c = candidates[i];
+      bool same_article = false;
+      for (const Candidate* p : picked) {
+        if (p->sentence.text == c.sentence.text || Dot(p->vector, c.vector) > kRedundancy) {
+          gone[i] = true;
+          break;
+        }
+        if (p->sentence.article_id == c.sentence.article_id) same_article = true;
       }
+      if (gone[i]) continue;
+      const double score = c.score * (same_article ? kSameArticlePenalty : 1.0);
+      if (!best || score > best_score) best = &c, best_score = score;
     }
-    if (!redundant) picked.push_back(c);
+    if (!best) break;
+    gone[static_cast<size_t>(best - candidates.data())] = true;
+    picked.push_back(best);
   }
   return picked;
 }
