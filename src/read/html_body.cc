@@ -707,7 +707,11 @@ int ChooseContainer(const Dom& dom, const std::vector<bool>& pruned,
 }
 
 std::string ExtractMainText(const Dom& dom, std::string_view title) {
-  std::vector<bool> pruned = PruneMask(dom);
+  return ExtractMainText(dom, PruneMask(dom), title);
+}
+
+std::string ExtractMainText(const Dom& dom, const std::vector<bool>& pruned,
+                            std::string_view title) {
   std::vector<TextBlock> blocks = CollectBlocks(dom, pruned);
   const int root = dom.body >= 0 ? dom.body : 0;
   const int best = ChooseContainer(dom, pruned, blocks);

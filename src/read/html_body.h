@@ -44,6 +44,10 @@ int ChooseContainer(const Dom& dom, const std::vector<bool>& pruned,
 // Returns the main text: paragraphs separated by blank lines, list items on
 // their own lines. `title` is dropped when a heading repeats it.
 std::string ExtractMainText(const Dom& dom, std::string_view title);
+// The same with PruneMask(dom) computed by the caller, who needs it for the
+// dates too (the mask is a costly pass over the whole tree).
+std::string ExtractMainText(const Dom& dom, const std::vector<bool>& pruned,
+                            std::string_view title);
 
 }  // namespace dateline::read
 

@@ -1,5 +1,7 @@
 #include "read/html_meta.h"
 
+#include <myhtml/api.h>
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -184,8 +186,8 @@ struct Candidates {
 
 void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
   const DomNode& n = dom.nodes[i];
-  if (n.tag == "html" && c.lang.empty()) c.lang = Lower(n.Attr("lang"));
-  if (n.tag == "script") {
+  if (n.id == MyHTML_TAG_HTML && c.lang.empty()) c.lang = Lower(n.Attr("lang"));
+  if (n.id == MyHTML_TAG_SCRIPT) {
     if (Lower(n.Attr("type")) != "application/ld+json") return;
     std::string raw;
     for (int k = i + 1; k < n.end; ++k) raw += dom.nodes[k].text;
@@ -193,12 +195,12 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
     if (!j.is_discarded()) WalkJsonLd(j, ld);
     return;
   }
-  if (n.tag == "title" && c.title_tag.empty()) {
+  if (n.id == MyHTML_TAG_TITLE && c.title_tag.empty()) {
     c.title_tag = SubtreeText(dom, i);
     return;
   }
-  if (n.tag == "h1" && c.h1.empty()) c.h1 = SubtreeText(dom, i);
-  if (n.tag == "link" && Lower(n.Attr("rel")) == "canonical") c.canonical = n.Attr("href");
+  if (n.id == MyHTML_TAG_H1 && c.h1.empty()) c.h1 = SubtreeText(dom, i);
+  if (n.id == MyHTML_TAG_LINK && Lower(n.Attr("rel")) == "canonical") c.canonical = n.Attr("href");
   std::string key = Lower(!n.Attr("property").empty()   ? n.Attr("property")
                           : !n.Attr("name").empty()     ? n.Attr("name")
                           : !n.Attr("itemprop").empty() ? n.Attr("itemprop")
@@ -206,7 +208,7 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
   std::string_view content = n.HasAttr("content")    ? n.Attr("content")
                              : n.HasAttr("datetime") ? n.Attr("datetime")
                                                      : std::string_view();
-  if (n.tag == "meta") {
+  if (n.id == MyHTML_TAG_META) {
     if (key == "og:title") c.og_title = n.Attr("content");
     if (key == "og:url") c.og_url = n.Attr("content");
     if (key == "og:locale" && c.lang.empty()) c.lang = Lower(n.Attr("content"));
@@ -223,11 +225,11 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
       c.meta_mod = ParseMachineDate(content);
     }
   }
-  if (n.tag == "time" || n.tag == "abbr") {
-    std::string_view dt = n.tag == "time" ? n.Attr("datetime") : n.Attr("title");
+  if (n.id == MyHTML_TAG_TIME || n.id == MyHTML_TAG_ABBR) {
+    std::string_view dt = n.id == MyHTML_TAG_TIME ? n.Attr("datetime") : n.Attr("title");
     std::string v = dt.empty() ? "" : ParseMachineDate(dt);
     if (!v.empty()) c.seen.push_back({std::string(dt), v});
-    if (v.empty() && n.tag == "time") v = FindTextDate(SubtreeText(dom, i)).value;
+    if (v.empty() && n.id == MyHTML_TAG_TIME) v = FindTextDate(SubtreeText(dom, i)).value;
     if (v.empty()) return;
     std::string_view cls = n.Attr("class");
     bool modified = ClassLooksModified(cls) || key == "datemodified";
@@ -237,7 +239,7 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
                Lower(cls).find("publish") != std::string::npos ||
                Lower(cls).find("entry-date") != std::string::npos) {
       if (c.time_pub.empty()) c.time_pub = v;
-    } else if (n.tag == "time" || ClassLooksLikeDate(cls)) {
+    } else if (n.id == MyHTML_TAG_TIME || ClassLooksLikeDate(cls)) {
       c.time_any.push_back({i, v});
     }
   }
@@ -293,11 +295,9 @@ std::string PreferLocalTime(const std::string& chosen, const std::vector<RawDate
 
 // The first of the unlabelled dates that is not in page furniture: a
 // <time> in a comment, a sidebar or a "latest posts" box dates something
-// else. The pruning pass is costly, so it runs only when needed.
-std::string FirstContentTime(const Dom& dom,
+// else. `pruned` is PruneMask(dom).
+std::string FirstContentTime(const std::vector<bool>& pruned,
                              const std::vector<std::pair<int, std::string>>& times) {
-  if (times.empty()) return "";
-  std::vector<bool> pruned = PruneMask(dom);
   for (const auto& [node, value] : times) {
     if (!pruned[node]) return value;
   }
@@ -387,6 +387,10 @@ std::pair<std::string, std::string> ChoosePublished(const MarkupDates& m, const 
 }  // namespace
 
 PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
+  return ExtractMeta(dom, PruneMask(dom), url_hint);
+}
+
+PageMeta ExtractMeta(const Dom& dom, const std::vector<bool>& pruned, std::string_view url_hint) {
   Candidates c;
   JsonLdDates ld;
   for (size_t i = 1; i < dom.nodes.size(); ++i) {
@@ -425,7 +429,7 @@ PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
     structured = c.time_pub, evidence = "time";
   }
   std::string url_date = DateFromPath(url_hint.empty() ? meta.url : url_hint);
-  std::string content_time = FirstContentTime(dom, c.time_any);
+  std::string content_time = FirstContentTime(pruned, c.time_any);
   std::string script = DateInScripts(dom);
   VisibleDates vis = ScanVisibleDates(dom, meta.title);
   std::string text_modified = vis.modified;

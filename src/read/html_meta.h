@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "read/html_dom.h"
 
@@ -29,6 +30,9 @@ struct PageMeta {
 // `url_hint` is the page's address when the caller knows it; a date in it
 // ranks with the canonical URL's.
 PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint = {});
+// The same with PruneMask(dom) (html_body.h) computed by the caller, who
+// needs it for the main text too.
+PageMeta ExtractMeta(const Dom& dom, const std::vector<bool>& pruned, std::string_view url_hint);
 
 }  // namespace dateline::read
 

@@ -1,5 +1,6 @@
 #include "read/page_dates.h"
 
+#include <myhtml/api.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -285,8 +286,9 @@ VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title) {
   VisibleDates out;
   std::vector<bool> skip(dom.nodes.size(), false);
   for (size_t i = 0; i < dom.nodes.size(); ++i) {
-    const std::string& t = dom.nodes[i].tag;
-    if (t == "script" || t == "style" || t == "noscript" || t == "head" || t == "template") {
+    const unsigned t = dom.nodes[i].id;
+    if (t == MyHTML_TAG_SCRIPT || t == MyHTML_TAG_STYLE || t == MyHTML_TAG_NOSCRIPT ||
+        t == MyHTML_TAG_HEAD || t == MyHTML_TAG_TEMPLATE) {
       std::fill(skip.begin() + i, skip.begin() + dom.nodes[i].end, true);
     }
   }
@@ -352,7 +354,7 @@ std::string DateInScripts(const Dom& dom) {
   size_t scanned = 0;
   for (size_t i = 1; i < dom.nodes.size() && scanned < kMaxScriptBytes; ++i) {
     const DomNode& n = dom.nodes[i];
-    if (n.tag != "script") continue;
+    if (n.id != MyHTML_TAG_SCRIPT) continue;
     if (Lower(n.Attr("type")) == "application/ld+json") continue;  // read as JSON-LD
     for (int k = static_cast<int>(i) + 1; k < n.end; ++k) {
       const std::string& text = dom.nodes[k].text;

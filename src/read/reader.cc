@@ -3,6 +3,7 @@
 #include "dateline/reader.h"
 
 #include <string>
+#include <vector>
 
 #include "read/date_parse.h"
 #include "read/encoding.h"
@@ -135,9 +136,12 @@ Article Reader::ReadHtml(std::string_view html, const ReadHints& hints) const {
   }
   read::Dom dom = read::ParseHtml(html);
   if (!dom.warning.empty()) a.warnings.push_back(Where(hints) + ": " + dom.warning);
-  read::PageMeta meta = read::ExtractMeta(dom, hints.url);
+  // One pruning pass serves the dates (a <time> in furniture dates
+  // something else) and the main text.
+  const std::vector<bool> pruned = read::PruneMask(dom);
+  read::PageMeta meta = read::ExtractMeta(dom, pruned, hints.url);
   a.title = meta.title;
-  a.text = read::ExtractMainText(dom, meta.title);
+  a.text = read::ExtractMainText(dom, pruned, meta.title);
   a.published = meta.published;
   a.date_evidence = meta.evidence;
   a.modified = meta.modified;
