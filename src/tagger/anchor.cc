@@ -209,6 +209,14 @@ class Anchorer {
   std::string Value(const Partial& p) {
     if (!p.value.empty()) return p.value;
     const AnchorDate a = AnchorFor(p);
+    // Narratives: "the next day" when the story has named a year (or month)
+    // but no day is a day of that year, not of the DCT's.
+    if (mode_ == AnchorMode::kNarratives && p.shift_unit == Unit::kDay && anchored_on_dct_ &&
+        last_year_.year != kUnset) {
+      const bool month_known = last_month_.year == last_year_.year && last_month_.month != kUnset;
+      return YearText(last_year_.year) +
+             (month_known ? Format("-%02d", last_month_.month) : std::string("-XX")) + "-XX";
+    }
     if (p.shift_unit != Unit::kNone) return Shifted(p, a);
     if (p.easter != kUnset) return Easter(p, a);
     const Direction dir = DirectionFor(p);

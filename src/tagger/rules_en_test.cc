@@ -541,5 +541,17 @@ TEST_F(RulesEnTest, CurrentFiscalYearAndThenCurrent) {
         {{"then current", "DATE", "PAST_REF"}});
 }
 
+TEST_F(RulesEnTest, NarrativeDayShiftsWithoutADayKeepTheStorysYear) {
+  Check(
+      "In June 479 BC the fleet sailed. The city fell the next day. In 1980 the war began. "
+      "Three days later, a bomb fell.",
+      "2009-12-19",
+      {{"June 479 BC", "DATE", "BC0479-06"},
+       {"the next day", "DATE", "BC0479-06-XX"},
+       {"1980", "DATE", "1980"},
+       {"Three days later", "DATE", "1980-XX-XX"}},
+      AnchorMode::kNarratives);
+}
+
 }  // namespace
 }  // namespace dateline
