@@ -553,5 +553,12 @@ TEST_F(RulesEnTest, NarrativeDayShiftsWithoutADayKeepTheStorysYear) {
       AnchorMode::kNarratives);
 }
 
+TEST_F(RulesEnTest, MostRecentlyBeforeADateLeavesTheDate) {
+  Check("Doctors were killed, most recently last October.", "1999-02-06",
+        {{"last October", "DATE", "1998-10"}});
+  Check("More recently it has followed suit.", "1999-02-06",
+        {{"More recently", "DATE", "PAST_REF"}});
+}
+
 }  // namespace
 }  // namespace dateline
