@@ -338,6 +338,10 @@ class BlockBuilder {
     kind_ = kind;
   }
   void Add(std::string_view text, bool in_link, bool pre) {
+    if (!pre) {
+      AddCollapsed(text, in_link);
+      return;
+    }
     for (char c : text) {
       if (IsSpace(c) && !pre) {
         space_ = !cur_.text.empty();
@@ -374,6 +378,29 @@ class BlockBuilder {
   char kind() const { return kind_; }
 
  private:
+  // Add() outside <pre>: whitespace runs collapse to one space, and words
+  // are appended whole (this loop sees every byte of the page's text).
+  void AddCollapsed(std::string_view text, bool in_link) {
+    size_t i = 0;
+    while (i < text.size()) {
+      if (IsSpace(text[i])) {
+        space_ = !cur_.text.empty();
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < text.size() && !IsSpace(text[j])) ++j;
+      if (space_) cur_.text += ' ';
+      space_ = false;
+      cur_.text.append(text, i, j - i);
+      const int n = static_cast<int>(j - i);
+      cur_.chars += n;
+      if (in_link) cur_.link_chars += n;
+      i = j;
+    }
+    if (!text.empty() && IsSpace(text.back()) && !cur_.text.empty()) space_ = true;
+  }
+
   std::vector<TextBlock>& out_;
   TextBlock cur_;
   int owner_ = 0;
