@@ -201,6 +201,8 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
   }
   if (n.id == MyHTML_TAG_H1 && c.h1.empty()) c.h1 = SubtreeText(dom, i);
   if (n.id == MyHTML_TAG_LINK && Lower(n.Attr("rel")) == "canonical") c.canonical = n.Attr("href");
+  // Without attributes only a <time> can still date the page (by its text).
+  if (n.attrs.empty() && n.id != MyHTML_TAG_TIME) return;
   std::string key = Lower(!n.Attr("property").empty()   ? n.Attr("property")
                           : !n.Attr("name").empty()     ? n.Attr("name")
                           : !n.Attr("itemprop").empty() ? n.Attr("itemprop")
