@@ -1,19 +1,13 @@
 #include "corpus/warc.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 
+#include "text/fold.h"
 #include "util/io.h"
 
 namespace dateline {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -34,7 +28,7 @@ size_t ParseHeaders(std::string_view data, size_t pos, Fn&& on_header) {
     if (line.empty()) return pos;
     const size_t colon = line.find(':');
     if (colon != std::string_view::npos) {
-      on_header(Lower(Trim(line.substr(0, colon))), Trim(line.substr(colon + 1)));
+      on_header(AsciiLower(Trim(line.substr(0, colon))), Trim(line.substr(colon + 1)));
     }
   }
   return std::string_view::npos;
@@ -114,7 +108,7 @@ bool ParseHttpResponse(std::string_view block, HttpResponse& out, std::string& e
   const size_t body =
       ParseHeaders(block, nl == std::string_view::npos ? block.size() : nl + 1,
                    [&](const std::string& name, std::string_view value) {
-                     const std::string v = Lower(value);
+                     const std::string v = AsciiLower(value);
                      if (name == "content-type") out.content_type = std::string(value);
                      if (name == "transfer-encoding" && v.find("chunked") != std::string::npos)
                        chunked = true;

@@ -28,6 +28,11 @@ void FoldText(std::string_view text, uint32_t base, FoldedText& out);
 // Folds a short string (a lexicon entry, a query) without the offset map.
 std::string FoldString(std::string_view text);
 
+// Lower-cases ASCII letters only; other bytes (UTF-8 included) are kept as
+// they are. For markup names, attribute values and labels compared against
+// ASCII or as-written lists, where full folding would be wasted work.
+std::string AsciiLower(std::string_view text);
+
 }  // namespace dateline
 
 #endif  // DATELINE_TEXT_FOLD_H_

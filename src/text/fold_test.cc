@@ -35,5 +35,11 @@ TEST(FoldTest, InvalidBytesBecomeUnmatchable) {
   EXPECT_EQ(folded.text, std::string("a\x01") + "b");
 }
 
+TEST(AsciiLowerTest, LowersAsciiOnlyAndKeepsOtherBytes) {
+  EXPECT_EQ(AsciiLower("Mis À Jour: UPDATED"), "mis À jour: updated");
+  EXPECT_EQ(AsciiLower(std::string("A\0B", 3)), std::string("a\0b", 3));
+  EXPECT_EQ(AsciiLower(""), "");
+}
+
 }  // namespace
 }  // namespace dateline
