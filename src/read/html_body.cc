@@ -157,6 +157,18 @@ bool NamesFurniture(std::string_view value, bool comments_are_content = false) {
   });
 }
 
+// Dialogs, overlays and consent banners: furniture whatever their share of
+// the page's prose.
+bool NamesTransient(const DomNode& n) {
+  auto transient = [](std::string_view tok, bool) {
+    for (std::string_view w : {"popup", "modal", "overlay", "cookie", "consent", "gdpr"}) {
+      if (tok.compare(0, w.size(), w) == 0) return true;
+    }
+    return false;
+  };
+  return AnyClassToken(n.Attr("class"), transient) || AnyClassToken(n.Attr("id"), transient);
+}
+
 // Consent managers and cookie banners: boxes that hold long legal prose
 // and never the page's content, however much text they have.
 bool NamesConsent(const DomNode& n) {
@@ -443,6 +455,23 @@ bool IsMainHint(const DomNode& n) {
   return prop == "articleBody" || prop == "text" || prop == "mainContentOfPage";
 }
 
+// True when `node` sits in an <article>: its <header> is the heading of
+// that item, not the page's banner.
+bool InArticle(const Dom& dom, int node) {
+  for (int p = dom.nodes[node].parent; p > 0; p = dom.nodes[p].parent) {
+    if (dom.nodes[p].id == MyHTML_TAG_ARTICLE) return true;
+  }
+  return false;
+}
+
+// True when an element below `node` is marked as the page's content.
+bool HoldsMainHint(const Dom& dom, int node) {
+  for (int i = node + 1; i < dom.nodes[node].end; ++i) {
+    if (!dom.nodes[i].is_text() && IsMainHint(dom.nodes[i])) return true;
+  }
+  return false;
+}
+
 std::string Normalize(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -596,10 +625,14 @@ std::string JoinBlocks(const Dom& dom, const std::vector<TextBlock>& blocks, int
 
 }  // namespace
 
-std::vector<bool> PruneMask(const Dom& dom) {
+namespace {
+
+// One pruning pass. Elements in `named_content` are exempt from the class
+// and id test; the ones that test removed are listed in `by_name`.
+std::vector<bool> PrunePass(const Dom& dom, const TextSizes& sizes,
+                            const std::vector<bool>& named_content, std::vector<int>* by_name) {
   const int n = static_cast<int>(dom.nodes.size());
   std::vector<bool> pruned(n, false);
-  const TextSizes sizes = MeasureText(dom);
   const std::vector<int>& size = sizes.all;
   const int root = dom.body >= 0 ? dom.body : 0;
   const int total = std::max(1, size[root]);
@@ -619,7 +652,11 @@ std::vector<bool> PruneMask(const Dom& dom) {
       // applications serve their text for crawlers in <noscript>: keep those.
       const bool wrapper = node.id == MyHTML_TAG_FORM || node.id == MyHTML_TAG_HEADER ||
                            node.id == MyHTML_TAG_NOSCRIPT;
-      drop = !(wrapper && size[i] * 2 > total);
+      // An unclosed <aside> or <nav> makes the parser nest the rest of the
+      // page in it: one that holds the page's <main> or <article> is a
+      // wrapper too.
+      drop = !(size[i] * 2 > total && (wrapper || HoldsMainHint(dom, i))) &&
+             !(node.id == MyHTML_TAG_HEADER && InArticle(dom, i));
     } else if (size[i] >= kConsentText && NamesConsent(node)) {
       // Consent dialogs can hold more prose than a listing page's content.
       drop = size[i] * 5 < total * 4;
@@ -630,9 +667,10 @@ std::vector<bool> PruneMask(const Dom& dom) {
     } else if (IsHidden(node) || FurnitureRole(node.Attr("role"))) {
       // Shops hide the product box until a script shows it.
       drop = size[i] * 2 <= total && !holds_prose(i);
-    } else if (NamesFurniture(node.Attr("class"), thread) ||
-               NamesFurniture(node.Attr("id"), thread)) {
+    } else if (!named_content[i] && (NamesFurniture(node.Attr("class"), thread) ||
+                                     NamesFurniture(node.Attr("id"), thread))) {
       drop = size[i] * 3 <= total && !IsMainHint(node) && !holds_prose(i);
+      if (drop) by_name->push_back(i);
     }
     if (drop) {
       for (int j = i; j < node.end; ++j) pruned[j] = true;
@@ -640,6 +678,37 @@ std::vector<bool> PruneMask(const Dom& dom) {
     }
   }
   return pruned;
+}
+
+// Prose (bytes) that makes a box named like furniture a box of content
+// when such boxes hold most of the page's prose.
+constexpr int kNamedProse = 150;
+
+}  // namespace
+
+std::vector<bool> PruneMask(const Dom& dom) {
+  const TextSizes sizes = MeasureText(dom);
+  std::vector<bool> named_content(dom.nodes.size(), false);
+  std::vector<int> by_name;
+  std::vector<bool> pruned = PrunePass(dom, sizes, named_content, &by_name);
+  // Page builders name every box of a page "widget" or "panel-..." and
+  // some themes put their text in boxes named like sidebars: when the boxes
+  // the names removed hold most of the page's prose, the prose-holding ones
+  // among them are the content.
+  const int root = dom.body >= 0 ? dom.body : 0;
+  int named_prose = 0;
+  for (int i : by_name) named_prose += sizes.prose[i];
+  if (named_prose < 300 || named_prose * 2 <= sizes.prose[root]) return pruned;
+  bool any = false;
+  for (int i : by_name) {
+    if (sizes.prose[i] >= kNamedProse && sizes.prose[i] * 2 >= sizes.all[i] &&
+        !NamesTransient(dom.nodes[i])) {
+      named_content[i] = any = true;
+    }
+  }
+  if (!any) return pruned;
+  by_name.clear();
+  return PrunePass(dom, sizes, named_content, &by_name);
 }
 
 std::vector<TextBlock> CollectBlocks(const Dom& dom, const std::vector<bool>& pruned) {

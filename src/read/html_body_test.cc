@@ -302,5 +302,56 @@ TEST(HtmlBody, TextCarriedTwiceIsGivenOnce) {
   EXPECT_EQ(count, 6u) << items;
 }
 
+TEST(HtmlBody, AnUnclosedAsideWrappingTheMainElementIsNotDropped) {
+  // The banner's </aside> is missing: the parser nests the whole page in it.
+  std::string html = std::string(
+                         "<html><body><aside class=announcement><a href=/n>We joined a larger "
+                         "group</a><main><article>") +
+                     Prose(3) + "</article></main></body></html>";
+  EXPECT_NE(MainText(html).find("covered market"), std::string::npos);
+  // A closed aside beside the article stays out.
+  std::string closed = std::string("<html><body><main><article>") + Prose(3) +
+                       "</article></main><aside><p>Our partners offer a discount on "
+                       "garden furniture this week, and delivery is free.</p></aside></body>";
+  EXPECT_EQ(MainText(closed).find("garden furniture"), std::string::npos);
+}
+
+TEST(HtmlBody, AHeaderInsideAnItemIsItsHeading) {
+  std::string html =
+      "<html><body><header class=site><a href=/>Tech News</a> <a href=/mac>Mac</a></header>"
+      "<main>";
+  for (int i = 0; i < 5; ++i) {
+    html += "<article><header><h2><a href=/s" + std::to_string(i) +
+            ">Headphones gain new colour options in batch " + std::to_string(i) +
+            "</a></h2><p>The maker adds three finishes to its range, sold only through one "
+            "retailer for the first month of the season.</p></header></article>";
+  }
+  html += "</main></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("three finishes"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Tech News"), std::string::npos) << text;
+}
+
+TEST(HtmlBody, PageBuilderBoxesNamedLikeFurnitureHoldTheProse) {
+  // Every box of the page is a "widget" panel: together they hold the
+  // prose, so the name says nothing. A popup with prose stays out.
+  std::string html = "<html><body><nav><a href=/>Home</a></nav><div class=panels>";
+  for (int i = 0; i < 4; ++i) {
+    html += "<div class=\"so-panel widget widget_text\">" + Prose(1, i) + "</div>";
+  }
+  html +=
+      "</div><div class=\"site-popup\"><p>Sign up to receive our letter on careers, "
+      "with offers from our partners every week of the year.</p></div></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("(0) The council"), std::string::npos) << text;
+  EXPECT_NE(text.find("(3) Stallholders"), std::string::npos) << text;
+  EXPECT_EQ(text.find("receive our letter"), std::string::npos) << text;
+  // A real sidebar widget beside an article is still dropped.
+  std::string aside = std::string("<html><body><article>") + Prose(3) +
+                      "</article><div class=\"widget widget_text\"><p>The author lives by the "
+                      "sea and writes about towns and their markets.</p></div></body></html>";
+  EXPECT_EQ(MainText(aside).find("lives by the sea"), std::string::npos) << MainText(aside);
+}
+
 }  // namespace
 }  // namespace dateline::read
