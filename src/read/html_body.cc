@@ -2,7 +2,6 @@
 
 #include <myhtml/api.h>
 
-#include <algorithm>
 #include <cstring>
 #include <string>
 #include <unordered_set>
@@ -59,15 +58,16 @@ bool IsBlock(const DomNode& n) { return HasFlag(n, kBlock); }
 // Words in class and id values that name page furniture. A token matches
 // when it equals a word or starts with it ("navbar", "comments").
 constexpr std::string_view kFurniturePrefixes[] = {
-    "comment",   "nav",      "menu",         "footer",      "sidebar",   "cookie",
-    "consent",   "gdpr",     "share",        "sharing",     "social",    "newsletter",
-    "subscri",   "related",  "recommend",    "breadcrumb",  "advert",    "banner",
-    "popup",     "modal",    "promo",        "pagination",  "pager",     "signup",
-    "login",     "disqus",   "outbrain",     "taboola",     "masthead",  "topbar",
-    "toolbar",   "skip",     "sponsor",      "newsticker",  "lire",      "teaser",
-    "tagcloud",  "tags",     "meta-",        "footnote-ad", "jump",      "offcanvas",
-    "overlay",   "trending", "most-popular", "mostread",    "read-more", "readmore",
-    "more-from", "similar",
+    "comment",      "nav",         "menu",       "footer",     "sidebar",   "cookie",
+    "consent",      "gdpr",        "share",      "sharing",    "social",    "newsletter",
+    "subscri",      "related",     "recommend",  "breadcrumb", "advert",    "banner",
+    "popup",        "modal",       "promo",      "pagination", "pager",     "signup",
+    "login",        "disqus",      "outbrain",   "taboola",    "masthead",  "topbar",
+    "toolbar",      "sponsor",     "newsticker", "lire",       "tagcloud",  "tags",
+    "meta-",        "footnote-ad", "jump",       "offcanvas",  "overlay",   "trending",
+    "most-popular", "mostread",    "read-more",  "readmore",   "more-from", "similar",
+    "signature",    "flair",       "userextras", "byline",     "visually",  "usertitle",
+    "postprofile",
 };
 // Tokens that must match exactly (too short or too common as prefixes).
 constexpr std::string_view kFurnitureExact[] = {"ad",   "ads",   "share", "tag", "header", "aside",
@@ -522,9 +522,22 @@ bool IsFurnitureText(std::string_view text) {
                                                                  "close",
                                                                  "search",
                                                                  "fermer",
-                                                                 "rechercher"};
-  if (text.size() > 40) return false;
-  return lines->count(Normalize(text)) > 0;
+                                                                 "rechercher",
+                                                                 "sponsored",
+                                                                 "newarrival",
+                                                                 "lowstock",
+                                                                 "addtowishlist",
+                                                                 "togglecaption",
+                                                                 "viewthispostoninstagram"};
+  if (text.size() > 160) return false;
+  const std::string key = Normalize(text);
+  // The notice script applications show to browsers without scripts.
+  if (key.find("enablejavascript") != std::string::npos ||
+      key.find("javascriptisdisabled") != std::string::npos ||
+      key.find("javascriptisrequired") != std::string::npos) {
+    return true;
+  }
+  return text.size() <= 40 && lines->count(key) > 0;
 }
 
 void AppendBlock(std::string& out, const TextBlock& b, char prev_kind) {
@@ -545,6 +558,9 @@ bool IsCaption(const Dom& dom, int owner, int top) {
 // Below this many bytes the chosen container is taken to have missed the
 // content.
 constexpr size_t kShortText = 500;
+// Blocks and bytes of text that make a short box a box of items.
+constexpr int kItemBlocks = 8;
+constexpr size_t kItemText = 300;
 // Share of the best score an element below the best one must hold to be
 // taken instead.
 constexpr double kDescendShare = 0.75;
@@ -816,7 +832,12 @@ std::string ExtractMainText(const Dom& dom, const std::vector<bool>& pruned,
   // Pages of short items (shop grids, link listings, threads of one-line
   // posts) leave no container that scores: fall back to the text blocks of
   // the whole body, dropping only bare links of a word or two.
-  if (out.size() < kShortText) {
+  // A box of many blocks already gathers a page's short items: it stays
+  // even when its text is short.
+  int box_blocks = 0;
+  for (const TextBlock& b : blocks) box_blocks += b.owner >= best && b.owner < dom.nodes[best].end;
+  const bool gathers_items = box_blocks >= kItemBlocks && out.size() >= kItemText;
+  if (out.size() < kShortText && !gathers_items) {
     std::string all = JoinBlocks(dom, blocks, root, norm_title, /*lenient=*/true);
     if (all.size() > out.size()) out = std::move(all);
   }

@@ -353,5 +353,61 @@ TEST(HtmlBody, PageBuilderBoxesNamedLikeFurnitureHoldTheProse) {
   EXPECT_EQ(MainText(aside).find("lives by the sea"), std::string::npos) << MainText(aside);
 }
 
+TEST(HtmlBody, ForumSignaturesAndUserCardsAreNotContent) {
+  std::string html = "<html><body><h1>Which first telescope?</h1><div class=thread>";
+  for (int i = 0; i < 3; ++i) {
+    html +=
+        "<div class=post><div class=postprofile><span class=usertitle>Senior member</span>"
+        "<p>Posts: 4032</p></div><div class=content>" +
+        Prose(1, i) +
+        "</div><div class=signature><p>My nation does not reflect my political views, "
+        "and my telescope is bigger than yours, whatever you say.</p></div></div>";
+  }
+  html += "</div></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("(2) Stallholders"), std::string::npos) << text;
+  EXPECT_EQ(text.find("political views"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Senior member"), std::string::npos) << text;
+}
+
+TEST(HtmlBody, TeaserBoxesOfAListingAreItsContent) {
+  std::string html =
+      "<html><body><nav><a href=/>Home</a></nav><main><h1>Science</h1><div class=list>";
+  for (int i = 0; i < 6; ++i) {
+    html += "<div class=teaser-item id=teaser-" + std::to_string(i) + "><h2><a href=/s" +
+            std::to_string(i) + ">Astronomers map a cold cloud near the galactic centre, part " +
+            std::to_string(i) +
+            "</a></h2><p>The survey took four years and shows gas falling toward the black "
+            "hole faster than models predicted.</p></div>";
+  }
+  html += "</div></main></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("part 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("part 5"), std::string::npos) << text;
+}
+
+TEST(HtmlBody, AShortBoxOfManyItemsIsKeptWithoutThePageAroundIt) {
+  // The description is short, but its eight points make it a box of
+  // items: the page's other scraps are not added to it.
+  std::string html =
+      "<html><body><div class=deal>Free delivery over fifty pounds</div><ul class=points>";
+  const char* points[] = {"Holds a full day of water for one person.",
+                          "Keeps drinks cold for hours in the summer sun.",
+                          "Fits most car cup holders and bike cages.",
+                          "The lid closes with magnets and does not leak.",
+                          "Safe in the top rack of the dishwasher.",
+                          "Made of kitchen-grade steel that does not rust.",
+                          "Comes in eleven colours, two of them new.",
+                          "Covered by a five-year warranty against defects."};
+  for (const char* p : points) html += std::string("<li>") + p + "</li>";
+  html +=
+      "</ul><div class=badge>Only three left in stock today</div>"
+      "<div class=note>Prices include value added tax</div></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("Holds a full day"), std::string::npos) << text;
+  EXPECT_NE(text.find("five-year warranty"), std::string::npos) << text;
+  EXPECT_EQ(text.find("three left"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace dateline::read

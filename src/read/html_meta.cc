@@ -295,13 +295,21 @@ std::string PreferLocalTime(const std::string& chosen, const std::vector<RawDate
   return chosen;
 }
 
+// True when `node` sits in a link: a card or teaser for another page.
+bool InLink(const Dom& dom, int node) {
+  for (int p = dom.nodes[node].parent; p > 0; p = dom.nodes[p].parent) {
+    if (dom.nodes[p].id == MyHTML_TAG_A) return true;
+  }
+  return false;
+}
+
 // The first of the unlabelled dates that is not in page furniture: a
-// <time> in a comment, a sidebar or a "latest posts" box dates something
-// else. `pruned` is PruneMask(dom).
-std::string FirstContentTime(const std::vector<bool>& pruned,
+// <time> in a comment, a sidebar or a "latest posts" box, or in a link to
+// another page, dates something else. `pruned` is PruneMask(dom).
+std::string FirstContentTime(const Dom& dom, const std::vector<bool>& pruned,
                              const std::vector<std::pair<int, std::string>>& times) {
   for (const auto& [node, value] : times) {
-    if (!pruned[node]) return value;
+    if (!pruned[node] && !InLink(dom, node)) return value;
   }
   return "";
 }
@@ -431,7 +439,7 @@ PageMeta ExtractMeta(const Dom& dom, const std::vector<bool>& pruned, std::strin
     structured = c.time_pub, evidence = "time";
   }
   std::string url_date = DateFromPath(url_hint.empty() ? meta.url : url_hint);
-  std::string content_time = FirstContentTime(pruned, c.time_any);
+  std::string content_time = FirstContentTime(dom, pruned, c.time_any);
   std::string script = DateInScripts(dom);
   VisibleDates vis = ScanVisibleDates(dom, meta.title);
   std::string text_modified = vis.modified;

@@ -69,6 +69,18 @@ TEST(ChoosePublished, ShownContentTimeReplacesUnshownMetadata) {
   EXPECT_EQ(m.published, "2022-01-15");
 }
 
+TEST(ChoosePublished, ATimeInALinkDatesTheLinkedPage) {
+  // A card for an older post sits by the heading: its <time> backs neither
+  // its own date nor the metadata's.
+  const std::string meta = "<meta name=\"date\" content=\"2023-10-31\">";
+  const std::string card =
+      "<h1>Bridge closed</h1><a class=card href=/2019/10/older-post><h3>Our older post</h3>"
+      "<time datetime=\"2019-10-21\">21.10.2019</time></a>";
+  PageMeta m = Meta(meta, card);
+  EXPECT_EQ(m.published, "2023-10-31");
+  EXPECT_EQ(m.evidence, "meta");
+}
+
 TEST(ChoosePublished, BylineBackedByTheModificationDate) {
   const std::string ld =
       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
