@@ -250,6 +250,21 @@ bool IsHidden(const DomNode& n) {
          (StyleSets(style, "display", "none") || StyleSets(style, "visibility", "hidden"));
 }
 
+// Tab panels and accordion sections: hidden until the reader opens them,
+// but part of the page's text (FAQ answers, specifications, the other tabs
+// of a service page).
+bool IsDisclosurePanel(const DomNode& n) {
+  std::string_view role = n.Attr("role");
+  if (role == "tabpanel" || (role == "region" && n.HasAttr("aria-labelledby"))) return true;
+  auto panel = [](std::string_view tok, bool) {
+    for (std::string_view w : {"accordion", "tabpanel", "tab-pane", "tab-panel", "collapse"}) {
+      if (tok.compare(0, w.size(), w) == 0) return true;
+    }
+    return false;
+  };
+  return AnyClassToken(n.Attr("class"), panel);
+}
+
 bool FurnitureRole(std::string_view role) {
   return role == "navigation" || role == "banner" || role == "contentinfo" ||
          role == "complementary" || role == "search" || role == "dialog" || role == "menu" ||
@@ -680,7 +695,7 @@ std::vector<bool> PrunePass(const Dom& dom, const TextSizes& sizes,
       // Star ratings, review counts and one-line quotes on a listing's
       // items stay with their item.
       drop = size[i] * 3 <= total && !IsMainHint(node) && !holds_prose(i);
-    } else if (IsHidden(node) || FurnitureRole(node.Attr("role"))) {
+    } else if ((IsHidden(node) && !IsDisclosurePanel(node)) || FurnitureRole(node.Attr("role"))) {
       // Shops hide the product box until a script shows it.
       drop = size[i] * 2 <= total && !holds_prose(i);
     } else if (!named_content[i] && (NamesFurniture(node.Attr("class"), thread) ||

@@ -409,5 +409,24 @@ TEST(HtmlBody, AShortBoxOfManyItemsIsKeptWithoutThePageAroundIt) {
   EXPECT_EQ(text.find("three left"), std::string::npos) << text;
 }
 
+TEST(HtmlBody, HiddenTabAndAccordionPanelsAreContent) {
+  // The answers of an FAQ and the other tabs of a service page are hidden
+  // until opened; a hidden menu is not content.
+  std::string html = "<html><body><main><h1>Pet insurance</h1>" + Prose(2) +
+                     "<div class=faq><button aria-controls=a1>What is a waiting period?</button>"
+                     "<div id=a1 class=\"accordion-inner\" role=region aria-labelledby=q1 "
+                     "aria-hidden=true><p>Cover for illnesses starts fifteen days after you "
+                     "buy the policy, and for accidents the next day.</p></div></div>"
+                     "<div role=tabpanel style=\"display: none\"><p>Claims are paid within ten "
+                     "working days once the vet has sent the invoice to us.</p></div>"
+                     "</main><div style=\"display:none\"><p>Insurance for cars, homes, boats "
+                     "and pets, with discounts when you bundle them together.</p></div>"
+                     "</body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("fifteen days"), std::string::npos) << text;
+  EXPECT_NE(text.find("ten working days"), std::string::npos) << text;
+  EXPECT_EQ(text.find("bundle them"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace dateline::read
