@@ -70,8 +70,8 @@ constexpr std::string_view kFurniturePrefixes[] = {
     "postprofile",
 };
 // Tokens that must match exactly (too short or too common as prefixes).
-constexpr std::string_view kFurnitureExact[] = {"ad",   "ads",   "share", "tag", "header", "aside",
-                                                "rail", "promo", "sns",   "cta", "footer", "foot"};
+constexpr std::string_view kFurnitureExact[] = {"ad",    "ads", "share", "tag",    "aside", "rail",
+                                                "promo", "sns", "cta",   "footer", "foot"};
 
 // The word lists bucketed by first letter: class and id values are tested
 // for every element, so the test must be cheap.
@@ -111,6 +111,13 @@ bool IsStateOrTaxonomyClass(std::string_view word) {
   return false;
 }
 
+// Utility classes with variants or arbitrary values ("lg:first:pt-[calc(
+// var(--banner-min-height))]", "hover:underline") say how an element looks;
+// the names inside them are not its role.
+bool IsUtilityClass(std::string_view word) {
+  return word.find_first_of(":[(") != std::string_view::npos;
+}
+
 // Tests each space-separated word of a class or id value, whole and split at
 // non-alphanumerics ("site-nav__item" gives site, nav, item).
 // Calls `match(token)` on each space-separated word of a class or id value,
@@ -128,7 +135,7 @@ bool AnyClassToken(std::string_view value, Match match) {
       if (len < sizeof(buf)) buf[len++] = c;
     }
     std::string_view word(buf, len);
-    if (word.empty() || IsStateOrTaxonomyClass(word)) continue;
+    if (word.empty() || IsStateOrTaxonomyClass(word) || IsUtilityClass(word)) continue;
     if (match(word, /*whole=*/true)) return true;
     size_t k = 0;
     while (k < word.size()) {
@@ -153,7 +160,8 @@ bool NamesFurniture(std::string_view value, bool comments_are_content = false) {
     if (IsFurnitureToken(tok)) return true;
     // Page builders put "widget" in the class of every box, article text
     // included ("elementor-widget-container"): only a word of its own counts.
-    return whole && (tok == "widget" || tok == "widgets" || tok == "widget-area");
+    return whole &&
+           (tok == "widget" || tok == "widgets" || tok == "widget-area" || tok == "header");
   });
 }
 
@@ -242,8 +250,26 @@ bool StyleSets(std::string_view style, std::string_view property, std::string_vi
   return false;
 }
 
+// The display-none classes of the common CSS frameworks (Bootstrap's
+// "hidden" and "d-none"); "hidden-xs" and the like hide on some screens only.
+bool HasHidingClass(std::string_view value) {
+  if (value.find("hid") == std::string_view::npos && value.find("none") == std::string_view::npos) {
+    return false;
+  }
+  size_t i = 0;
+  while (i < value.size()) {
+    size_t e = value.find(' ', i);
+    if (e == std::string_view::npos) e = value.size();
+    std::string_view w = value.substr(i, e - i);
+    if (w == "hidden" || w == "d-none" || w == "display-none" || w == "is-hidden") return true;
+    i = e + 1;
+  }
+  return false;
+}
+
 bool IsHidden(const DomNode& n) {
   if (n.HasAttr("hidden")) return true;
+  if (HasHidingClass(n.Attr("class"))) return true;
   if (n.Attr("aria-hidden") == "true") return true;
   std::string_view style = n.Attr("style");
   return !style.empty() &&
@@ -544,6 +570,10 @@ bool IsFurnitureText(std::string_view text) {
                                                                  "addtowishlist",
                                                                  "togglecaption",
                                                                  "viewthispostoninstagram"};
+  // Template placeholders a script never filled ("{{ item.message }}").
+  if (text.size() >= 4 && text.substr(0, 2) == "{{" && text.substr(text.size() - 2) == "}}") {
+    return true;
+  }
   if (text.size() > 160) return false;
   const std::string key = Normalize(text);
   // The notice script applications show to browsers without scripts.

@@ -428,5 +428,46 @@ TEST(HtmlBody, HiddenTabAndAccordionPanelsAreContent) {
   EXPECT_EQ(text.find("bundle them"), std::string::npos) << text;
 }
 
+TEST(HtmlBody, OnlyAWholeHeaderClassNamesTheBanner) {
+  // "accordion-header" and "card-header" head parts of the content; a box
+  // classed "header" is the site's banner.
+  std::string html =
+      "<html><body><div class=header><a href=/>Movers</a> <a href=/q>Quote"
+      "</a></div><main>" +
+      Prose(2);
+  for (int i = 0; i < 3; ++i) {
+    html += "<div class=accordion-header>Do movers take apart furniture, case " +
+            std::to_string(i) + "?</div><div class=accordion-body><p>Most crews take apart " +
+            "beds and tables and put them back together at the new home.</p></div>";
+  }
+  html += "</main></body></html>";
+  std::string text = MainText(html);
+  EXPECT_NE(text.find("furniture, case 2?"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Quote"), std::string::npos) << text;
+}
+
+TEST(HtmlBody, UtilityClassesNameNoFurniture) {
+  // A style utility that mentions a banner's height is not a banner.
+  std::string html = "<html><body><main><div class=intro>" + Prose(2) + "</div>";
+  for (int i = 2; i < 4; ++i) {
+    html += "<div class=\"stack lg:pt-[var(--banner-height)]\">" + Prose(1, i) + "</div>";
+  }
+  html += "</main></body></html>";
+  EXPECT_NE(MainText(html).find("(3) The council"), std::string::npos) << MainText(html);
+}
+
+TEST(HtmlBody, HidingClassesAndTemplatePlaceholdersAreNotText) {
+  std::string html = "<html><body><article>" + Prose(3) +
+                     "<span class=hidden>last edited by a moderator</span>"
+                     "<p class=\"d-none\">Printed from the archive of the city.</p>"
+                     "<p class=\"hidden-xs\">Shown on larger screens only, this line stays.</p>"
+                     "<p>{{ board.errors[1].message }}</p></article></body></html>";
+  std::string text = MainText(html);
+  EXPECT_EQ(text.find("last edited"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Printed from"), std::string::npos) << text;
+  EXPECT_EQ(text.find("{{"), std::string::npos) << text;
+  EXPECT_NE(text.find("this line stays"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace dateline::read
