@@ -13,17 +13,10 @@
 #include "read/date_parse.h"
 #include "read/html_body.h"
 #include "read/page_dates.h"
+#include "text/fold.h"
 
 namespace dateline::read {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
@@ -149,7 +142,7 @@ void WalkJsonLd(const nlohmann::json& root, JsonLdDates& out) {
 }
 
 bool ClassLooksLikeDate(std::string_view cls) {
-  std::string c = Lower(cls);
+  std::string c = AsciiLower(cls);
   return c.find("date") != std::string::npos || c.find("time") != std::string::npos ||
          c.find("publish") != std::string::npos || c.find("posted") != std::string::npos ||
          c.find("byline") != std::string::npos || c.find("meta") != std::string::npos ||
@@ -157,7 +150,7 @@ bool ClassLooksLikeDate(std::string_view cls) {
 }
 
 bool ClassLooksModified(std::string_view cls) {
-  std::string c = Lower(cls);
+  std::string c = AsciiLower(cls);
   return c.find("modif") != std::string::npos || c.find("update") != std::string::npos;
 }
 
@@ -186,9 +179,9 @@ struct Candidates {
 
 void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
   const DomNode& n = dom.nodes[i];
-  if (n.id == MyHTML_TAG_HTML && c.lang.empty()) c.lang = Lower(n.Attr("lang"));
+  if (n.id == MyHTML_TAG_HTML && c.lang.empty()) c.lang = AsciiLower(n.Attr("lang"));
   if (n.id == MyHTML_TAG_SCRIPT) {
-    if (Lower(n.Attr("type")) != "application/ld+json") return;
+    if (AsciiLower(n.Attr("type")) != "application/ld+json") return;
     std::string raw;
     for (int k = i + 1; k < n.end; ++k) raw += dom.nodes[k].text;
     auto j = nlohmann::json::parse(raw, nullptr, false);
@@ -200,21 +193,22 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
     return;
   }
   if (n.id == MyHTML_TAG_H1 && c.h1.empty()) c.h1 = SubtreeText(dom, i);
-  if (n.id == MyHTML_TAG_LINK && Lower(n.Attr("rel")) == "canonical") c.canonical = n.Attr("href");
+  if (n.id == MyHTML_TAG_LINK && AsciiLower(n.Attr("rel")) == "canonical")
+    c.canonical = n.Attr("href");
   // Without attributes only a <time> can still date the page (by its text).
   if (n.attrs.empty() && n.id != MyHTML_TAG_TIME) return;
-  std::string key = Lower(!n.Attr("property").empty()   ? n.Attr("property")
-                          : !n.Attr("name").empty()     ? n.Attr("name")
-                          : !n.Attr("itemprop").empty() ? n.Attr("itemprop")
-                                                        : n.Attr("http-equiv"));
+  std::string key = AsciiLower(!n.Attr("property").empty()   ? n.Attr("property")
+                               : !n.Attr("name").empty()     ? n.Attr("name")
+                               : !n.Attr("itemprop").empty() ? n.Attr("itemprop")
+                                                             : n.Attr("http-equiv"));
   std::string_view content = n.HasAttr("content")    ? n.Attr("content")
                              : n.HasAttr("datetime") ? n.Attr("datetime")
                                                      : std::string_view();
   if (n.id == MyHTML_TAG_META) {
     if (key == "og:title") c.og_title = n.Attr("content");
     if (key == "og:url") c.og_url = n.Attr("content");
-    if (key == "og:locale" && c.lang.empty()) c.lang = Lower(n.Attr("content"));
-    if (key == "content-language" && c.lang.empty()) c.lang = Lower(n.Attr("content"));
+    if (key == "og:locale" && c.lang.empty()) c.lang = AsciiLower(n.Attr("content"));
+    if (key == "content-language" && c.lang.empty()) c.lang = AsciiLower(n.Attr("content"));
   }
   if (!key.empty() && !content.empty()) {
     int r = Rank(key, kPublishedNames, std::size(kPublishedNames));
@@ -238,8 +232,8 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
     if (modified) {
       if (c.time_mod.empty()) c.time_mod = v;
     } else if (n.HasAttr("pubdate") || key == "datepublished" ||
-               Lower(cls).find("publish") != std::string::npos ||
-               Lower(cls).find("entry-date") != std::string::npos) {
+               AsciiLower(cls).find("publish") != std::string::npos ||
+               AsciiLower(cls).find("entry-date") != std::string::npos) {
       if (c.time_pub.empty()) c.time_pub = v;
     } else if (n.id == MyHTML_TAG_TIME || ClassLooksLikeDate(cls)) {
       c.time_any.push_back({i, v});

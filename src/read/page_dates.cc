@@ -11,17 +11,10 @@
 
 #include "read/date_parse.h"
 #include "read/html_body.h"
+#include "text/fold.h"
 
 namespace dateline::read {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 // Words that say what the date after them is. Lower case (ASCII folding
 // only, so accented capitals are listed as written).
@@ -38,7 +31,7 @@ constexpr const char* kPublishedWords[] = {
 // The label of a date from the words just before it: the last label word
 // in `before` wins ("Publié le X, mis à jour le Y" labels Y as modified).
 DateLabel LabelOf(std::string_view before) {
-  std::string lower = Lower(before);
+  std::string lower = AsciiLower(before);
   size_t best = std::string::npos;
   DateLabel label = DateLabel::kNone;
   auto look = [&](const char* const* words, size_t n, DateLabel as) {
@@ -88,7 +81,7 @@ std::vector<FoundDate> DatesOfBlock(std::string_view text, size_t max_len, YearD
 // German puts the verb last: "Dieser Beitrag wurde am 3. Dezember 2011
 // veröffentlicht". A label word just after an unlabelled date labels it.
 DateLabel LabelAfter(std::string_view after) {
-  std::string lower = Lower(after.substr(0, kLabelBytes));
+  std::string lower = AsciiLower(after.substr(0, kLabelBytes));
   for (const char* w : {"geändert", "aktualisiert"}) {
     if (lower.find(w) != std::string::npos) return DateLabel::kModified;
   }
@@ -355,7 +348,7 @@ std::string DateInScripts(const Dom& dom) {
   for (size_t i = 1; i < dom.nodes.size() && scanned < kMaxScriptBytes; ++i) {
     const DomNode& n = dom.nodes[i];
     if (n.id != MyHTML_TAG_SCRIPT) continue;
-    if (Lower(n.Attr("type")) == "application/ld+json") continue;  // read as JSON-LD
+    if (AsciiLower(n.Attr("type")) == "application/ld+json") continue;  // read as JSON-LD
     for (int k = static_cast<int>(i) + 1; k < n.end; ++k) {
       const std::string& text = dom.nodes[k].text;
       scanned += text.size();

@@ -12,19 +12,12 @@
 #include "read/html_meta.h"
 #include "read/language.h"
 #include "read/scraped_text.h"
+#include "text/fold.h"
 #include "text/utf8.h"
 #include "util/io.h"
 
 namespace dateline {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -47,7 +40,7 @@ size_t FindBinary(std::string_view bytes) {
 }
 
 bool LooksLikeHtml(std::string_view bytes) {
-  std::string head = Lower(bytes.substr(0, 4096));
+  std::string head = AsciiLower(bytes.substr(0, 4096));
   for (const char* marker : {"<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<p>",
                              "<p ", "<title", "<article", "<script", "<br"}) {
     if (head.find(marker) != std::string::npos) return true;
@@ -58,12 +51,12 @@ bool LooksLikeHtml(std::string_view bytes) {
 enum class Kind { kHtml, kText };
 
 Kind InputKind(std::string_view bytes, const ReadHints& hints) {
-  std::string type = Lower(hints.content_type);
+  std::string type = AsciiLower(hints.content_type);
   if (type.find("html") != std::string::npos || type.find("xml") != std::string::npos) {
     return Kind::kHtml;
   }
   if (type.find("text/plain") != std::string::npos) return Kind::kText;
-  std::string path = Lower(hints.path);
+  std::string path = AsciiLower(hints.path);
   if (EndsWith(path, ".gz")) path.resize(path.size() - 3);
   if (EndsWith(path, ".html") || EndsWith(path, ".htm") || EndsWith(path, ".xhtml")) {
     return Kind::kHtml;
