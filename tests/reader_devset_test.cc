@@ -52,12 +52,12 @@ TEST(ReaderDevset, WcxbWordF1) {
   eval::ExtractionScorer scorer;
   for (size_t i = 0; i < gold.size(); ++i) scorer.Add(gold[i], texts[i]);
   eval::ExtractionReport r = scorer.Report();
-  EXPECT_GE(r.mean_f1, 0.863);
-  EXPECT_GE(r.article_f1, 0.946);
+  EXPECT_GE(r.mean_f1, 0.864);
+  EXPECT_GE(r.article_f1, 0.947);
   // Pages that are not articles: listings, shops and threads.
   const std::pair<const char*, double> by_type[] = {{"collection", 0.727}, {"documentation", 0.929},
                                                     {"forum", 0.776},      {"listing", 0.699},
-                                                    {"product", 0.656},    {"service", 0.836}};
+                                                    {"product", 0.661},    {"service", 0.836}};
   for (const auto& [type, floor] : by_type) {
     ASSERT_TRUE(r.by_type.count(type)) << type;
     EXPECT_GE(r.by_type.at(type).mean_f1, floor) << type;

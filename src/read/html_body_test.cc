@@ -417,6 +417,8 @@ TEST(HtmlBody, HiddenTabAndAccordionPanelsAreContent) {
                      "<div id=a1 class=\"accordion-inner\" role=region aria-labelledby=q1 "
                      "aria-hidden=true><p>Cover for illnesses starts fifteen days after you "
                      "buy the policy, and for accidents the next day.</p></div></div>"
+                     "<div id=a2 role=region aria-labelledby=q2 hidden><p>Pets of any age "
+                     "can be insured, though the premium rises with each birthday.</p></div>"
                      "<div role=tabpanel style=\"display: none\"><p>Claims are paid within ten "
                      "working days once the vet has sent the invoice to us.</p></div>"
                      "</main><div style=\"display:none\"><p>Insurance for cars, homes, boats "
@@ -425,6 +427,7 @@ TEST(HtmlBody, HiddenTabAndAccordionPanelsAreContent) {
   std::string text = MainText(html);
   EXPECT_NE(text.find("fifteen days"), std::string::npos) << text;
   EXPECT_NE(text.find("ten working days"), std::string::npos) << text;
+  EXPECT_NE(text.find("each birthday"), std::string::npos) << text;
   EXPECT_EQ(text.find("bundle them"), std::string::npos) << text;
 }
 
