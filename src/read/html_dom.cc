@@ -178,27 +178,11 @@ void Lower(std::string& s) {
 // copy's allocations (srcset, data-*, inline handlers are long and useless).
 // myhtml gives attribute names in lower case.
 bool IsKeptAttribute(std::string_view key) {
-  return InList(key, {"class",
-                      "id",
-                      "role",
-                      "style",
-                      "hidden",
-                      "aria-hidden",
-                      "aria-labelledby",
-                      "aria-expanded",
-                      "itemprop",
-                      "itemtype",
-                      "property",
-                      "name",
-                      "content",
-                      "datetime",
-                      "http-equiv",
-                      "rel",
-                      "href",
-                      "type",
-                      "lang",
-                      "title",
-                      "pubdate"});
+  return InList(
+      key,
+      {"class",    "id",       "role",     "style", "hidden",  "aria-hidden", "aria-labelledby",
+       "itemprop", "itemtype", "property", "name",  "content", "datetime",    "http-equiv",
+       "rel",      "href",     "type",     "lang",  "title",   "pubdate"});
 }
 
 // Copies the myhtml tree under `root` into `dom`, in document order, without
