@@ -109,6 +109,11 @@ TEST_F(RulesEnTest, WeekdaysFollowTense) {
   Check("The minister will visit Nairobi next Thursday.", "1998-08-10",
         {{"next Thursday", "DATE", "1998-08-13"}});
   Check("The talks ended last Tuesday.", "1998-08-10", {{"last Tuesday", "DATE", "1998-08-04"}});
+  // Told, urged or asked to do something: the doing is ahead.
+  Check("Residents have been told to avoid the bridge on Wednesday.", "1998-08-10",
+        {{"Wednesday", "DATE", "1998-08-12"}});
+  Check("He told the court on Wednesday that he was innocent.", "1998-08-10",
+        {{"Wednesday", "DATE", "1998-08-05"}});
 }
 
 TEST_F(RulesEnTest, RelativeDays) {
