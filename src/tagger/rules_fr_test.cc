@@ -109,6 +109,9 @@ TEST_F(RulesFrTest, Weekdays) {
   EXPECT_EQ(Tag("Il est venu vendredi dernier.", kSaturday), V{"vendredi dernier=2023-02-24"});
   EXPECT_EQ(Tag("Une fillette s'est noyée mardi soir.", "2003-02-21"),
             V{"mardi soir=2003-02-18TEV"});
+  // Asked to do something: the doing is ahead, whatever the tense of the asking.
+  EXPECT_EQ(Tag("Les habitants ont été priés d'éviter de circuler mercredi.", kSaturday),
+            V{"mercredi=2023-03-01"});
 }
 
 TEST_F(RulesFrTest, ClockTimes) {
