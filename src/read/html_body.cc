@@ -2,9 +2,10 @@
 
 #include <myhtml/api.h>
 
-#include <cstring>
 #include <string>
 #include <unordered_set>
+
+#include "read/furniture.h"
 
 namespace dateline::read {
 namespace {
@@ -55,157 +56,6 @@ bool HasFlag(const DomNode& n, TagFlag f) {
 bool IsDropped(const DomNode& n) { return HasFlag(n, kDropped); }
 bool IsBlock(const DomNode& n) { return HasFlag(n, kBlock); }
 
-// Words in class and id values that name page furniture. A token matches
-// when it equals a word or starts with it ("navbar", "comments").
-constexpr std::string_view kFurniturePrefixes[] = {
-    "comment",      "nav",         "menu",       "footer",     "sidebar",   "cookie",
-    "consent",      "gdpr",        "share",      "sharing",    "social",    "newsletter",
-    "subscri",      "related",     "recommend",  "breadcrumb", "advert",    "banner",
-    "popup",        "modal",       "promo",      "pagination", "pager",     "signup",
-    "login",        "disqus",      "outbrain",   "taboola",    "masthead",  "topbar",
-    "toolbar",      "sponsor",     "newsticker", "lire",       "tagcloud",  "tags",
-    "meta-",        "footnote-ad", "jump",       "offcanvas",  "overlay",   "trending",
-    "most-popular", "mostread",    "read-more",  "readmore",   "more-from", "similar",
-    "signature",    "flair",       "userextras", "byline",     "visually",  "usertitle",
-    "postprofile",
-};
-// Tokens that must match exactly (too short or too common as prefixes).
-constexpr std::string_view kFurnitureExact[] = {"ad",    "ads", "share", "tag",    "aside", "rail",
-                                                "promo", "sns", "cta",   "footer", "foot"};
-
-// The word lists bucketed by first letter: class and id values are tested
-// for every element, so the test must be cheap.
-struct FurnitureIndex {
-  std::vector<std::string_view> prefixes[26];
-  std::vector<std::string_view> exact[26];
-  FurnitureIndex() {
-    for (std::string_view w : kFurniturePrefixes) prefixes[w[0] - 'a'].push_back(w);
-    for (std::string_view w : kFurnitureExact) exact[w[0] - 'a'].push_back(w);
-  }
-};
-
-// `tok` is lower-case.
-bool IsFurnitureToken(std::string_view tok) {
-  static const FurnitureIndex* index = new FurnitureIndex();
-  if (tok.empty() || tok[0] < 'a' || tok[0] > 'z') return false;
-  const int letter = tok[0] - 'a';
-  for (std::string_view w : index->exact[letter]) {
-    if (tok == w) return true;
-  }
-  for (std::string_view w : index->prefixes[letter]) {
-    if (tok.size() >= w.size() && tok.compare(0, w.size(), w) == 0) return true;
-  }
-  return false;
-}
-
-bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-
-// Words that describe an element's state or the taxonomy of the post it
-// holds ("has-sidebar", "tag-share-prices", "product_tag-diamond"), not its
-// role: the furniture names inside them say nothing about the element.
-bool IsStateOrTaxonomyClass(std::string_view word) {
-  for (std::string_view p : {"has-", "has_", "no-", "with-", "is-", "tag-", "category-",
-                             "product_tag-", "product_cat-", "post_tag-", "topic-"}) {
-    if (word.size() > p.size() && word.compare(0, p.size(), p) == 0) return true;
-  }
-  return false;
-}
-
-// Utility classes with variants or arbitrary values ("lg:first:pt-[calc(
-// var(--banner-min-height))]", "hover:underline") say how an element looks;
-// the names inside them are not its role.
-bool IsUtilityClass(std::string_view word) {
-  return word.find_first_of(":[(") != std::string_view::npos;
-}
-
-// Tests each space-separated word of a class or id value, whole and split at
-// non-alphanumerics ("site-nav__item" gives site, nav, item).
-// Calls `match(token)` on each space-separated word of a class or id value,
-// lower-cased, whole and split at non-alphanumerics; true when one matched.
-template <typename Match>
-bool AnyClassToken(std::string_view value, Match match) {
-  char buf[64];
-  size_t i = 0;
-  while (i < value.size()) {
-    while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n')) ++i;
-    size_t len = 0;
-    for (; i < value.size() && value[i] != ' ' && value[i] != '\t' && value[i] != '\n'; ++i) {
-      char c = value[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      if (len < sizeof(buf)) buf[len++] = c;
-    }
-    std::string_view word(buf, len);
-    if (word.empty() || IsStateOrTaxonomyClass(word) || IsUtilityClass(word)) continue;
-    if (match(word, /*whole=*/true)) return true;
-    size_t k = 0;
-    while (k < word.size()) {
-      size_t e = k;
-      while (e < word.size() && IsAlnum(word[e])) ++e;
-      if (e > k && e - k < word.size() && match(word.substr(k, e - k), /*whole=*/false)) {
-        return true;
-      }
-      k = e + 1;
-    }
-  }
-  return false;
-}
-
-bool IsCommentToken(std::string_view tok) { return tok.substr(0, 7) == "comment"; }
-
-// `comments_are_content`: on a page that is a discussion thread the
-// comments are the content, so "comment" names no furniture there.
-bool NamesFurniture(std::string_view value, bool comments_are_content = false) {
-  return AnyClassToken(value, [&](std::string_view tok, bool whole) {
-    if (comments_are_content && IsCommentToken(tok)) return false;
-    if (IsFurnitureToken(tok)) return true;
-    // Page builders put "widget" in the class of every box, article text
-    // included ("elementor-widget-container"): only a word of its own counts.
-    return whole &&
-           (tok == "widget" || tok == "widgets" || tok == "widget-area" || tok == "header");
-  });
-}
-
-// Dialogs, overlays and consent banners: furniture whatever their share of
-// the page's prose.
-bool NamesTransient(const DomNode& n) {
-  auto transient = [](std::string_view tok, bool) {
-    for (std::string_view w : {"popup", "modal", "overlay", "cookie", "consent", "gdpr"}) {
-      if (tok.compare(0, w.size(), w) == 0) return true;
-    }
-    return false;
-  };
-  return AnyClassToken(n.Attr("class"), transient) || AnyClassToken(n.Attr("id"), transient);
-}
-
-// Consent managers and cookie banners: boxes that hold long legal prose
-// and never the page's content, however much text they have.
-bool NamesConsent(const DomNode& n) {
-  auto consent = [](std::string_view tok, bool) {
-    for (std::string_view w : {"cookie", "consent", "gdpr", "onetrust", "didomi", "usercentrics",
-                               "truste", "qc-cmp", "privacy-center"}) {
-      if (tok.substr(0, w.size()) == w) return true;
-    }
-    return false;
-  };
-  return AnyClassToken(n.Attr("id"), consent) || AnyClassToken(n.Attr("class"), consent);
-}
-
-// Boxes of customer reviews: on a shop's page they hold most of the
-// sentences, yet the product's description and specifications are the
-// content. ("review" alone is not enough: review sites name their
-// articles so.)
-bool NamesReviews(const DomNode& n) {
-  auto reviews = [](std::string_view tok, bool) {
-    for (std::string_view w :
-         {"reviews", "customerreview", "customer-review", "user-review", "review-list",
-          "review-item", "yotpo", "jdgm", "pr-review", "spr-review"}) {
-      if (tok.substr(0, w.size()) == w) return true;
-    }
-    return false;
-  };
-  return AnyClassToken(n.Attr("class"), reviews) || AnyClassToken(n.Attr("id"), reviews);
-}
-
 // Text (bytes) below which a consent box is left to the general furniture
 // test ("cookie", "consent" and "gdpr" are furniture words too): the
 // stricter test costs a pass over the class of every element otherwise.
@@ -214,16 +64,6 @@ constexpr int kConsentText = 200;
 // Prose (bytes) that makes a review-named box a block of reviews rather than
 // the rating line of one item.
 constexpr int kReviewProse = 300;
-
-bool NamesComment(const DomNode& n) {
-  // Cheap test first: this runs on every element.
-  if (n.Attr("class").find("omment") == std::string_view::npos &&
-      n.Attr("id").find("omment") == std::string_view::npos) {
-    return false;
-  }
-  auto is_comment = [](std::string_view tok, bool) { return IsCommentToken(tok); };
-  return AnyClassToken(n.Attr("class"), is_comment) || AnyClassToken(n.Attr("id"), is_comment);
-}
 
 // True when the elements named "comment..." hold most of the page's prose
 // and little is left outside them: the page is a thread, not an article
@@ -239,67 +79,8 @@ bool IsThread(const Dom& dom, const std::vector<int>& prose, int root) {
   return in_comments >= 300 && in_comments > 2 * elsewhere && elsewhere < 400;
 }
 
-// True when `style` sets `property` to `value` ("display: none").
-bool StyleSets(std::string_view style, std::string_view property, std::string_view value) {
-  for (size_t at = style.find(property); at != std::string_view::npos;
-       at = style.find(property, at + 1)) {
-    size_t k = at + property.size();
-    while (k < style.size() && (style[k] == ' ' || style[k] == ':')) ++k;
-    if (style.substr(k, value.size()) == value) return true;
-  }
-  return false;
-}
-
-// The display-none classes of the common CSS frameworks (Bootstrap's
-// "hidden" and "d-none"); "hidden-xs" and the like hide on some screens only.
-bool HasHidingClass(std::string_view value) {
-  if (value.find("hid") == std::string_view::npos && value.find("none") == std::string_view::npos) {
-    return false;
-  }
-  size_t i = 0;
-  while (i < value.size()) {
-    size_t e = value.find(' ', i);
-    if (e == std::string_view::npos) e = value.size();
-    std::string_view w = value.substr(i, e - i);
-    if (w == "hidden" || w == "d-none" || w == "display-none" || w == "is-hidden") return true;
-    i = e + 1;
-  }
-  return false;
-}
-
-bool IsHidden(const DomNode& n) {
-  if (n.HasAttr("hidden")) return true;
-  if (HasHidingClass(n.Attr("class"))) return true;
-  if (n.Attr("aria-hidden") == "true") return true;
-  std::string_view style = n.Attr("style");
-  return !style.empty() &&
-         (StyleSets(style, "display", "none") || StyleSets(style, "visibility", "hidden"));
-}
-
-// Tab panels and accordion sections: hidden until the reader opens them,
-// but part of the page's text (FAQ answers, specifications, the other tabs
-// of a service page).
-bool IsDisclosurePanel(const DomNode& n) {
-  std::string_view role = n.Attr("role");
-  if (role == "tabpanel" || (role == "region" && n.HasAttr("aria-labelledby"))) return true;
-  auto panel = [](std::string_view tok, bool) {
-    for (std::string_view w : {"accordion", "tabpanel", "tab-pane", "tab-panel", "collapse"}) {
-      if (tok.compare(0, w.size(), w) == 0) return true;
-    }
-    return false;
-  };
-  return AnyClassToken(n.Attr("class"), panel);
-}
-
-bool FurnitureRole(std::string_view role) {
-  return role == "navigation" || role == "banner" || role == "contentinfo" ||
-         role == "complementary" || role == "search" || role == "dialog" || role == "menu" ||
-         role == "menubar" || role == "alert";
-}
-
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
-// Counts non-space bytes of visible text per subtree (scripts excluded).
 // Text sizes per subtree: non-space bytes of visible text (scripts
 // excluded), and of those the bytes of paragraph prose: text in a <p>,
 // directly or through inline markup, outside links.
@@ -513,78 +294,6 @@ bool HoldsMainHint(const Dom& dom, int node) {
   return false;
 }
 
-std::string Normalize(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    }
-  }
-  return out;
-}
-
-// Short lines of page furniture that survive pruning inside the content.
-bool IsFurnitureText(std::string_view text) {
-  static const auto* lines = new std::unordered_set<std::string>{"share",
-                                                                 "sharethis",
-                                                                 "tweet",
-                                                                 "advertisement",
-                                                                 "advertising",
-                                                                 "readmore",
-                                                                 "continuereading",
-                                                                 "printthisarticle",
-                                                                 "emailthisarticle",
-                                                                 "publicité",
-                                                                 "publicite",
-                                                                 "anzeige",
-                                                                 "werbung",
-                                                                 "partager",
-                                                                 "partagez",
-                                                                 "lireaussi",
-                                                                 "alireaussi",
-                                                                 "àlireaussi",
-                                                                 "surlemêmesujet",
-                                                                 "lireplustard",
-                                                                 "skiptocontent",
-                                                                 "skiptomaincontent",
-                                                                 "backtotop",
-                                                                 "scrolltotop",
-                                                                 "loading",
-                                                                 "sharethisarticle",
-                                                                 "shareonfacebook",
-                                                                 "shareontwitter",
-                                                                 "relatedarticles",
-                                                                 "relatedposts",
-                                                                 "youmayalsolike",
-                                                                 "leaveacomment",
-                                                                 "leaveareply",
-                                                                 "comments",
-                                                                 "menu",
-                                                                 "close",
-                                                                 "search",
-                                                                 "fermer",
-                                                                 "rechercher",
-                                                                 "sponsored",
-                                                                 "newarrival",
-                                                                 "lowstock",
-                                                                 "addtowishlist",
-                                                                 "togglecaption",
-                                                                 "viewthispostoninstagram"};
-  // Template placeholders a script never filled ("{{ item.message }}").
-  if (text.size() >= 4 && text.substr(0, 2) == "{{" && text.substr(text.size() - 2) == "}}") {
-    return true;
-  }
-  if (text.size() > 160) return false;
-  const std::string key = Normalize(text);
-  // The notice script applications show to browsers without scripts.
-  if (key.find("enablejavascript") != std::string::npos ||
-      key.find("javascriptisdisabled") != std::string::npos ||
-      key.find("javascriptisrequired") != std::string::npos) {
-    return true;
-  }
-  return text.size() <= 40 && lines->count(key) > 0;
-}
-
 void AppendBlock(std::string& out, const TextBlock& b, char prev_kind) {
   if (!out.empty()) out += (b.kind == 'l' && prev_kind == 'l') ? "\n" : "\n\n";
   out += b.text;
@@ -666,7 +375,7 @@ std::string JoinBlocks(const Dom& dom, const std::vector<TextBlock>& blocks, int
                                 (b.sentence && b.words >= 12 && b.link_density() < 0.8);
       if (!keep) continue;
     }
-    if (b.kind == 'h' && !norm_title.empty() && Normalize(b.text) == norm_title) continue;
+    if (b.kind == 'h' && !norm_title.empty() && LineKey(b.text) == norm_title) continue;
     if (IsFurnitureText(b.text)) continue;
     // Captions and photo credits under an article's text are not part of
     // it; on listings and shops they are the items' names.
@@ -872,7 +581,7 @@ std::string ExtractMainText(const Dom& dom, const std::vector<bool>& pruned,
   std::vector<TextBlock> blocks = CollectBlocks(dom, pruned);
   const int root = dom.body >= 0 ? dom.body : 0;
   const int best = ChooseContainer(dom, pruned, blocks);
-  std::string norm_title = Normalize(title);
+  std::string norm_title = LineKey(title);
   std::string out = JoinBlocks(dom, blocks, best, norm_title, /*lenient=*/false);
   // Pages of short items (shop grids, link listings, threads of one-line
   // posts) leave no container that scores: fall back to the text blocks of
