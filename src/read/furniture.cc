@@ -103,6 +103,30 @@ bool AnyClassToken(std::string_view value, Match match) {
   return false;
 }
 
+// True when a token of a class or id value (see AnyClassToken) starts with
+// one of `words`.
+template <size_t N>
+bool StartsWithAny(std::string_view value, const std::string_view (&words)[N]) {
+  return AnyClassToken(value, [&](std::string_view tok, bool) {
+    for (std::string_view w : words) {
+      if (tok.substr(0, w.size()) == w) return true;
+    }
+    return false;
+  });
+}
+
+constexpr std::string_view kTransientWords[] = {"popup",  "modal",   "overlay",
+                                                "cookie", "consent", "gdpr"};
+constexpr std::string_view kConsentWords[] = {"cookie",   "consent", "gdpr",
+                                              "onetrust", "didomi",  "usercentrics",
+                                              "truste",   "qc-cmp",  "privacy-center"};
+// ("review" alone is not enough: review sites name their articles so.)
+constexpr std::string_view kReviewWords[] = {
+    "reviews", "customerreview", "customer-review", "user-review", "review-list", "review-item",
+    "yotpo",   "jdgm",           "pr-review",       "spr-review"};
+constexpr std::string_view kPanelWords[] = {"accordion", "tabpanel", "tab-pane", "tab-panel",
+                                            "collapse"};
+
 bool IsCommentToken(std::string_view tok) { return tok.substr(0, 7) == "comment"; }
 
 }  // namespace
@@ -123,42 +147,22 @@ bool NamesFurniture(std::string_view value, bool comments_are_content) {
 // Dialogs, overlays and consent banners: furniture whatever their share of
 // the page's prose.
 bool NamesTransient(const DomNode& n) {
-  auto transient = [](std::string_view tok, bool) {
-    for (std::string_view w : {"popup", "modal", "overlay", "cookie", "consent", "gdpr"}) {
-      if (tok.compare(0, w.size(), w) == 0) return true;
-    }
-    return false;
-  };
-  return AnyClassToken(n.Attr("class"), transient) || AnyClassToken(n.Attr("id"), transient);
+  return StartsWithAny(n.Attr("class"), kTransientWords) ||
+         StartsWithAny(n.Attr("id"), kTransientWords);
 }
 
 // Consent managers and cookie banners: boxes that hold long legal prose
 // and never the page's content, however much text they have.
 bool NamesConsent(const DomNode& n) {
-  auto consent = [](std::string_view tok, bool) {
-    for (std::string_view w : {"cookie", "consent", "gdpr", "onetrust", "didomi", "usercentrics",
-                               "truste", "qc-cmp", "privacy-center"}) {
-      if (tok.substr(0, w.size()) == w) return true;
-    }
-    return false;
-  };
-  return AnyClassToken(n.Attr("id"), consent) || AnyClassToken(n.Attr("class"), consent);
+  return StartsWithAny(n.Attr("id"), kConsentWords) ||
+         StartsWithAny(n.Attr("class"), kConsentWords);
 }
 
 // Boxes of customer reviews: on a shop's page they hold most of the
 // sentences, yet the product's description and specifications are the
-// content. ("review" alone is not enough: review sites name their
-// articles so.)
+// content.
 bool NamesReviews(const DomNode& n) {
-  auto reviews = [](std::string_view tok, bool) {
-    for (std::string_view w :
-         {"reviews", "customerreview", "customer-review", "user-review", "review-list",
-          "review-item", "yotpo", "jdgm", "pr-review", "spr-review"}) {
-      if (tok.substr(0, w.size()) == w) return true;
-    }
-    return false;
-  };
-  return AnyClassToken(n.Attr("class"), reviews) || AnyClassToken(n.Attr("id"), reviews);
+  return StartsWithAny(n.Attr("class"), kReviewWords) || StartsWithAny(n.Attr("id"), kReviewWords);
 }
 
 bool NamesComment(const DomNode& n) {
@@ -218,13 +222,7 @@ bool IsHidden(const DomNode& n) {
 bool IsDisclosurePanel(const DomNode& n) {
   std::string_view role = n.Attr("role");
   if (role == "tabpanel" || (role == "region" && n.HasAttr("aria-labelledby"))) return true;
-  auto panel = [](std::string_view tok, bool) {
-    for (std::string_view w : {"accordion", "tabpanel", "tab-pane", "tab-panel", "collapse"}) {
-      if (tok.compare(0, w.size(), w) == 0) return true;
-    }
-    return false;
-  };
-  return AnyClassToken(n.Attr("class"), panel);
+  return StartsWithAny(n.Attr("class"), kPanelWords);
 }
 
 bool FurnitureRole(std::string_view role) {
@@ -294,12 +292,15 @@ bool IsFurnitureText(std::string_view text) {
   if (text.size() >= 4 && text.substr(0, 2) == "{{" && text.substr(text.size() - 2) == "}}") {
     return true;
   }
-  if (text.size() > 160) return false;
+  // Only short lines can be furniture lines; the cheap test for "Java"
+  // spares the key of every longer block of the page.
+  const bool script_notice = text.find("ava") != std::string_view::npos;
+  if (text.size() > 160 || (text.size() > 40 && !script_notice)) return false;
   const std::string key = LineKey(text);
   // The notice script applications show to browsers without scripts.
-  if (key.find("enablejavascript") != std::string::npos ||
-      key.find("javascriptisdisabled") != std::string::npos ||
-      key.find("javascriptisrequired") != std::string::npos) {
+  if (script_notice && (key.find("enablejavascript") != std::string::npos ||
+                        key.find("javascriptisdisabled") != std::string::npos ||
+                        key.find("javascriptisrequired") != std::string::npos)) {
     return true;
   }
   return text.size() <= 40 && lines->count(key) > 0;

@@ -277,15 +277,6 @@ bool IsMainHint(const DomNode& n) {
   return prop == "articleBody" || prop == "text" || prop == "mainContentOfPage";
 }
 
-// True when `node` sits in an <article>: its <header> is the heading of
-// that item, not the page's banner.
-bool InArticle(const Dom& dom, int node) {
-  for (int p = dom.nodes[node].parent; p > 0; p = dom.nodes[p].parent) {
-    if (dom.nodes[p].id == MyHTML_TAG_ARTICLE) return true;
-  }
-  return false;
-}
-
 // True when an element below `node` is marked as the page's content.
 bool HoldsMainHint(const Dom& dom, int node) {
   for (int i = node + 1; i < dom.nodes[node].end; ++i) {
@@ -397,9 +388,10 @@ std::string JoinBlocks(const Dom& dom, const std::vector<TextBlock>& blocks, int
 
 namespace {
 
-// One pruning pass. Elements in `named_content` are exempt from the class
-// and id test; the ones that test removed are listed in `by_name`.
-std::vector<bool> PrunePass(const Dom& dom, const TextSizes& sizes,
+// One pruning pass. `thread`: the page is a discussion thread (IsThread).
+// Elements in `named_content` are exempt from the class and id test; the
+// ones that test removed are listed in `by_name`.
+std::vector<bool> PrunePass(const Dom& dom, const TextSizes& sizes, bool thread,
                             const std::vector<bool>& named_content, std::vector<int>* by_name) {
   const int n = static_cast<int>(dom.nodes.size());
   std::vector<bool> pruned(n, false);
@@ -409,7 +401,6 @@ std::vector<bool> PrunePass(const Dom& dom, const TextSizes& sizes,
   const int prose_total = sizes.prose[root];
   // An element that holds most of the page's prose is the content whatever
   // its class says (page builders put "widget" on every box).
-  const bool thread = IsThread(dom, sizes.prose, root);
   auto holds_prose = [&](int i) {
     return sizes.prose[i] >= 300 && sizes.prose[i] * 2 > prose_total;
   };
@@ -424,9 +415,10 @@ std::vector<bool> PrunePass(const Dom& dom, const TextSizes& sizes,
                            node.id == MyHTML_TAG_NOSCRIPT;
       // An unclosed <aside> or <nav> makes the parser nest the rest of the
       // page in it: one that holds the page's <main> or <article> is a
-      // wrapper too.
+      // wrapper too. An <article>'s <header> heads that item; it is not
+      // the page's banner.
       drop = !(size[i] * 2 > total && (wrapper || HoldsMainHint(dom, i))) &&
-             !(node.id == MyHTML_TAG_HEADER && InArticle(dom, i));
+             !(node.id == MyHTML_TAG_HEADER && HasAncestor(dom, i, MyHTML_TAG_ARTICLE));
     } else if (size[i] >= kConsentText && NamesConsent(node)) {
       // Consent dialogs can hold more prose than a listing page's content.
       drop = size[i] * 5 < total * 4;
@@ -450,8 +442,9 @@ std::vector<bool> PrunePass(const Dom& dom, const TextSizes& sizes,
   return pruned;
 }
 
-// Prose (bytes) that makes a box named like furniture a box of content
-// when such boxes hold most of the page's prose.
+// Prose (bytes) that furniture-named boxes must hold together, and each of
+// them, to be taken for content when they hold most of the page's prose.
+constexpr int kNamedTotalProse = 300;
 constexpr int kNamedProse = 150;
 
 }  // namespace
@@ -460,15 +453,16 @@ std::vector<bool> PruneMask(const Dom& dom) {
   const TextSizes sizes = MeasureText(dom);
   std::vector<bool> named_content(dom.nodes.size(), false);
   std::vector<int> by_name;
-  std::vector<bool> pruned = PrunePass(dom, sizes, named_content, &by_name);
+  const int root = dom.body >= 0 ? dom.body : 0;
+  const bool thread = IsThread(dom, sizes.prose, root);
+  std::vector<bool> pruned = PrunePass(dom, sizes, thread, named_content, &by_name);
   // Page builders name every box of a page "widget" or "panel-..." and
   // some themes put their text in boxes named like sidebars: when the boxes
   // the names removed hold most of the page's prose, the prose-holding ones
   // among them are the content.
-  const int root = dom.body >= 0 ? dom.body : 0;
   int named_prose = 0;
   for (int i : by_name) named_prose += sizes.prose[i];
-  if (named_prose < 300 || named_prose * 2 <= sizes.prose[root]) return pruned;
+  if (named_prose < kNamedTotalProse || named_prose * 2 <= sizes.prose[root]) return pruned;
   bool any = false;
   for (int i : by_name) {
     if (sizes.prose[i] >= kNamedProse && sizes.prose[i] * 2 >= sizes.all[i] &&
@@ -478,7 +472,7 @@ std::vector<bool> PruneMask(const Dom& dom) {
   }
   if (!any) return pruned;
   by_name.clear();
-  return PrunePass(dom, sizes, named_content, &by_name);
+  return PrunePass(dom, sizes, thread, named_content, &by_name);
 }
 
 std::vector<TextBlock> CollectBlocks(const Dom& dom, const std::vector<bool>& pruned) {

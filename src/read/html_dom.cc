@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "text/fold.h"
+
 namespace dateline::read {
 namespace {
 
@@ -168,12 +170,6 @@ void ScanTags(std::string_view html, Fn fn) {
   }
 }
 
-void Lower(std::string& s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-}
-
 // The attributes the reader looks at. Copying only these saves most of the
 // copy's allocations (srcset, data-*, inline handlers are long and useless).
 // myhtml gives attribute names in lower case.
@@ -212,8 +208,7 @@ void Copy(myhtml_tree_t* tree, myhtml_tree_node_t* root, Dom& dom) {
     }
     size_t len = 0;
     const char* name = myhtml_tag_name_by_id(tree, id, &len);
-    if (name) n.tag.assign(name, len);
-    Lower(n.tag);
+    if (name) n.tag = AsciiLower(std::string_view(name, len));
     for (myhtml_tree_attr_t* a = myhtml_node_attribute_first(node); a;
          a = myhtml_attribute_next(a)) {
       size_t klen = 0, vlen = 0;
@@ -342,6 +337,13 @@ std::string SubtreeText(const Dom& dom, int node) {
     }
   }
   return out;
+}
+
+bool HasAncestor(const Dom& dom, int node, unsigned tag) {
+  for (int p = dom.nodes[node].parent; p > 0; p = dom.nodes[p].parent) {
+    if (dom.nodes[p].id == tag) return true;
+  }
+  return false;
 }
 
 }  // namespace dateline::read

@@ -68,6 +68,9 @@ Dom ParseHtml(std::string_view html);
 // The text of a subtree with whitespace collapsed (no block structure).
 std::string SubtreeText(const Dom& dom, int node);
 
+// True when an element above `node` has the myhtml tag id `tag`.
+bool HasAncestor(const Dom& dom, int node, unsigned tag);
+
 }  // namespace dateline::read
 
 #endif  // DATELINE_READ_HTML_DOM_H_

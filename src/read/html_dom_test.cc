@@ -114,5 +114,22 @@ TEST(HtmlDom, NodesCarryTagIdsAndNames) {
   EXPECT_EQ(dom.nodes[dom.body].id, static_cast<unsigned>(MyHTML_TAG_BODY));
 }
 
+TEST(HtmlDom, HasAncestorLooksAboveTheNodeOnly) {
+  Dom dom = ParseHtml(
+      "<html><body><article><header><h2><a href=/x><time>Today</time></a></h2>"
+      "</header></article><p>Tail</p></body></html>");
+  int time = -1, p = -1;
+  for (size_t i = 0; i < dom.nodes.size(); ++i) {
+    if (dom.nodes[i].tag == "time") time = static_cast<int>(i);
+    if (dom.nodes[i].tag == "p") p = static_cast<int>(i);
+  }
+  ASSERT_GE(time, 0);
+  ASSERT_GE(p, 0);
+  EXPECT_TRUE(HasAncestor(dom, time, MyHTML_TAG_A));
+  EXPECT_TRUE(HasAncestor(dom, time, MyHTML_TAG_ARTICLE));
+  EXPECT_FALSE(HasAncestor(dom, time, MyHTML_TAG_TIME));
+  EXPECT_FALSE(HasAncestor(dom, p, MyHTML_TAG_ARTICLE));
+}
+
 }  // namespace
 }  // namespace dateline::read

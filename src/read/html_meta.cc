@@ -141,16 +141,16 @@ void WalkJsonLd(const nlohmann::json& root, JsonLdDates& out) {
   }
 }
 
-bool ClassLooksLikeDate(std::string_view cls) {
-  std::string c = AsciiLower(cls);
+// `c` is a lower-case class value.
+bool ClassLooksLikeDate(const std::string& c) {
   return c.find("date") != std::string::npos || c.find("time") != std::string::npos ||
          c.find("publish") != std::string::npos || c.find("posted") != std::string::npos ||
          c.find("byline") != std::string::npos || c.find("meta") != std::string::npos ||
          c.find("datum") != std::string::npos || c.find("fecha") != std::string::npos;
 }
 
-bool ClassLooksModified(std::string_view cls) {
-  std::string c = AsciiLower(cls);
+// `c` is a lower-case class value.
+bool ClassLooksModified(const std::string& c) {
   return c.find("modif") != std::string::npos || c.find("update") != std::string::npos;
 }
 
@@ -227,13 +227,13 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
     if (!v.empty()) c.seen.push_back({std::string(dt), v});
     if (v.empty() && n.id == MyHTML_TAG_TIME) v = FindTextDate(SubtreeText(dom, i)).value;
     if (v.empty()) return;
-    std::string_view cls = n.Attr("class");
+    const std::string cls = AsciiLower(n.Attr("class"));
     bool modified = ClassLooksModified(cls) || key == "datemodified";
     if (modified) {
       if (c.time_mod.empty()) c.time_mod = v;
     } else if (n.HasAttr("pubdate") || key == "datepublished" ||
-               AsciiLower(cls).find("publish") != std::string::npos ||
-               AsciiLower(cls).find("entry-date") != std::string::npos) {
+               cls.find("publish") != std::string::npos ||
+               cls.find("entry-date") != std::string::npos) {
       if (c.time_pub.empty()) c.time_pub = v;
     } else if (n.id == MyHTML_TAG_TIME || ClassLooksLikeDate(cls)) {
       c.time_any.push_back({i, v});
@@ -289,21 +289,13 @@ std::string PreferLocalTime(const std::string& chosen, const std::vector<RawDate
   return chosen;
 }
 
-// True when `node` sits in a link: a card or teaser for another page.
-bool InLink(const Dom& dom, int node) {
-  for (int p = dom.nodes[node].parent; p > 0; p = dom.nodes[p].parent) {
-    if (dom.nodes[p].id == MyHTML_TAG_A) return true;
-  }
-  return false;
-}
-
 // The first of the unlabelled dates that is not in page furniture: a
 // <time> in a comment, a sidebar or a "latest posts" box, or in a link to
 // another page, dates something else. `pruned` is PruneMask(dom).
 std::string FirstContentTime(const Dom& dom, const std::vector<bool>& pruned,
                              const std::vector<std::pair<int, std::string>>& times) {
   for (const auto& [node, value] : times) {
-    if (!pruned[node] && !InLink(dom, node)) return value;
+    if (!pruned[node] && !HasAncestor(dom, node, MyHTML_TAG_A)) return value;
   }
   return "";
 }
