@@ -69,7 +69,11 @@ TEST(TagCommandTest, UsageErrors) {
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   r = RunDateline("tag --lang xx", "hier");
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("no rules for 'xx'"), std::string::npos);
+  EXPECT_NE(r.err.find("unknown language 'xx' (known: "), std::string::npos) << r.err;
+  r = RunDateline("tag --lang de", "gestern");  // a pack for the reader, no tagger rules
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("no tagger rules for language 'de' (tagged: en, fr)"), std::string::npos)
+      << r.err;
   r = RunDateline("tag --format yaml", "hier");
   EXPECT_EQ(r.status, 2);
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "command.h"
+#include "dateline/version.h"
 
 namespace dateline::cli {
 namespace {
@@ -51,7 +52,7 @@ int main(int argc, char** argv) {
   using namespace dateline::cli;
   CLI::App app{"dateline: time-normalised text and dated timelines from news pages"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "dateline 0.1.0");
+  app.set_version_flag("--version", std::string("dateline ") + dateline::kVersion);
   auto& registry = Registry();
   std::stable_sort(registry.begin(), registry.end(),
                    [](const Registration& a, const Registration& b) { return a.order < b.order; });

@@ -71,14 +71,14 @@ TEST(HtmlDom, ReaderWarnsAboutFlattenedMarkup) {
   Reader reader;
   ReadHints hints;
   hints.path = "deep.html";
-  Article a = reader.Read(
+  StatusOr<Article> a = reader.Read(
       Nested(100000, "<div>", "<p>Un paragraphe tout au fond, avec une phrase entière.</p>"),
       hints);
-  ASSERT_TRUE(a.ok()) << a.error;
-  EXPECT_NE(a.text.find("tout au fond"), std::string::npos);
-  ASSERT_FALSE(a.warnings.empty());
-  EXPECT_NE(a.warnings.front().find("deep.html: markup nested deeper"), std::string::npos)
-      << a.warnings.front();
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_NE(a->text.find("tout au fond"), std::string::npos);
+  ASSERT_FALSE(a->warnings.empty());
+  EXPECT_NE(a->warnings.front().find("deep.html: markup nested deeper"), std::string::npos)
+      << a->warnings.front();
 }
 
 TEST(HtmlDom, TreeIsReusedAcrossPages) {

@@ -94,27 +94,17 @@ std::string SanitizeUtf8(std::string_view text) {
   return out;
 }
 
-CodePointIndex::CodePointIndex(std::string_view text) {
-  size_t extra = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    const unsigned char b = static_cast<unsigned char>(text[pos]);
-    if (b < 0x80) {
-      ++pos;
-      continue;
+size_t CodePointCounter::At(size_t byte_offset) {
+  byte_offset = std::min(byte_offset, text_.size());
+  while (byte_ < byte_offset) {
+    if (static_cast<unsigned char>(text_[byte_]) < 0x80) {
+      ++byte_;
+    } else {
+      DecodeUtf8(text_, byte_);
     }
-    const size_t start = pos;
-    DecodeUtf8(text, pos);
-    extra += pos - start - 1;
-    extra_.emplace_back(start, extra);
+    ++code_points_;
   }
-}
-
-size_t CodePointIndex::ToCodePoint(size_t byte_offset) const {
-  // Extra bytes of all characters that start before byte_offset.
-  auto it = std::lower_bound(extra_.begin(), extra_.end(), byte_offset,
-                             [](const auto& entry, size_t off) { return entry.first < off; });
-  const size_t extra = it == extra_.begin() ? 0 : std::prev(it)->second;
-  return byte_offset - extra;
+  return code_points_;
 }
 
 }  // namespace dateline

@@ -1,4 +1,4 @@
-#include "corpus/warc.h"
+#include "ingest/warc.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -1,11 +1,11 @@
-#include "corpus/sentences.h"
+#include "pipeline/sentences.h"
 
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <string>
 
-#include "corpus/abbreviations.h"
+#include "pipeline/dating.h"
 #include "text/utf8.h"
 
 namespace dateline {
@@ -53,16 +53,6 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool IsAbbreviation(std::string_view word, std::string_view language) {
-  const std::string lower = Lower(word);
-  auto in = [&](const auto& list) {
-    return std::find(std::begin(list), std::end(list), lower) != std::end(list);
-  };
-  if (language == "fr") return in(abbreviations::kFrench);
-  if (language == "en") return in(abbreviations::kEnglish);
-  return in(abbreviations::kFrench) || in(abbreviations::kEnglish);
-}
-
 // The word (letters and inner periods) that ends just before `dot`.
 std::string_view WordBefore(std::string_view text, size_t dot) {
   size_t b = dot;
@@ -72,7 +62,7 @@ std::string_view WordBefore(std::string_view text, size_t dot) {
 
 // A period after an abbreviation or a single initial ("J. Smith") does not
 // end the sentence.
-bool PeriodIsAbbreviation(std::string_view text, size_t dot, std::string_view language) {
+bool PeriodIsAbbreviation(std::string_view text, size_t dot, const Abbreviations& abbreviations) {
   const std::string_view word = WordBefore(text, dot);
   if (word.empty()) return false;
   size_t pos = 0;
@@ -80,12 +70,13 @@ bool PeriodIsAbbreviation(std::string_view text, size_t dot, std::string_view la
   if (pos == word.size() && IsUpperOrDigit(first) && !(first >= '0' && first <= '9')) {
     return true;  // an initial
   }
-  return IsAbbreviation(word, language);
+  return abbreviations.count(Lower(word)) > 0;
 }
 
 class Splitter {
  public:
-  Splitter(std::string_view text, std::string_view language) : text_(text), lang_(language) {}
+  Splitter(std::string_view text, const Abbreviations& abbreviations)
+      : text_(text), abbreviations_(abbreviations) {}
 
   std::vector<SentenceSpan> Run() {
     size_t pos = 0;
@@ -143,7 +134,8 @@ class Splitter {
     const char32_t next = PeekCodePoint(text_, q);
     if (IsLower(next)) return false;
     if (!IsUpperOrDigit(next) && !IsOpening(next)) return false;
-    if (cp == '.' && after == mark + 1 && PeriodIsAbbreviation(text_, mark, lang_)) return false;
+    if (cp == '.' && after == mark + 1 && PeriodIsAbbreviation(text_, mark, abbreviations_))
+      return false;
     return true;
   }
 
@@ -168,15 +160,51 @@ class Splitter {
   }
 
   std::string_view text_;
-  std::string_view lang_;
+  const Abbreviations& abbreviations_;
   size_t start_ = 0;
   std::vector<SentenceSpan> spans_;
 };
 
 }  // namespace
 
-std::vector<SentenceSpan> SplitSentences(std::string_view text, std::string_view language) {
-  return Splitter(text, language).Run();
+std::vector<SentenceSpan> SplitSentences(std::string_view text,
+                                         const Abbreviations& abbreviations) {
+  return Splitter(text, abbreviations).Run();
+}
+
+std::vector<Sentence> DatedSentences(std::string_view text, size_t body_begin,
+                                     const std::vector<TimeExpression>& expressions,
+                                     const std::optional<CivilDate>& weak_day,
+                                     const Abbreviations& abbreviations) {
+  const std::optional<TimexValue> weak =
+      weak_day ? std::optional<TimexValue>(TimexValue::Day(*weak_day)) : std::nullopt;
+  std::vector<SentenceSpan> spans;
+  if (body_begin >= 2) spans.push_back({0, body_begin - 2});
+  const size_t first_body = spans.size();
+  for (const SentenceSpan& s : SplitSentences(text.substr(body_begin), abbreviations)) {
+    spans.push_back({s.begin + body_begin, s.end + body_begin});
+  }
+  CodePointCounter code_points(text);
+  std::vector<Sentence> out;
+  size_t next = 0;  // first expression not before the sentence
+  for (size_t i = 0; i < spans.size(); ++i) {
+    Sentence s;
+    s.begin = spans[i].begin;
+    s.end = spans[i].end;
+    s.cp_begin = code_points.At(s.begin);
+    s.cp_end = code_points.At(s.end);
+    s.in_title = i < first_body;
+    while (next < expressions.size() && expressions[next].begin < s.begin) ++next;
+    for (size_t k = next; k < expressions.size() && expressions[k].begin < s.end; ++k) {
+      if ((s.date = ExpressionDay(expressions[k]))) break;
+    }
+    if (!s.date && weak) {
+      s.date = weak;
+      s.weak_date = true;
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 }  // namespace dateline

@@ -1,8 +1,8 @@
 // A small reader for WARC files (ISO 28500): the records of an uncompressed
 // WARC file, with the HTTP responses they hold. Compressed `.warc.gz` files
 // (one gzip member per record) are decompressed first by the caller.
-#ifndef DATELINE_CORPUS_WARC_H_
-#define DATELINE_CORPUS_WARC_H_
+#ifndef DATELINE_INGEST_WARC_H_
+#define DATELINE_INGEST_WARC_H_
 
 #include <cstddef>
 #include <functional>
@@ -37,4 +37,4 @@ bool ParseHttpResponse(std::string_view block, HttpResponse& out, std::string& e
 
 }  // namespace dateline
 
-#endif  // DATELINE_CORPUS_WARC_H_
+#endif  // DATELINE_INGEST_WARC_H_

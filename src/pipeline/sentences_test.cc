@@ -1,15 +1,18 @@
-#include "corpus/sentences.h"
+#include "pipeline/sentences.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
+#include "dateline/language.h"
+
 namespace dateline {
 namespace {
 
 std::vector<std::string> Split(std::string_view text, std::string_view lang) {
+  const LanguagePack& pack = **LanguageRegistry::BuiltIn().Find(lang);
   std::vector<std::string> out;
-  for (const auto& s : SplitSentences(text, lang))
+  for (const auto& s : SplitSentences(text, pack.abbreviations()))
     out.emplace_back(text.substr(s.begin, s.end - s.begin));
   return out;
 }
@@ -52,13 +55,13 @@ TEST(SentencesTest, NumbersAndLowerCaseDoNotSplit) {
 }
 
 TEST(SentencesTest, EmptyAndBlankTextGiveNothing) {
-  EXPECT_TRUE(SplitSentences("", "fr").empty());
-  EXPECT_TRUE(SplitSentences(" \n\n \t", "fr").empty());
+  EXPECT_TRUE(Split("", "fr").empty());
+  EXPECT_TRUE(Split(" \n\n \t", "fr").empty());
 }
 
 TEST(SentencesTest, InvalidUtf8DoesNotCrash) {
   const std::string bad = "Texte \xff\xfe cassé. Suite \xc3 ici.";
-  const auto s = SplitSentences(bad, "fr");
+  const auto s = SplitSentences(bad, Abbreviations{});
   ASSERT_EQ(s.size(), 2u);
   EXPECT_LE(s.back().end, bad.size());
 }
