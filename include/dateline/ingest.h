@@ -9,9 +9,9 @@
 //
 // Pages (.html, .htm, .xhtml, .txt, optionally .gz) are read as pages:
 // HTML, or text scraped from a page. JSONL records (`id`, `url`, `time`,
-// `title`, `text` or `html`) say what is what: a record's `text` is the text
-// as given (nothing dropped), its `title` the title, its `time` the DCT. WARC
-// response records are read as HTML pages.
+// `title`, `text` or `html`; record.h) say what is what: a record's `text` is
+// the text as given (nothing dropped), its `title` the title, its `time` the
+// DCT. WARC response records are read as HTML pages.
 #ifndef DATELINE_INGEST_H_
 #define DATELINE_INGEST_H_
 

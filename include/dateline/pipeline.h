@@ -33,9 +33,11 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "dateline/document.h"
 #include "dateline/language.h"
@@ -67,6 +69,13 @@ struct AnnotateOptions {
   size_t max_bytes = size_t{64} << 20;  // cap on the (decompressed) input
 };
 
+// One input of Pipeline::AnnotateAll: bytes (owned by the caller, alive
+// for the call) and what to do with them.
+struct AnnotateInput {
+  std::string_view bytes;
+  AnnotateOptions options;
+};
+
 struct PipelineOptions {
   // The language packs (tagger rules and all the rest); null for those
   // compiled into the binary.
@@ -93,6 +102,15 @@ class Pipeline {
   // not valid UTF-8 is kInvalidInput with the byte offset. Thread-safe.
   StatusOr<AnnotatedDocument> Annotate(std::string_view bytes,
                                        const AnnotateOptions& options) const;
+
+  // Annotates a batch on up to `threads` threads (0: one per hardware
+  // thread), the calling thread among them: result i is Annotate() of input
+  // i, a failed input failing alone. The results do not depend on
+  // `threads`. For shells that must not hold a lock while C++ works (the
+  // Python module releases its interpreter lock for the whole call) and
+  // want their batches spread over cores without a thread pool of their own.
+  std::vector<StatusOr<AnnotatedDocument>> AnnotateAll(std::span<const AnnotateInput> inputs,
+                                                       size_t threads) const;
 
   const LanguageRegistry& languages() const { return *languages_; }
   const Tagger& tagger() const { return *tagger_; }

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
+#include "dateline/record.h"
 #include "ingest/warc.h"
 #include "util/io.h"
 
@@ -32,17 +32,6 @@ std::optional<FileKind> KindOf(const fs::path& p, bool explicit_file) {
     return FileKind::kPage;
   }
   if (explicit_file) return FileKind::kPage;  // named on purpose: read as a page
-  return std::nullopt;
-}
-
-// The DCT a record's `time` gives: a day, a minute or a second, with
-// whatever follows (a zone, fractions) ignored; nullopt when it holds none.
-std::optional<DayTime> RecordTime(const std::string& time) {
-  for (size_t length : {19, 16, 10}) {
-    if (time.size() >= length) {
-      if (auto t = ParseDayTime(std::string_view(time).substr(0, length))) return t;
-    }
-  }
   return std::nullopt;
 }
 
@@ -204,32 +193,13 @@ void Ingester::State::IngestJsonl(const std::string& path) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     const std::string where = path + ":" + std::to_string(line_no);
-    nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
-    if (record.is_discarded() || !record.is_object()) {
-      Problem(where + ": not a JSON object");
+    StatusOr<Record> record = ParseRecord(line, where);
+    if (!record.ok()) {
+      Problem(record.status().message());
       continue;
     }
-    auto field = [&](const char* name) {
-      auto it = record.find(name);
-      return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    AnnotateOptions annotate;
-    annotate.path = where;
-    annotate.url = field("url");
-    annotate.dct = RecordTime(field("time"));
-    std::string body = field("html");
-    if (!body.empty()) {
-      annotate.kind = InputKind::kPage;
-      annotate.content_type = "text/html";
-    } else if (body = field("text"); !body.empty()) {
-      annotate.kind = InputKind::kText;
-      annotate.title = field("title");
-    } else {
-      Problem(where + ": record has neither \"text\" nor \"html\"");
-      continue;
-    }
-    const std::string id = field("id");
-    Add(body, std::move(annotate), id.empty() ? where : path + "#" + id);
+    Add(record->body, std::move(record->options),
+        record->id.empty() ? where : path + "#" + record->id);
   }
 }
 
