@@ -9,4 +9,5 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config \
   libre2-dev libutf8proc-dev zlib1g-dev libuchardet-dev libsqlite3-dev libxxhash-dev \
   nlohmann-json3-dev libcli11-dev libmodest-dev libcld2-dev libstemmer-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev >/dev/null
+  libgtest-dev libgmock-dev libbenchmark-dev \
+  pybind11-dev python3-dev python3-distributed python3-pytest >/dev/null
