@@ -26,7 +26,7 @@ TIMEOUT = 300  # seconds: a partition of the demo takes well under one
 @pytest.fixture(scope="module")
 def client():
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, timeout=TIMEOUT)
+                                       dashboard_address=":0", timeout=TIMEOUT)
     client = distributed.Client(cluster, timeout=TIMEOUT)
     dateline.dask.register(client)
     yield client
@@ -118,15 +118,16 @@ def test_ml_crisis_topics_equal_the_single_process_tags(client, engine, shared_d
         assert got == expected, topic
 
 
-def test_command_line(tmp_path, engine, demo_dir):
+def test_command_line(client, tmp_path, engine, demo_dir):
     records = demo_records(demo_dir)[:6]
     src = tmp_path / "news.jsonl"
     src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records)
                    + "\nnot json\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
+    # On the running cluster (--scheduler); a LocalCluster of its own below.
     done = subprocess.run(
-        [sys.executable, "-m", "dateline.dask", "tag", "--workers", "2", "--partitions", "3",
-         str(src), "-o", str(out)],
+        [sys.executable, "-m", "dateline.dask", "tag", "--scheduler", client.scheduler.address,
+         "--partitions", "3", str(src), "-o", str(out)],
         capture_output=True, text=True, timeout=TIMEOUT, env=dict(os.environ))
     assert done.returncode == 1, done.stderr  # one record failed
     assert f"{src}:7: not a JSON object" in done.stderr
@@ -135,6 +136,12 @@ def test_command_line(tmp_path, engine, demo_dir):
     assert lines[:6] == [doc.to_json() for doc in engine.pipe(records)]
     assert json.loads(lines[6]) == {"source": f"{src}:7", "error": f"{src}:7: not a JSON object"}
     usage = subprocess.run([sys.executable, "-m", "dateline.dask", "tag", "--lang", "xx",
-                            "--workers", "1", str(src)],
+                            str(src)],
                            capture_output=True, text=True, timeout=TIMEOUT)
     assert usage.returncode == 2 and "xx" in usage.stderr
+    # read, on a LocalCluster the command starts, to standard output.
+    read = subprocess.run([sys.executable, "-m", "dateline.dask", "read", "--workers", "2",
+                           str(src)], capture_output=True, text=True, timeout=TIMEOUT)
+    assert read.returncode == 1 and "read: 7 records, 1 errors" in read.stderr
+    assert read.stdout.splitlines()[:6] == [
+        doc.article.to_json() for doc in engine.pipe(records, tag=False, sentences=False)]
