@@ -858,7 +858,10 @@ PYBIND11_MODULE(_dateline, m) {
 
   MakeExpressionType(m);
 
-  py::class_<SentenceView>(m, "Sentence")
+  py::class_<SentenceView>(m, "Sentence",
+                           "A sentence of a document: start and end in code points of "
+                           "Document.text, its text, its date (a day-level TIMEX3 value: its first "
+                           "day-level expression, else weakly the DCT's day), weak_date, in_title.")
       .def_property_readonly("start", &SentenceView::start)
       .def_property_readonly("end", &SentenceView::end)
       .def_property_readonly("text", &SentenceView::text)
@@ -867,7 +870,10 @@ PYBIND11_MODULE(_dateline, m) {
       .def_property_readonly("in_title", &SentenceView::in_title)
       .def("__repr__", &SentenceView::Repr);
 
-  py::class_<ArticleView>(m, "Article")
+  py::class_<ArticleView>(m, "Article",
+                          "What the reader made of a page: title, text, published and modified "
+                          "(datetime.date or datetime.datetime), date_evidence, lang, url, "
+                          "warnings; to_dict() is what `dateline read` prints.")
       .def_property_readonly("title", [](const ArticleView& a) { return a.article.title; })
       .def_property_readonly("text", [](const ArticleView& a) { return a.article.text; })
       .def_property_readonly(
@@ -891,7 +897,12 @@ PYBIND11_MODULE(_dateline, m) {
                std::to_string(a.article.text.size()) + " bytes of text>";
       });
 
-  py::class_<Document>(m, "Document")
+  py::class_<Document>(
+      m, "Document",
+      "An annotated document: text (the title, a blank line, the main text), title, body, language "
+      "and language_source, dct and dct_source, mode, expressions, sentences, article, warnings, "
+      "source. to_dict()/to_json() give the library's document JSON; tagged(format) what `dateline "
+      "tag --format` prints.")
       .def_property_readonly("text", &Document::text)
       .def_property_readonly(
           "title", [](const Document& d) { return py::str(std::string(d.doc().title())); })
@@ -924,7 +935,7 @@ PYBIND11_MODULE(_dateline, m) {
                " expressions, " + std::to_string(d.doc().sentences.size()) + " sentences>";
       });
 
-  py::class_<Engine>(m, "Engine")
+  py::class_<Engine>(m, "Engine", "The C++ engine (dateline.Engine documents it).")
       .def(py::init<const std::optional<std::string>&>(), py::arg("rules_dir") = py::none())
       .def("tag", &Engine::Tag, py::arg("text"), py::kw_only(), py::arg("lang") = "auto",
            py::arg("dct") = py::none(), py::arg("mode") = "news")
@@ -960,10 +971,15 @@ PYBIND11_MODULE(_dateline, m) {
           py::arg("items"), py::arg("names"), py::arg("lang"), py::arg("dct"), py::arg("mode"),
           py::arg("kind"), py::arg("sentences"), py::arg("tag"), py::arg("max_bytes"),
           py::arg("n_threads"), py::arg("return_errors"))
-      .def_property_readonly("languages", &Engine::Languages)
-      .def("check_language", &Engine::CheckLanguage, py::arg("code"));
+      .def_property_readonly("languages", &Engine::Languages,
+                             "The codes of the languages this engine tags, sorted (['en', 'fr']).")
+      .def("check_language", &Engine::CheckLanguage, py::arg("code"),
+           "Raises ValueError, naming the known ones, unless `code` is a language pack's "
+           "(tagged or only read, like 'de').");
 
-  py::class_<SourceView>(m, "Source")
+  py::class_<SourceView>(m, "Source",
+                         "Where a stored article came from: source (path, record, URL), url, "
+                         "title, published, article_id.")
       .def_readonly("source", &SourceView::source)
       .def_property_readonly("url", [](const SourceView& s) { return StrOrNone(s.url); })
       .def_readonly("title", &SourceView::title)
@@ -974,7 +990,9 @@ PYBIND11_MODULE(_dateline, m) {
         return "<Source " + (s.url.empty() ? s.source : s.url) + ">";
       });
 
-  py::class_<SearchHit>(m, "SearchHit")
+  py::class_<SearchHit>(m, "SearchHit",
+                        "A canonical article matching a search: origin (a Source), language, "
+                        "copies (its near-duplicates, Sources).")
       .def_readonly("origin", &SearchHit::origin)
       .def_readonly("language", &SearchHit::language)
       .def_readonly("copies", &SearchHit::copies)
@@ -984,13 +1002,17 @@ PYBIND11_MODULE(_dateline, m) {
                std::to_string(h.copies.size()) + " copies>";
       });
 
-  py::class_<IngestProgress>(m, "IngestProgress")
+  py::class_<IngestProgress>(
+      m, "IngestProgress",
+      "Progress of an ingest, given to Corpus.ingest(progress=...) after each file.")
       .def_readonly("inputs_done", &IngestProgress::inputs_done)
       .def_readonly("inputs_total", &IngestProgress::inputs_total)
       .def_readonly("articles", &IngestProgress::articles)
       .def_readonly("seconds", &IngestProgress::seconds);
 
-  py::class_<IngestSummary>(m, "IngestSummary")
+  py::class_<IngestSummary>(m, "IngestSummary",
+                            "What an ingest did: ingested, copies, duplicates, skipped, and "
+                            "problems (one \"path:line: reason\" per input skipped).")
       .def_readonly("ingested", &IngestSummary::ingested)
       .def_readonly("copies", &IngestSummary::copies)
       .def_readonly("duplicates", &IngestSummary::duplicates)
@@ -1003,14 +1025,17 @@ PYBIND11_MODULE(_dateline, m) {
                " skipped=" + std::to_string(s.skipped) + ">";
       });
 
-  py::class_<TimelineSource>(m, "TimelineSource")
+  py::class_<TimelineSource>(m, "TimelineSource",
+                             "A source of a timeline sentence: source, url, published, title.")
       .def_readonly("source", &TimelineSource::source)
       .def_property_readonly("url", [](const TimelineSource& s) { return StrOrNone(s.url); })
       .def_property_readonly("published",
                              [](const TimelineSource& s) { return DateOrNone(s.published); })
       .def_readonly("title", &TimelineSource::title);
 
-  py::class_<TimelineSentence>(m, "TimelineSentence")
+  py::class_<TimelineSentence>(m, "TimelineSentence",
+                               "A sentence of a timeline: text, weak_date (dated by its article "
+                               "only), sources (its article, then its copies).")
       .def_readonly("text", &TimelineSentence::text)
       .def_readonly("weak_date", &TimelineSentence::weak_date)
       .def_readonly("sources", &TimelineSentence::sources)
@@ -1018,7 +1043,8 @@ PYBIND11_MODULE(_dateline, m) {
         return "<TimelineSentence " + py::repr(py::str(s.text)).cast<std::string>() + ">";
       });
 
-  py::class_<TimelineDate>(m, "TimelineDate")
+  py::class_<TimelineDate>(m, "TimelineDate",
+                           "A date of a timeline: date (datetime.date), score, sentences.")
       .def_property_readonly("date", [](const TimelineDate& d) { return DateObject(d.date); })
       .def_readonly("score", &TimelineDate::score)
       .def_readonly("sentences", &TimelineDate::sentences)
@@ -1027,7 +1053,10 @@ PYBIND11_MODULE(_dateline, m) {
                std::to_string(d.sentences.size()) + " sentences>";
       });
 
-  py::class_<TimelineView>(m, "Timeline")
+  py::class_<TimelineView>(
+      m, "Timeline",
+      "A dated timeline: title, dates (chronological); to_json(), to_markdown(), to_tilse(), "
+      "to_timelinejs(), to_html() give the bytes `dateline timeline --format ...` prints.")
       .def_property_readonly("title", [](const TimelineView& t) { return t.timeline().title; })
       .def_property_readonly("dates", [](const TimelineView& t) { return t.timeline().dates; })
       .def("format", &TimelineView::Format, py::arg("format"))
@@ -1043,7 +1072,7 @@ PYBIND11_MODULE(_dateline, m) {
                std::to_string(t.timeline().dates.size()) + " dates>";
       });
 
-  py::class_<CorpusHandle>(m, "Corpus")
+  py::class_<CorpusHandle>(m, "Corpus", "The C++ store (dateline.Corpus documents it).")
       .def(py::init<const std::optional<std::string>&, bool>(), py::arg("path") = py::none(),
            py::kw_only(), py::arg("read_only") = false)
       .def_property_readonly("path", &CorpusHandle::path)
