@@ -20,7 +20,9 @@ struct ReadFlags {
 };
 
 int Run(const ReadFlags& flags) {
-  StatusOr<std::unique_ptr<Pipeline>> pipeline = Pipeline::Create();
+  PipelineOptions reading;
+  reading.tagger = false;
+  StatusOr<std::unique_ptr<Pipeline>> pipeline = Pipeline::Create(reading);
   if (!pipeline.ok()) {
     std::cerr << "dateline read: " << pipeline.status().message() << "\n";
     return ExitStatusFor(pipeline.status());

@@ -71,6 +71,10 @@ struct PipelineOptions {
   // The language packs (tagger rules and all the rest); null for those
   // compiled into the binary.
   std::shared_ptr<const LanguageRegistry> languages;
+  // False for a pipeline that only reads: no tagger is built (which is most
+  // of Create()'s time), Annotate() fails with kInvalidArgument when asked
+  // to tag, and a language CLD2 cannot identify stays undetermined.
+  bool tagger = true;
 };
 
 class Pipeline {
@@ -95,6 +99,7 @@ class Pipeline {
                                        const AnnotateOptions& options) const;
 
   const LanguageRegistry& languages() const { return *languages_; }
+  // Only for a pipeline built with a tagger.
   const Tagger& tagger() const { return *tagger_; }
   const Reader& reader() const { return *reader_; }
 

@@ -53,7 +53,9 @@ std::string_view DctSourceName(DctSource source) {
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
   std::unique_ptr<Pipeline> p(new Pipeline());
   p->languages_ = options.languages ? options.languages : LanguageRegistry::BuiltInShared();
-  if (p->languages_.get() == &LanguageRegistry::BuiltIn()) {
+  if (!options.tagger) {
+    // A reading pipeline.
+  } else if (p->languages_.get() == &LanguageRegistry::BuiltIn()) {
     p->tagger_ = Tagger::Create();
   } else {
     auto tagger = Tagger::Create(*p->languages_);
@@ -80,6 +82,9 @@ Pipeline::~Pipeline() = default;
 
 StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes,
                                                const AnnotateOptions& options) const {
+  if (options.tag && !tagger_) {
+    return Status::InvalidArgument("this pipeline was built to read only: it cannot tag");
+  }
   AnnotatedDocument doc;
   const LanguagePack* given = nullptr;
   if (!options.language.empty() && options.language != "auto") {
@@ -127,7 +132,8 @@ StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes,
     if (auto found = languages_->Find(detected); !detected.empty() && found.ok()) {
       pack = *found;
       doc.language_source = LanguageSource::kDetected;
-    } else if (std::string guess = tagger_->GuessLanguage(doc.text); !guess.empty()) {
+    } else if (std::string guess = tagger_ ? tagger_->GuessLanguage(doc.text) : "";
+               !guess.empty()) {
       pack = *languages_->Find(guess);
       doc.language_source = LanguageSource::kGuessed;
     } else {

@@ -238,5 +238,20 @@ TEST_F(PipelineTest, ReadOnlySkipsTagging) {
   EXPECT_EQ(doc->language, "fr");
 }
 
+TEST(PipelineReadOnlyTest, BuildsNoTaggerAndRefusesToTag) {
+  PipelineOptions reading;
+  reading.tagger = false;
+  auto pipeline = Pipeline::Create(reading);
+  ASSERT_TRUE(pipeline.ok());
+  AnnotateOptions options;
+  options.path = "pont.html";
+  options.tag = false;
+  const auto doc = (*pipeline)->Annotate(kPage, options);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->article.title, "Le pont rouvrira samedi");
+  options.tag = true;
+  EXPECT_EQ((*pipeline)->Annotate(kPage, options).status().code(), StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -111,13 +111,7 @@ bool MatchArtefact(const std::string& line, const Lexicon& lexicon, DebrisPatter
       return true;
     }
   }
-  for (const Lexicon::Debris& d : lexicon.debris()) {
-    if (RE2::FullMatch(line, *d.pattern)) {
-      effect = d.effect;
-      return true;
-    }
-  }
-  return false;
+  return lexicon.MatchDebris(line, effect);
 }
 
 }  // namespace
