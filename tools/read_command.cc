@@ -67,7 +67,8 @@ DATELINE_REGISTER_COMMAND(20, [](CLI::App& app) {
       ->check(CLI::IsMember({"json", "jsonl", "text"}));
   sub->add_option("--url", flags->url, "The page's URL (its path may hold the date)");
   sub->add_option("--max-bytes", flags->max_bytes, "Cap on the (decompressed) input size")
-      ->check(CLI::PositiveNumber);
+      ->check(AtLeast(1))
+      ->capture_default_str();
   sub->add_option("files", flags->files, "Files to read (standard input when none)");
   sub->callback([flags] { SetExitStatus(Run(*flags)); });
 });

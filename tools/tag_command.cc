@@ -45,10 +45,10 @@ bool TagOne(const Pipeline& pipeline, const std::string& path, AnnotateOptions o
   return true;
 }
 
-void Run(const TagFlags& flags) {
+void Run(const TagFlags& flags, bool dct_given) {
   AnnotateOptions options;
   options.language = flags.language;
-  if (!flags.dct.empty()) {
+  if (dct_given) {
     options.dct = ParseDayTime(flags.dct);
     if (!options.dct) UsageError("--dct: '" + flags.dct + "' is not YYYY-MM-DD[THH:MM[:SS]]");
   }
@@ -79,9 +79,10 @@ void Register(CLI::App& app) {
   CLI::App* sub =
       app.add_subcommand("tag", "Find temporal expressions and give their TIMEX3 values");
   sub->add_option("--lang", flags->language, "Language: fr, en or auto")->capture_default_str();
-  sub->add_option("--dct", flags->dct,
-                  "Document creation time, YYYY-MM-DD[THH:MM]; without it relative "
-                  "expressions stay underspecified (XXXX-XX-XX)");
+  CLI::Option* dct =
+      sub->add_option("--dct", flags->dct,
+                      "Document creation time, YYYY-MM-DD[THH:MM]; without it relative "
+                      "expressions stay underspecified (XXXX-XX-XX)");
   sub->add_option("--mode", flags->mode, "news: anchor on the DCT; narratives: on the text's dates")
       ->check(CLI::IsMember({"news", "narratives"}))
       ->capture_default_str();
@@ -94,7 +95,7 @@ void Register(CLI::App& app) {
                 "Read each input as a news page first (automatic for HTML): tag its title and "
                 "main text, with its publication date as the DCT unless --dct is given");
   sub->add_option("files", flags->files, "Input files (standard input when none)");
-  sub->callback([flags] { Run(*flags); });
+  sub->callback([flags, dct] { Run(*flags, dct->count() > 0); });
 }
 
 DATELINE_REGISTER_COMMAND(10, Register);

@@ -63,6 +63,9 @@ struct AnnotatedDocument {
   std::optional<DayTime> dct;
   DctSource dct_source = DctSource::kNone;
   AnchorMode mode = AnchorMode::kNews;
+  // What tagged it: dateline's version, the language and its pack's
+  // fingerprint ("dateline 0.2.0 fr@1a2b..."); empty when nothing was tagged.
+  std::string annotator;
 
   // Sorted, non-overlapping; spans into `text`.
   std::vector<TimeExpression> expressions;

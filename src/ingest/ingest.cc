@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "ingest/warc.h"
 #include "util/io.h"
@@ -57,6 +58,7 @@ CorpusDocument ToCorpusDocument(AnnotatedDocument&& doc, const std::string& sour
   out.text = std::move(doc.article.text);
   if (doc.dct) out.published = doc.dct->date;
   out.language = doc.language;
+  out.annotator = std::move(doc.annotator);
   const size_t shift = doc.body_begin;
   for (Sentence& s : doc.sentences) {
     if (s.in_title) continue;
@@ -197,6 +199,7 @@ void Ingester::State::IngestJsonl(const std::string& path) {
   if (!raw.ok) return Problem(raw.error);
   std::string_view data = raw.data;
   size_t line_no = 0;
+  std::unordered_map<std::string, size_t> id_lines;  // record id -> first line
   while (!data.empty() && store_error.ok()) {
     const size_t nl = data.find('\n');
     const std::string_view line = data.substr(0, nl);
@@ -229,6 +232,15 @@ void Ingester::State::IngestJsonl(const std::string& path) {
       continue;
     }
     const std::string id = field("id");
+    if (!id.empty()) {
+      auto [it, first] = id_lines.emplace(id, line_no);
+      if (!first) {
+        // Records are stored by content, not by id: a repeated id is kept
+        // (a duplicate when the text is the same too), and said.
+        summary.warnings.push_back(where + ": id \"" + id + "\" already used at line " +
+                                   std::to_string(it->second) + "; both records are kept");
+      }
+    }
     Add(body, std::move(annotate), id.empty() ? where : path + "#" + id);
   }
 }
@@ -285,6 +297,9 @@ void Ingester::State::Add(std::string_view bytes, AnnotateOptions annotate,
       break;
     case AddOutcome::kDuplicate:
       ++summary.duplicates;
+      break;
+    case AddOutcome::kRetagged:
+      ++summary.retagged;
       break;
   }
   if (++in_batch >= options.batch_size) {

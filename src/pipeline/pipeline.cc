@@ -2,6 +2,7 @@
 // tagging, sentences.
 #include "dateline/pipeline.h"
 
+#include "dateline/version.h"
 #include "pipeline/sentences.h"
 #include "read/language.h"
 #include "text/utf8.h"
@@ -165,6 +166,8 @@ StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes,
     auto expressions = tagger_->Tag(doc.text, tag);
     if (!expressions.ok()) return expressions.status();
     doc.expressions = std::move(expressions).value();
+    doc.annotator =
+        std::string("dateline ") + kVersion + " " + pack->code() + "@" + pack->fingerprint();
   } else if (doc.language_source != LanguageSource::kUndetermined) {
     doc.warnings.push_back(Where(options) + ": no tagger rules for language '" + pack->code() +
                            "': nothing tagged");
