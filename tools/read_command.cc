@@ -48,6 +48,7 @@ int Run(const ReadFlags& flags) {
       std::cerr << "dateline read: " << doc.status().message() << "\n";
       continue;
     }
+    doc->article.text = std::string(doc->body());
     std::cout << FormatArticle(doc->article, format, file);
     if (format == ArticleFormat::kText && files.size() > 1) std::cout << "\n";
     for (const std::string& w : doc->article.warnings) {

@@ -55,7 +55,7 @@ CorpusDocument ToCorpusDocument(AnnotatedDocument&& doc, const std::string& sour
   out.source = source;
   out.url = doc.article.url;
   out.title = std::move(doc.article.title);
-  out.text = std::move(doc.article.text);
+  out.text = std::string(doc.body());
   if (doc.dct) out.published = doc.dct->date;
   out.language = doc.language;
   out.annotator = std::move(doc.annotator);

@@ -83,6 +83,16 @@ Pipeline::~Pipeline() = default;
 
 StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes,
                                                const AnnotateOptions& options) const {
+  return Annotate(bytes, nullptr, options);
+}
+
+StatusOr<AnnotatedDocument> Pipeline::AnnotateOwned(std::string&& bytes,
+                                                    const AnnotateOptions& options) const {
+  return Annotate(bytes, &bytes, options);
+}
+
+StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes, std::string* owned,
+                                               const AnnotateOptions& options) const {
   if (options.tag && !tagger_) {
     return Status::InvalidArgument("this pipeline was built to read only: it cannot tag");
   }
@@ -116,13 +126,21 @@ StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes,
     if (Status s = CheckUtf8(bytes, options); !s.ok()) return s;
     if (Status s = CheckUtf8(options.title, options); !s.ok()) return s;
     doc.article.title = options.title;
-    doc.article.text = std::string(bytes);
+    // Text is the document's text: taken over when the caller gives it up.
+    doc.article.text = owned ? std::move(*owned) : std::string(bytes);
     doc.article.url = options.url;
   }
   doc.warnings = doc.article.warnings;
-  const Article& a = doc.article;
-  doc.text = a.title.empty() ? a.text : a.title + "\n\n" + a.text;
+  Article& a = doc.article;
   doc.body_begin = a.title.empty() ? 0 : a.title.size() + 2;
+  if (a.title.empty()) {
+    doc.text = std::move(a.text);
+  } else {
+    doc.text.reserve(doc.body_begin + a.text.size());
+    doc.text.append(a.title).append("\n\n").append(a.text);
+  }
+  a.text.clear();
+  a.text.shrink_to_fit();
 
   // Language.
   const LanguagePack* pack = given;
@@ -163,9 +181,13 @@ StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes,
     tag.language = pack->code();
     tag.dct = doc.dct;
     tag.mode = options.mode;
-    auto expressions = tagger_->Tag(doc.text, tag);
-    if (!expressions.ok()) return expressions.status();
-    doc.expressions = std::move(expressions).value();
+    if (options.expression_sink) {
+      if (Status s = tagger_->Tag(doc.text, tag, options.expression_sink); !s.ok()) return s;
+    } else {
+      auto expressions = tagger_->Tag(doc.text, tag);
+      if (!expressions.ok()) return expressions.status();
+      doc.expressions = std::move(expressions).value();
+    }
     doc.annotator =
         std::string("dateline ") + kVersion + " " + pack->code() + "@" + pack->fingerprint();
   } else if (doc.language_source != LanguageSource::kUndetermined) {
@@ -173,7 +195,7 @@ StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes,
                            "': nothing tagged");
   }
 
-  if (options.sentences) {
+  if (options.sentences && !options.expression_sink) {
     const std::optional<CivilDate> dct_day =
         doc.dct ? std::optional<CivilDate>(doc.dct->date) : std::nullopt;
     doc.sentences =
