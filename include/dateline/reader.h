@@ -31,6 +31,8 @@ struct ReadHints {
   size_t max_bytes = size_t{64} << 20;
 };
 
+// Every string of an article is valid UTF-8, whatever the page's bytes (and
+// the URL hint's: invalid sequences become U+FFFD).
 struct Article {
   std::string title;
   // Main text: paragraphs separated by a blank line; headings and list items

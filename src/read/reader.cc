@@ -138,7 +138,7 @@ Article Reader::ReadHtml(std::string_view html, const ReadHints& hints) const {
   a.published = meta.published;
   a.date_evidence = meta.evidence;
   a.modified = meta.modified;
-  a.url = hints.url.empty() ? meta.url : hints.url;
+  a.url = hints.url.empty() ? meta.url : SanitizeUtf8(hints.url);
   FillPathDates(a, hints);
   FillLanguage(a, meta.lang);
   if (a.text.empty()) a.warnings.push_back(Where(hints) + ": no main text found");
@@ -159,7 +159,7 @@ Article Reader::ReadText(std::string_view text, const ReadHints& hints) const {
   a.published = s.published;
   if (!a.published.empty()) a.date_evidence = "text";
   a.modified = s.modified;
-  a.url = hints.url;
+  a.url = SanitizeUtf8(hints.url);
   FillPathDates(a, hints);
   FillLanguage(a, "");
   if (a.text.empty()) a.warnings.push_back(Where(hints) + ": no main text found");

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "dateline/timex.h"
+#include "text/utf8.h"
 
 namespace dateline {
 namespace {
@@ -168,6 +169,51 @@ TEST(Reader, NoDateIsNeverInvented) {
       "texte avec une phrase.</p></body></html>",
       ReadHints{});
   EXPECT_EQ(a.published, "");
+}
+
+void ExpectValidUtf8(const Article& a) {
+  for (const std::string* field : {&a.title, &a.text, &a.published, &a.modified, &a.lang, &a.url}) {
+    EXPECT_EQ(FindInvalidUtf8(*field), std::string::npos) << *field;
+  }
+}
+
+// UTF-16 (BOM FF FE) holding U+0000: the NUL is text to the HTML parser,
+// which gives it back as a broken replacement character.
+TEST(Reader, Utf16WithNulGivesValidUtf8) {
+  Reader reader;
+  ReadHints hints;
+  hints.path = "u.html";
+  const std::string bytes("\xFF\xFE\x00\x00\x00\x00\x01\x00\x00\x00\x6C", 11);
+  Article a = reader.Read(bytes, hints);
+  ASSERT_TRUE(a.ok()) << a.error;
+  ExpectValidUtf8(a);
+}
+
+// The binary check looks at the first 64 KB only: a NUL after that reaches
+// the HTML parser inside a UTF-8 page.
+TEST(Reader, NulPastTheFirst64KbGivesValidUtf8) {
+  using namespace std::string_literals;
+  std::string page = "<html><head><title>Titre</title></head><body><article>";
+  while (page.size() < 70000)
+    page += "<p>Le pont de Valmorin a rouvert ses voies à la circulation.</p>";
+  page += "<p>\0\0\x01\0€</p><p>Fin du texte.</p></article></body></html>"s;
+  Reader reader;
+  Article a = reader.Read(page, ReadHints{});
+  ASSERT_TRUE(a.ok()) << a.error;
+  ExpectValidUtf8(a);
+  EXPECT_NE(a.text.find("du texte"), std::string::npos);
+}
+
+TEST(Reader, UrlHintComesOutValidUtf8) {
+  Reader reader;
+  ReadHints hints;
+  hints.url = "http://x/2023/02/25/caf\xE9";
+  for (const Article& a : {reader.Read("<p>Un texte assez long pour compter.</p>", hints),
+                           reader.ReadText("Un texte assez long pour compter.", hints)}) {
+    ASSERT_TRUE(a.ok()) << a.error;
+    EXPECT_EQ(a.url, "http://x/2023/02/25/caf\xEF\xBF\xBD");
+    EXPECT_EQ(a.published, "2023-02-25");  // the hint still serves its date
+  }
 }
 
 TEST(ReadCommand, JsonlKeepsGoingAfterBadFile) {
