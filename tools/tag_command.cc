@@ -73,11 +73,16 @@ std::unique_ptr<Tagger> BuildTagger(const std::string& rules_dir) {
   }
 }
 
+// The largest input tag reads: above the 200 MB single-line text the
+// tagger's memory is measured on, and a bound on what an endless input
+// (/dev/zero, a pipe) takes before it is refused.
+constexpr size_t kMaxTextBytes = size_t{256} << 20;
+
 // Tags one input; returns false (after a message naming it) when it fails.
 bool TagOne(const Tagger& tagger, const std::string& path, TagOptions options, OutputFormat format,
             bool read) {
   const std::string name = path == "-" ? "<stdin>" : path;
-  ReadResult input = ReadInput(path);
+  ReadResult input = ReadInput(path, kMaxTextBytes);
   if (!input.ok) {
     std::cerr << "dateline: " << input.error << "\n";
     return false;
