@@ -207,11 +207,8 @@ void Ingester::State::IngestJsonl(const std::string& path) {
 }
 
 void Ingester::State::IngestWarc(const std::string& path) {
-  const ReadResult raw = ReadInput(path, size_t{1} << 31);
-  if (!raw.ok) return Problem(raw.error);
-  std::string error;
-  const bool ok = ForEachWarcRecord(
-      raw.data,
+  ReadWarcFile(
+      path,
       [&](const WarcRecord& record) {
         if (record.type != "response") return;
         const std::string where = path + ": byte " + std::to_string(record.offset);
@@ -230,8 +227,7 @@ void Ingester::State::IngestWarc(const std::string& path) {
         AddArticle(article, record.target_uri.empty() ? where : record.target_uri,
                    article.published);
       },
-      error);
-  if (!ok) Problem(path + ": " + error);
+      [&](const std::string& problem) { Problem(path + ": " + problem); });
 }
 
 void Ingester::State::AddArticle(const Article& article, const std::string& source,
