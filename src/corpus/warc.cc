@@ -378,10 +378,19 @@ bool ParseHttpResponse(std::string_view block, HttpResponse& out, std::string& e
     error = "not an HTTP response";
     return false;
   }
-  const size_t sp = block.find(' ');
-  out.status =
-      sp == std::string_view::npos ? 0 : std::atoi(std::string(block.substr(sp + 1, 3)).c_str());
+  // "HTTP/1.1 200 OK": the status is the three digits after the first space.
   const size_t nl = block.find('\n');
+  const std::string_view status_line = block.substr(0, nl);
+  const size_t sp = status_line.find(' ');
+  const std::string_view code =
+      sp == std::string_view::npos ? std::string_view() : status_line.substr(sp + 1, 4);
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (code.size() < 3 || code[0] < '1' || !digit(code[0]) || !digit(code[1]) || !digit(code[2]) ||
+      (code.size() == 4 && code[3] != ' ' && code[3] != '\r')) {
+    error = "bad HTTP status line";
+    return false;
+  }
+  out.status = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
   bool chunked = false, gzipped = false;
   const size_t body =
       ParseHeaders(block, nl == std::string_view::npos ? block.size() : nl + 1,

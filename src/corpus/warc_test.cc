@@ -259,5 +259,18 @@ TEST(WarcStream, MissingFileIsOneProblem) {
   EXPECT_EQ(problems, (std::vector<std::string>{"No such file or directory"}));
 }
 
+TEST(HttpResponse, StatusIsThreeDigits) {
+  HttpResponse response;
+  std::string error;
+  ASSERT_TRUE(ParseHttpResponse("HTTP/1.1 404 Not Found\r\n\r\n", response, error)) << error;
+  EXPECT_EQ(response.status, 404);
+  for (const char* bad :
+       {"HTTP/1.1 -200 OK\r\n\r\n", "HTTP/1.1 20 OK\r\n\r\n", "HTTP/1.1 2000 OK\r\n\r\n",
+        "HTTP/1.1 099 Odd\r\n\r\n", "HTTP/1.1\r\n\r\n", "HTTP/1.1  200\r\n\r\n"}) {
+    EXPECT_FALSE(ParseHttpResponse(bad, response, error)) << bad;
+    EXPECT_EQ(error, "bad HTTP status line") << bad;
+  }
+}
+
 }  // namespace
 }  // namespace dateline
