@@ -216,6 +216,18 @@ TEST(Reader, UrlHintComesOutValidUtf8) {
   }
 }
 
+// Text holding tags of its own (a tagger's <d>VALUE</d> output) is text, not
+// a page: only the tags of HTML pages make input HTML.
+TEST(Reader, TextWithUnknownTagsIsReadAsText) {
+  Reader reader;
+  const std::string text =
+      "Le président a parlé <d>XXXX-02-22</d> à Minsk, devant les députés réunis en session.\n\n"
+      "Il partira <d>XXXX-02-25</d> pour <d>P3D</d>, a indiqué son service de presse.\n";
+  const Article a = reader.Read(text, ReadHints{});
+  ASSERT_TRUE(a.ok()) << a.error;
+  EXPECT_NE(a.text.find("parlé <d>XXXX-02-22</d> à Minsk"), std::string::npos) << a.text;
+}
+
 TEST(ReadCommand, JsonlKeepsGoingAfterBadFile) {
   std::string cmd = std::string(DATELINE_BINARY) + " read " + DATELINE_SOURCE_DIR +
                     "/tests/data/read/article.html /nonexistent/page.html 2>/dev/null";
