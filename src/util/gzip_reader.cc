@@ -32,6 +32,8 @@ struct GzipReader::State {
   uint64_t scan_from = 0;     // where to look for the next member (kResync)
   bool member_end_pending = false;
   std::array<char, kReadChunk> out;
+  // Where the source writes; left uninitialised, as `out` is.
+  std::unique_ptr<char[]> chunk{new char[kReadChunk]};
   Piece piece;
 
   uint64_t Offset(size_t index) const { return raw_offset + index; }
@@ -57,10 +59,8 @@ struct GzipReader::State {
       raw_offset += keep;
       pos -= keep;
     }
-    const size_t old = raw.size();
-    raw.resize(old + kReadChunk);
-    const size_t n = source(raw.data() + old, kReadChunk);
-    raw.resize(old + n);
+    const size_t n = source(chunk.get(), kReadChunk);
+    raw.append(chunk.get(), n);
     read_total += n;
     if (n == 0) eof = true;
     return n > 0;
@@ -95,7 +95,8 @@ struct GzipReader::State {
   const Piece* StepMember();
 };
 
-GzipReader::GzipReader(Source source) : state_(std::make_unique<State>()) {
+// `new State` rather than make_unique: the buffers need no zeroing.
+GzipReader::GzipReader(Source source) : state_(new State) {
   state_->source = std::move(source);
   // 16 + MAX_WBITS: gzip framing, checked CRC and length.
   state_->zs_ready = inflateInit2(&state_->zs, 16 + MAX_WBITS) == Z_OK;

@@ -84,21 +84,22 @@ ReadResult ReadInput(const std::string& file_name, size_t max_bytes) {
   }
   struct stat st;
   const bool regular = fstat(fileno(file.get()), &st) == 0 && S_ISREG(st.st_mode);
-  // The first bytes say whether the input is gzip.
-  std::string head(kReadChunk, '\0');
-  head.resize(std::fread(head.data(), 1, head.size(), file.get()));
+  // The first bytes say whether the input is gzip. Reads go through a buffer
+  // that is never zeroed; the result grows by what was read.
+  std::unique_ptr<char[]> buffer(new char[kReadChunk]);
+  const size_t head_size = std::fread(buffer.get(), 1, kReadChunk, file.get());
   bool failed = std::ferror(file.get());
-  size_t total = head.size();
-  if (!failed && IsGzip(head)) {
+  size_t total = head_size;
+  if (!failed && IsGzip(std::string_view(buffer.get(), head_size))) {
     // Compressed data is at most a little larger than what it holds; more
     // than this is padding without end (`cat page.gz /dev/zero`).
     const size_t max_compressed = max_bytes + max_bytes / 8 + (size_t{1} << 20);
     bool too_long = false;
     size_t head_pos = 0;
-    GzipReader gz([&](char* buffer, size_t size) -> size_t {
-      if (head_pos < head.size()) {
-        const size_t n = std::min(size, head.size() - head_pos);
-        std::memcpy(buffer, head.data() + head_pos, n);
+    GzipReader gz([&](char* out, size_t size) -> size_t {
+      if (head_pos < head_size) {
+        const size_t n = std::min(size, head_size - head_pos);
+        std::memcpy(out, buffer.get() + head_pos, n);
         head_pos += n;
         return n;
       }
@@ -106,7 +107,7 @@ ReadResult ReadInput(const std::string& file_name, size_t max_bytes) {
         too_long = !failed;
         return 0;
       }
-      const size_t n = std::fread(buffer, 1, std::min(size, max_compressed - total), file.get());
+      const size_t n = std::fread(out, 1, std::min(size, max_compressed - total), file.get());
       failed = std::ferror(file.get());
       total += n;
       return n;
@@ -128,16 +129,14 @@ ReadResult ReadInput(const std::string& file_name, size_t max_bytes) {
     result.error = path + ": " + ExceedsMessage(max_bytes);
     return result;
   }
-  result.data = std::move(head);
   if (regular) result.data.reserve(static_cast<size_t>(st.st_size) + 1);
-  // Reads up to one byte past the limit, to tell a file of exactly
+  result.data.append(buffer.get(), head_size);
+  // Reads up to one byte past the limit, to tell an input of exactly
   // `max_bytes` from a larger one.
   while (!failed && !std::feof(file.get()) && result.data.size() <= max_bytes) {
-    const size_t old = result.data.size();
-    const size_t want = std::min(kReadChunk, max_bytes + 1 - old);
-    result.data.resize(old + want);
-    const size_t n = std::fread(result.data.data() + old, 1, want, file.get());
-    result.data.resize(old + n);
+    const size_t want = std::min(kReadChunk, max_bytes + 1 - result.data.size());
+    const size_t n = std::fread(buffer.get(), 1, want, file.get());
+    result.data.append(buffer.get(), n);
     failed = std::ferror(file.get());
     if (n == 0) break;
   }
