@@ -246,11 +246,8 @@ void Ingester::State::IngestJsonl(const std::string& path) {
 }
 
 void Ingester::State::IngestWarc(const std::string& path) {
-  const ReadResult raw = ReadInput(path, size_t{1} << 31);
-  if (!raw.ok) return Problem(raw.error);
-  std::string error;
-  const bool ok = ForEachWarcRecord(
-      raw.data,
+  ReadWarcFile(
+      path,
       [&](const WarcRecord& record) {
         if (record.type != "response" || !store_error.ok()) return;
         const std::string where = path + ": byte " + std::to_string(record.offset);
@@ -269,8 +266,7 @@ void Ingester::State::IngestWarc(const std::string& path) {
         Add(response.body, std::move(annotate),
             record.target_uri.empty() ? where : record.target_uri);
       },
-      error);
-  if (!ok) Problem(path + ": " + error);
+      [&](const std::string& problem) { Problem(path + ": " + problem); });
 }
 
 void Ingester::State::Add(std::string_view bytes, AnnotateOptions annotate,

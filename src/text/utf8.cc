@@ -49,6 +49,11 @@ size_t FindInvalidUtf8(std::string_view text) {
       pos += 8;
     }
     if (pos >= text.size()) break;
+    // ASCII left over from the 8-byte steps (the tail of a short string).
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     char32_t cp;
     const size_t len = SequenceAt(text, pos, cp);
     if (len == 0) return pos;
