@@ -16,7 +16,7 @@ ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900
 
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDATELINE_SANITIZE=ON \
   -DDATELINE_BUILD_BENCH=OFF >/dev/null
-cmake --build build-asan -j"$jobs" --target dateline_tests dateline_cli
+cmake --build build-asan -j"$jobs" --target dateline_tests dateline_cli tag_page
 ctest --test-dir build-asan --output-on-failure -j"$jobs" --timeout 1800
 
 # A finding fails the run; its input is kept under build-fuzz/findings/.

@@ -152,7 +152,9 @@ TEST(TimelineBuildTest, DatesNamedOnlyInOffTopicAsidesRankBelowTheStory) {
   }
   auto corpus = Build(articles);
   int64_t named_by = 0;
-  for (const DateCount& c : *corpus->CountDates({})) {
+  const StatusOr<std::vector<DateCount>> counts = corpus->CountDates({});
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  for (const DateCount& c : *counts) {
     if (c.date.ToString() == "2023-03-09") named_by = c.strong_articles;
   }
   ASSERT_EQ(named_by, 2);
