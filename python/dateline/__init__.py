@@ -325,7 +325,10 @@ class Corpus:
         batch_size: articles per transaction.
 
         Returns an ``IngestSummary`` (``ingested``, ``copies``, ``duplicates``,
-        ``skipped``, ``problems``: one "path:line: reason" per input skipped).
+        ``retagged``: stored content tagged anew because the language or the
+        rules changed, ``skipped``, ``problems``: one "path:line: reason" per
+        input skipped, ``warnings``: inputs ingested with something to say,
+        such as a repeated record id).
         Bad inputs are skipped and listed, the rest goes on. Raises ValueError
         for an unknown language, StoreError when the store fails.
         """

@@ -147,8 +147,10 @@ class IngestSummary:
     ingested: int
     copies: int
     duplicates: int
+    retagged: int
     skipped: int
     problems: list[str]
+    warnings: list[str]
 
 class TimelineSource:
     source: str

@@ -391,7 +391,13 @@ class Document {
     for (size_t i = 0; i < doc().sentences.size(); ++i) list[i] = py::cast(SentenceView(data_, i));
     return list;
   }
-  ArticleView article() const { return {doc().article, source()}; }
+  // The document holds its main text once, in `text` (article.text is
+  // empty after the pipeline): the article view gets it back.
+  ArticleView article() const {
+    ArticleView view{doc().article, source()};
+    view.article.text = std::string(doc().body());
+    return view;
+  }
   std::string Tagged(const std::string& format) const {
     const std::optional<TagFormat> f = ParseTagFormat(format);
     if (!f) RaiseArgument("format: '" + format + "' is not inline, timeml or jsonl");
@@ -1011,18 +1017,23 @@ PYBIND11_MODULE(_dateline, m) {
       .def_readonly("seconds", &IngestProgress::seconds);
 
   py::class_<IngestSummary>(m, "IngestSummary",
-                            "What an ingest did: ingested, copies, duplicates, skipped, and "
-                            "problems (one \"path:line: reason\" per input skipped).")
+                            "What an ingest did: ingested, copies, duplicates, retagged (stored "
+                            "content tagged anew: the language or the rules changed), skipped, "
+                            "problems (one \"path:line: reason\" per input skipped) and warnings "
+                            "(inputs ingested all the same, e.g. a repeated record id).")
       .def_readonly("ingested", &IngestSummary::ingested)
       .def_readonly("copies", &IngestSummary::copies)
       .def_readonly("duplicates", &IngestSummary::duplicates)
+      .def_readonly("retagged", &IngestSummary::retagged)
       .def_readonly("skipped", &IngestSummary::skipped)
       .def_readonly("problems", &IngestSummary::problems)
+      .def_readonly("warnings", &IngestSummary::warnings)
       .def("__repr__", [](const IngestSummary& s) {
         return "<IngestSummary ingested=" + std::to_string(s.ingested) +
                " copies=" + std::to_string(s.copies) +
                " duplicates=" + std::to_string(s.duplicates) +
-               " skipped=" + std::to_string(s.skipped) + ">";
+               " retagged=" + std::to_string(s.retagged) + " skipped=" + std::to_string(s.skipped) +
+               ">";
       });
 
   py::class_<TimelineSource>(m, "TimelineSource",

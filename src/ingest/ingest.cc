@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <unordered_map>
 
 #include "dateline/record.h"
 #include "ingest/warc.h"
@@ -43,9 +44,10 @@ CorpusDocument ToCorpusDocument(AnnotatedDocument&& doc, const std::string& sour
   out.source = source;
   out.url = doc.article.url;
   out.title = std::move(doc.article.title);
-  out.text = std::move(doc.article.text);
+  out.text = std::string(doc.body());
   if (doc.dct) out.published = doc.dct->date;
   out.language = doc.language;
+  out.annotator = std::move(doc.annotator);
   const size_t shift = doc.body_begin;
   for (Sentence& s : doc.sentences) {
     if (s.in_title) continue;
@@ -186,6 +188,7 @@ void Ingester::State::IngestJsonl(const std::string& path) {
   if (!raw.ok) return Problem(raw.error);
   std::string_view data = raw.data;
   size_t line_no = 0;
+  std::unordered_map<std::string, size_t> id_lines;  // record id -> first line
   while (!data.empty() && store_error.ok()) {
     const size_t nl = data.find('\n');
     const std::string_view line = data.substr(0, nl);
@@ -198,17 +201,23 @@ void Ingester::State::IngestJsonl(const std::string& path) {
       Problem(record.status().message());
       continue;
     }
+    if (!record->id.empty()) {
+      auto [it, first] = id_lines.emplace(record->id, line_no);
+      if (!first) {
+        // Records are stored by content, not by id: a repeated id is kept
+        // (a duplicate when the text is the same too), and said.
+        summary.warnings.push_back(where + ": id \"" + record->id + "\" already used at line " +
+                                   std::to_string(it->second) + "; both records are kept");
+      }
+    }
     Add(record->body, std::move(record->options),
         record->id.empty() ? where : path + "#" + record->id);
   }
 }
 
 void Ingester::State::IngestWarc(const std::string& path) {
-  const ReadResult raw = ReadInput(path, size_t{1} << 31);
-  if (!raw.ok) return Problem(raw.error);
-  std::string error;
-  const bool ok = ForEachWarcRecord(
-      raw.data,
+  ReadWarcFile(
+      path,
       [&](const WarcRecord& record) {
         if (record.type != "response" || !store_error.ok()) return;
         const std::string where = path + ": byte " + std::to_string(record.offset);
@@ -227,8 +236,7 @@ void Ingester::State::IngestWarc(const std::string& path) {
         Add(response.body, std::move(annotate),
             record.target_uri.empty() ? where : record.target_uri);
       },
-      error);
-  if (!ok) Problem(path + ": " + error);
+      [&](const std::string& problem) { Problem(path + ": " + problem); });
 }
 
 void Ingester::State::Add(std::string_view bytes, AnnotateOptions annotate,
@@ -255,6 +263,9 @@ void Ingester::State::Add(std::string_view bytes, AnnotateOptions annotate,
       break;
     case AddOutcome::kDuplicate:
       ++summary.duplicates;
+      break;
+    case AddOutcome::kRetagged:
+      ++summary.retagged;
       break;
   }
   if (++in_batch >= options.batch_size) {
