@@ -35,7 +35,10 @@ std::string ToJson(const Timeline& t) {
     for (const TimelineSentence& s : d.sentences) {
       json sources = json::array();
       for (const auto& src : s.sources) sources.push_back(SourceJson(src));
-      sentences.push_back({{"text", s.text}, {"weak_date", s.weak_date}, {"sources", sources}});
+      sentences.push_back({{"id", s.sentence_id},
+                           {"text", s.text},
+                           {"weak_date", s.weak_date},
+                           {"sources", sources}});
     }
     dates.push_back(
         {{"date", FormatCivilDate(d.date)}, {"score", d.score}, {"sentences", sentences}});
