@@ -11,7 +11,9 @@
 
 (function () {
   const $ = (id) => document.getElementById(id);
-  const state = { q: "", from: "", to: "", dates: "10" };
+  // The page's state, as the URL holds it; empty values and defaults stay out of it.
+  const defaults = { q: "", from: "", to: "", dates: "10", sentences: "2" };
+  const state = Object.assign({}, defaults);
   let token = sessionStorage.getItem("dateline-token") || "";
   let drawing = null;
   let lastTimeline = null;
@@ -43,6 +45,7 @@
     if (state.from) p.set("from", state.from);
     if (state.to) p.set("to", state.to);
     if (state.dates) p.set("dates", state.dates);
+    if (state.sentences) p.set("sentences", state.sentences);
     p.set("format", format);
     return "/v1/timeline?" + p.toString();
   }
@@ -52,7 +55,7 @@
   function readUrl() {
     const p = new URLSearchParams(location.search);
     for (const key of Object.keys(state)) {
-      state[key] = p.get(key) || (key === "dates" ? "10" : "");
+      state[key] = p.get(key) || defaults[key];
       $(key).value = state[key];
     }
   }
@@ -60,7 +63,7 @@
   function writeUrl() {
     const p = new URLSearchParams();
     for (const [key, value] of Object.entries(state)) {
-      if (value && !(key === "dates" && value === "10")) p.set(key, value);
+      if (value && value !== defaults[key]) p.set(key, value);
     }
     const search = p.toString();
     history.pushState(null, "", search ? "?" + search : location.pathname);
@@ -145,19 +148,37 @@
 
   function renderDrawing(timeline) {
     const container = $("drawing");
-    if (typeof vis === "undefined" || !vis.Timeline) return;  // built without the library
+    if (typeof vis === "undefined" || !vis.Timeline) return Promise.resolve();  // built without it
     const items = timeline.dates.map((day) => {
       // An element, not a string: vis-timeline would read a string as HTML.
+      // The day alone keeps labels short enough not to pile up; the list
+      // below has the sentences.
       const content = document.createElement("span");
-      const first = day.sentences.length ? day.sentences[0].text : "";
-      content.textContent = day.date + (first ? " · " + first.slice(0, 40) + (first.length > 40 ? "…" : "") : "");
+      content.textContent = new Date(day.date + "T00:00:00Z").toLocaleDateString("en-GB", {
+        day: "numeric", month: "short", timeZone: "UTC" });
       return { id: day.date, start: day.date, content: content, type: "point" };
     });
     if (drawing) drawing.destroy();
+    drawing = null;
     container.replaceChildren();
-    if (!items.length) return;
+    if (!items.length) return Promise.resolve();
+    // The window: every date, with a margin so that the labels of the first
+    // and last ones fit.
+    const days = timeline.dates.map((d) => Date.parse(d.date));
+    const first = Math.min(...days), last = Math.max(...days);
+    const margin = Math.max((last - first) * 0.08, 3 * 86400000);
+    // The library draws in animation frames; the page counts as loaded once
+    // it has drawn.
+    let drawn;
+    const done = new Promise((resolve) => {
+      drawn = resolve;
+      setTimeout(resolve, 5000);
+    });
     drawing = new vis.Timeline(container, items, {
-      height: "220px", zoomable: true, selectable: true, showCurrentTime: false, stack: true,
+      onInitialDrawComplete: () => drawn(),
+      maxHeight: 320, zoomKey: "ctrlKey", selectable: true,
+      showCurrentTime: false, stack: true,
+      start: new Date(first - margin), end: new Date(last + margin * 3),
     });
     drawing.on("select", (event) => {
       const node = document.getElementById("d-" + event.items[0]);
@@ -167,6 +188,7 @@
       void node.offsetWidth;
       node.classList.add("flash");
     });
+    return done;
   }
 
   async function explain(box, sentence) {
@@ -214,7 +236,7 @@
       const timeline = await api(timelineQuery("json"));
       lastTimeline = timeline;
       renderList(timeline);
-      renderDrawing(timeline);
+      await renderDrawing(timeline);
       const n = timeline.dates.length;
       $("status").textContent = n ? n + (n === 1 ? " date" : " dates") + (state.q ? " for " + state.q : "") : "No dated sentences" + (state.q ? " for " + state.q : "") + ".";
       document.body.dataset.loaded = String(Date.now());
