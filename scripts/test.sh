@@ -8,9 +8,18 @@ jobs=$(nproc)
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
+if [ ! -d web/node_modules/vis-timeline ] || [ ! -d web/node_modules/puppeteer-core ]; then
+  echo "test.sh: web/node_modules is missing: run scripts/install-deps.sh (npm ci in web/)" >&2
+  exit 1
+fi
+
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900
+# The server in a real browser (headless Chromium) and under load (wrk),
+# on loopback, on the optimised build.
+DATELINE_BINARY=build/dateline DATELINE_TEST_OUT=build/web-test node --test web/test/
+bash scripts/load_test.sh build
 
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDATELINE_SANITIZE=ON \
   -DDATELINE_BUILD_BENCH=OFF >/dev/null
