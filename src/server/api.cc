@@ -147,10 +147,6 @@ StatusOr<std::string> AnswerTag(const Pipeline& pipeline, TagRequest& r, size_t 
   return Dump(j);
 }
 
-std::string ErrorJson(const Status& status) {
-  return Dump({{"code", ErrorCodeName(status.code())}, {"message", status.message()}});
-}
-
 std::string Day(const std::optional<CivilDate>& day) {
   return day ? FormatCivilDate(*day) : std::string();
 }
@@ -256,7 +252,10 @@ std::string Api::BatchLine(std::string_view line, size_t line_no) const {
 std::string Api::BatchTooLarge(size_t line_no) const {
   const Status status = Status::TooLarge("line " + std::to_string(line_no) + ": a record over " +
                                          std::to_string(options_.max_body_bytes) + " bytes");
-  return Dump({{"id", nullptr}, {"line", line_no}, {"error", json::parse(ErrorJson(status))}}) +
+  return Dump(
+             {{"id", nullptr},
+              {"line", line_no},
+              {"error", {{"code", ErrorCodeName(status.code())}, {"message", status.message()}}}}) +
          "\n";
 }
 

@@ -211,6 +211,7 @@ struct Server::Impl {
   HttpResponse Inline(Exchange& x);
   // True when the connection was suspended (the answer comes later).
   bool SubmitBatchChunk(Exchange& x, bool last);
+  void ProcessBatchChunk(Exchange& x, std::string_view chunk, bool last);
   MHD_Result StartEvents(Exchange& x);
   HttpResponse SubmitIngest(Exchange& x);
   void Resume(Exchange& x, HttpResponse response);
@@ -508,44 +509,48 @@ bool Server::Impl::SubmitBatchChunk(Exchange& x, bool last) {
   x.pending.erase(0, cut);
   MHD_suspend_connection(x.connection);
   Exchange* px = &x;
-  const bool submitted = pool->TrySubmit([this, px, chunk, last](size_t) {
-    Exchange& x = *px;
-    std::string out;
-    std::string_view data = *chunk;
-    while (!data.empty()) {
-      const size_t nl = data.find('\n');
-      std::string_view line = data.substr(0, nl);
-      data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-      ++x.lines;
-      if (x.skipping) {
-        out += api->BatchTooLarge(x.lines);
-        x.skipping = false;
-      } else if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-        out += line.size() > options.max_body_bytes ? api->BatchTooLarge(x.lines)
-                                                    : api->BatchLine(line, x.lines);
-      }
-    }
-    if (!server::WriteAll(x.spool_fd, out)) x.failed = true;
-    if (!last) {
-      MHD_resume_connection(x.connection);
-      return;
-    }
-    HttpResponse r;
-    if (x.failed) {
-      r = server::ErrorResponse(503, server::kUnavailable, "cannot write the batch's output");
-    } else {
-      r.content_type = "application/x-ndjson";
-      r.fd_size = static_cast<size_t>(lseek(x.spool_fd, 0, SEEK_CUR));
-      r.fd = x.spool_fd;
-      x.spool_fd = -1;
-    }
-    Resume(x, std::move(r));
-  });
+  const bool submitted =
+      pool->TrySubmit([this, px, chunk, last](size_t) { ProcessBatchChunk(*px, *chunk, last); });
   if (!submitted) {
     Resume(x, server::ErrorResponse(429, server::kTooManyRequests,
                                     "all workers are busy and the queue is full; retry later"));
   }
   return true;
+}
+
+// On a worker: appends the output lines of `chunk`'s records to the spool,
+// then resumes the connection (to read more records, or, after the last,
+// to send the spool).
+void Server::Impl::ProcessBatchChunk(Exchange& x, std::string_view data, bool last) {
+  std::string out;
+  while (!data.empty()) {
+    const size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    ++x.lines;
+    if (x.skipping) {
+      out += api->BatchTooLarge(x.lines);
+      x.skipping = false;
+    } else if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      out += line.size() > options.max_body_bytes ? api->BatchTooLarge(x.lines)
+                                                  : api->BatchLine(line, x.lines);
+    }
+  }
+  if (!server::WriteAll(x.spool_fd, out)) x.failed = true;
+  if (!last) {
+    MHD_resume_connection(x.connection);
+    return;
+  }
+  HttpResponse r;
+  if (x.failed) {
+    r = server::ErrorResponse(503, server::kUnavailable, "cannot write the batch's output");
+  } else {
+    r.content_type = "application/x-ndjson";
+    r.fd_size = static_cast<size_t>(lseek(x.spool_fd, 0, SEEK_CUR));
+    r.fd = x.spool_fd;
+    x.spool_fd = -1;
+  }
+  Resume(x, std::move(r));
 }
 
 namespace {
