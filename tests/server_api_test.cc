@@ -435,11 +435,17 @@ TEST_F(ServerApiTest, OnlyLoopbackGoesWithoutAToken) {
 TEST_F(ServerApiTest, NoCorsUnlessAnOriginIsGiven) {
   Start();
   EXPECT_EQ(Get("/healthz").headers.count("access-control-allow-origin"), 0u);
+  ExpectError(Request(port(), "OPTIONS", "/v1/tag"), 405, "method_not_allowed");
   server_.reset();
   ServerOptions o = Options();
   o.cors_origin = "https://desk.example.org";
   Start(o);
   EXPECT_EQ(Get("/healthz").Header("access-control-allow-origin"), "https://desk.example.org");
+  const HttpReply preflight = Request(port(), "OPTIONS", "/v1/tag");
+  EXPECT_EQ(preflight.status, 204);
+  EXPECT_EQ(preflight.Header("access-control-allow-methods"), "POST");
+  EXPECT_NE(preflight.Header("access-control-allow-headers").find("Authorization"),
+            std::string::npos);
 }
 
 TEST_F(ServerApiTest, WithoutAStoreTheStoreEndpointsAreUnavailable) {

@@ -297,6 +297,15 @@ std::optional<HttpResponse> Server::Impl::Admit(Exchange& x) {
     if (method == route.method) x.route = &route;
     allowed += (allowed.empty() ? "" : ", ") + std::string(route.method);
   }
+  if (r.method == "OPTIONS" && !options.cors_origin.empty() && !allowed.empty()) {
+    // A CORS preflight, answered only when an origin is allowed.
+    HttpResponse preflight;
+    preflight.status = 204;
+    preflight.headers = {{"Access-Control-Allow-Methods", allowed},
+                         {"Access-Control-Allow-Headers", "Authorization, Content-Type"},
+                         {"Access-Control-Max-Age", "600"}};
+    return preflight;
+  }
   const server::Asset* asset = method == "GET" ? server::FindAsset(r.path) : nullptr;
   if (!x.route && !asset) {
     if (allowed.empty() && !server::FindAsset(r.path)) {
