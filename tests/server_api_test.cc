@@ -399,6 +399,39 @@ TEST_F(ServerApiTest, EventsStreamJobProgressAndTheChangedDays) {
   close(fd);
 }
 
+// Streams whose clients have gone free their places: the heartbeat finds
+// them out.
+TEST_F(ServerApiTest, EventStreamsAreBoundedAndFreedWhenTheirClientsGo) {
+  ServerOptions o = Options();
+  o.max_event_streams = 2;
+  o.event_heartbeat_seconds = 1;
+  Start(o);
+  auto open_stream = [&] {
+    const int fd = testing::Connect(port());
+    testing::SendAll(fd, "GET /v1/events HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::string in;
+    testing::ReadUntil(
+        fd, in, 5000, [](const std::string& s) { return s.find("\r\n\r\n") != std::string::npos; });
+    return std::pair{fd, in};
+  };
+  auto [a, a_in] = open_stream();
+  auto [b, b_in] = open_stream();
+  EXPECT_NE(b_in.find(" 200 "), std::string::npos);
+  auto [c, c_in] = open_stream();
+  EXPECT_NE(c_in.find(" 503 "), std::string::npos) << c_in;
+  close(c);
+  close(a);
+  close(b);
+  bool reopened = false;
+  for (int i = 0; i < 50 && !reopened; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    auto [d, d_in] = open_stream();
+    reopened = d_in.find(" 200 ") != std::string::npos;
+    close(d);
+  }
+  EXPECT_TRUE(reopened);
+}
+
 TEST_F(ServerApiTest, ATokenGuardsTheApiButNotHealthOrThePage) {
   ServerOptions o = Options();
   o.token = "0123456789abcdef-secret";

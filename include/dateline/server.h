@@ -74,6 +74,11 @@ struct ServerOptions {
   size_t queue = 512;
   size_t max_jobs = 16;           // ingest jobs queued or running (429 beyond)
   size_t max_event_streams = 64;  // open /v1/events streams (503 beyond)
+  // Idle event streams get a comment line this often: it keeps proxies from
+  // closing them, and it is how the server finds out that a stream's client
+  // has gone (a waiting stream's connection is not watched), freeing its
+  // place. Well within the idle timeout.
+  int event_heartbeat_seconds = 15;
   // Articles per transaction in ingest jobs: smaller batches show up sooner
   // on a live page.
   size_t ingest_batch_size = 16;

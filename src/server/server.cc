@@ -44,9 +44,6 @@ constexpr size_t kBatchChunkBytes = size_t{64} << 10;
 // holds the event thread well under a millisecond. Measured with wrk on
 // one-sentence French texts (bench/server_bench.sh): see README, "HTTP".
 constexpr size_t kInlineTagBytes = 2048;
-// Idle event streams get a comment this often: well within the idle
-// timeout, and often enough that a gone client is noticed.
-constexpr std::chrono::seconds kHeartbeat{15};
 
 enum class Exec {
   kInline,  // answered on the event thread (no compute, no store)
@@ -564,12 +561,27 @@ void Server::Impl::ProcessBatchChunk(Exchange& x, std::string_view data, bool la
 
 namespace {
 
+// What an event stream's response reads from.
+struct EventSource {
+  std::shared_ptr<server::EventStream> stream;
+  MHD_Connection* connection;
+  server::EventHub* hub;
+};
+
 ssize_t ReadEvents(void* cls, uint64_t, char* buffer, size_t max) {
-  auto* holder =
-      static_cast<std::pair<std::shared_ptr<server::EventStream>, MHD_Connection*>*>(cls);
-  MHD_Connection* c = holder->second;
-  const long n = holder->first->Read(buffer, max, [c] { MHD_suspend_connection(c); });
+  auto* source = static_cast<EventSource*>(cls);
+  MHD_Connection* c = source->connection;
+  const long n = source->stream->Read(buffer, max, [c] { MHD_suspend_connection(c); });
   return n < 0 ? MHD_CONTENT_READER_END_OF_STREAM : static_cast<ssize_t>(n);
+}
+
+// The response is gone (the stream ended, or its client did, which the
+// heartbeat reveals): the hub forgets the stream.
+void FreeEvents(void* cls) {
+  auto* source = static_cast<EventSource*>(cls);
+  source->stream->End();
+  source->hub->Unsubscribe(source->stream.get());
+  delete source;
 }
 
 }  // namespace
@@ -581,14 +593,8 @@ MHD_Result Server::Impl::StartEvents(Exchange& x) {
     return Queue(
         x, server::ErrorResponse(503, server::kUnavailable, "too many event streams are open"));
   }
-  using Holder = std::pair<std::shared_ptr<server::EventStream>, MHD_Connection*>;
-  auto* holder = new Holder(stream, c);
-  MHD_Response* response = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16 * 1024,
-                                                             ReadEvents, holder, [](void* cls) {
-                                                               auto* h = static_cast<Holder*>(cls);
-                                                               h->first->End();
-                                                               delete h;
-                                                             });
+  MHD_Response* response = MHD_create_response_from_callback(
+      MHD_SIZE_UNKNOWN, 16 * 1024, ReadEvents, new EventSource{stream, c, &events}, FreeEvents);
   // Events are not idle traffic: the heartbeat keeps the stream alive, and
   // a client that stops reading is dropped by the stream's own bound.
   MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, "text/event-stream");
@@ -687,7 +693,8 @@ Status Server::Impl::Open() {
   pool = std::make_unique<server::WorkerPool>(workers, options.queue);
   heartbeat = std::thread([this] {
     std::unique_lock<std::mutex> lock(stop_mutex);
-    while (!stop_signal.wait_for(lock, server::kHeartbeat, [&] { return stopping.load(); })) {
+    const std::chrono::seconds period(options.event_heartbeat_seconds);
+    while (!stop_signal.wait_for(lock, period, [&] { return stopping.load(); })) {
       events.Heartbeat();
     }
   });
@@ -726,7 +733,8 @@ StatusOr<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
     return Status::InvalidArgument("port " + std::to_string(options.port) + " is out of range");
   }
   if (options.max_body_bytes == 0 || options.max_upload_bytes < options.max_body_bytes ||
-      options.queue == 0 || options.max_header_bytes < 1024 || options.idle_timeout_seconds <= 0) {
+      options.queue == 0 || options.max_header_bytes < 1024 || options.idle_timeout_seconds <= 0 ||
+      options.event_heartbeat_seconds <= 0) {
     return Status::InvalidArgument(
         "server limits must be positive, with uploads >= bodies and "
         "headers >= 1024 bytes");
