@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <chrono>
 #include <filesystem>
@@ -190,6 +191,62 @@ TEST_F(CorpusIngestTest, ReadsWarcResponsesAndIsIdempotent) {
   const auto hits = *corpus->Search("geneve", 5);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].origin.url, "https://example.org/sommet");
+}
+
+std::string GzipMember(const std::string& data) {
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+// A WARC response record holding a page of distinct words.
+std::string WarcPage(int i, std::mt19937& rng) {
+  std::uniform_int_distribution<int> letter('a', 'z');
+  std::string text;
+  for (int w = 0; w < 40; ++w) {
+    text += ' ';
+    for (int c = 0; c < 6; ++c) text += static_cast<char>(letter(rng));
+  }
+  const std::string http =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><article>"
+      "<p>Page " +
+      std::to_string(i) + text + ".</p></article></body></html>";
+  return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/" +
+         std::to_string(i) + "\r\nContent-Type: application/http; msgtype=response\r\n" +
+         "Content-Length: " + std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+}
+
+// Common Crawl's layout, one gzip member per record: a damaged byte costs
+// its record, not the file.
+TEST_F(CorpusIngestTest, DamagedWarcGzLosesOneRecord) {
+  std::mt19937 rng(11);
+  std::string file;
+  size_t damaged_member = 0;
+  for (int i = 0; i < 10; ++i) {
+    if (i == 4) damaged_member = file.size();
+    file += GzipMember(WarcPage(i, rng));
+  }
+  file[damaged_member + 40] ^= 0x10;
+  Write("crawl.warc.gz", file);
+  auto corpus = Open(Db());
+  Ingester ingester(*corpus, {});
+  ingester.AddSource(In("crawl.warc.gz"));
+  const IngestSummary s = RunOk(ingester);
+  EXPECT_EQ(s.ingested, 9u);
+  ASSERT_EQ(s.problems.size(), 1u);
+  EXPECT_EQ(s.problems[0].rfind(In("crawl.warc.gz") + ": byte ", 0), 0u) << s.problems[0];
+  EXPECT_NE(s.problems[0].find("gzip member at byte " + std::to_string(damaged_member)),
+            std::string::npos)
+      << s.problems[0];
+  EXPECT_EQ(corpus->Search("Page", 20)->size(), 9u);
 }
 
 // Random distinct texts: no two are near-duplicates.

@@ -152,7 +152,9 @@ TEST(TimelineBuildTest, DatesNamedOnlyInOffTopicAsidesRankBelowTheStory) {
   }
   auto corpus = Build(articles);
   int64_t named_by = 0;
-  for (const DateCount& c : *corpus->CountDates({})) {
+  const StatusOr<std::vector<DateCount>> counts = corpus->CountDates({});
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  for (const DateCount& c : *counts) {
     if (c.date.ToString() == "2023-03-09") named_by = c.strong_articles;
   }
   ASSERT_EQ(named_by, 2);
@@ -293,6 +295,49 @@ TEST(TimelineBuildTest, HtmlEscapesText) {
   const std::string html = FormatTimeline(t, TimelineFormat::kHtml);
   EXPECT_NE(html.find("a &lt; b &amp; &quot;c&quot;"), std::string::npos);
   EXPECT_EQ(html.find("<b>x</b>"), std::string::npos);
+}
+
+// Links come only from web addresses: a source's URL from the input
+// ("javascript:" in a canonical link, a record, a WARC target) shows as
+// text, never as a link, in every writer that makes links.
+TEST(TimelineBuildTest, OnlyWebAddressesBecomeLinks) {
+  Timeline t;
+  t.title = "Valmorin";
+  TimelineSentence s{"Le pont a été inauguré [voir](javascript:alert(0)) <i>hier</i>.", false, {}};
+  for (const char* url : {"javascript:alert(1)", " JaVa\tScRiPt:alert(2)",
+                          "data:text/html,<script>alert(3)</script>", "https://example.org/ok"}) {
+    s.sources.push_back({"page.html", url, CivilDate{2021, 3, 3}, "Pont"});
+  }
+  t.dates.push_back({CivilDate{2021, 3, 3}, 4, {s}});
+  const std::string html = FormatTimeline(t, TimelineFormat::kHtml);
+  EXPECT_NE(html.find("<a href=\"https://example.org/ok\">"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<a href=\"java"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<a href=\" Ja"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<a href=\"data"), std::string::npos) << html;
+  EXPECT_NE(html.find("javascript:alert(1) (2021-03-03)"), std::string::npos);  // as text
+
+  const std::string md = FormatTimeline(t, TimelineFormat::kMarkdown);
+  EXPECT_NE(md.find("[https://example.org/ok (2021-03-03)](https://example.org/ok)"),
+            std::string::npos)
+      << md;
+  // Every link destination in the Markdown ("](" not escaped) is the web address.
+  for (size_t at = md.find("]("); at != std::string::npos; at = md.find("](", at + 1)) {
+    if (md[at - 1] == '\\') continue;
+    EXPECT_EQ(md.compare(at + 2, 22, "https://example.org/ok"), 0) << md.substr(at);
+  }
+  // The page's own text cannot make a link or HTML either.
+  EXPECT_NE(md.find("\\[voir\\](javascript:alert(0)) \\<i\\>hier\\</i\\>"), std::string::npos)
+      << md;
+
+  const auto tljs = nlohmann::json::parse(FormatTimeline(t, TimelineFormat::kTimelineJs));
+  const std::string body = tljs["events"][0]["text"]["text"].get<std::string>();
+  EXPECT_EQ(body.find("href"), std::string::npos) << body;  // its source is javascript:
+  t.dates[0].sentences[0].sources.erase(t.dates[0].sentences[0].sources.begin(),
+                                        t.dates[0].sentences[0].sources.begin() + 3);
+  const auto safe = nlohmann::json::parse(FormatTimeline(t, TimelineFormat::kTimelineJs));
+  EXPECT_NE(safe["events"][0]["text"]["text"].get<std::string>().find(
+                "<a href=\"https://example.org/ok\">"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -47,9 +47,11 @@ int IngestSources(Corpus& corpus, const std::vector<std::string>& sources,
     return ExitStatusFor(summary.status());
   }
   for (const auto& problem : summary->problems) std::cerr << "dateline: " << problem << "\n";
+  for (const auto& w : summary->warnings) std::cerr << "dateline: warning: " << w << "\n";
   if (!quiet) {
     std::cerr << "ingested " << summary->ingested << ", copies " << summary->copies
-              << ", duplicates " << summary->duplicates << ", skipped " << summary->skipped << "\n";
+              << ", duplicates " << summary->duplicates << ", re-tagged " << summary->retagged
+              << ", skipped " << summary->skipped << "\n";
   }
   return summary->problems.empty() ? kExitOk : kExitFailure;
 }
@@ -97,7 +99,9 @@ void RegisterSearch(CLI::App& app) {
   };
   auto flags = std::make_shared<Flags>();
   sub->add_option("--db", flags->db, "Store path (default: the user's data folder)");
-  sub->add_option("--limit", flags->limit, "Most articles to list")->capture_default_str();
+  sub->add_option("--limit", flags->limit, "Most articles to list")
+      ->check(AtLeast(1))
+      ->capture_default_str();
   sub->add_option("QUERY", flags->query, "FTS5 query (words, \"phrases\", OR, NOT)")->required();
   sub->callback([flags] {
     // Read-only: a search never waits for an ingest that holds the store.
@@ -130,8 +134,12 @@ void RegisterTimeline(CLI::App& app) {
   sub->add_option("--query", flags->query, "Only articles matching this full-text query");
   sub->add_option("--from", flags->from, "First date (YYYY-MM-DD)");
   sub->add_option("--to", flags->to, "Last date (YYYY-MM-DD)");
-  sub->add_option("--dates", flags->dates, "Number of dates (l)")->capture_default_str();
-  sub->add_option("--sentences", flags->sentences, "Sentences per date (k)")->capture_default_str();
+  sub->add_option("--dates", flags->dates, "Number of dates (l)")
+      ->check(AtLeast(1))
+      ->capture_default_str();
+  sub->add_option("--sentences", flags->sentences, "Sentences per date (k)")
+      ->check(AtLeast(1))
+      ->capture_default_str();
   sub->add_option("--format", flags->format, "json, md, tilse, timelinejs or html")
       ->capture_default_str();
   sub->add_option("SOURCE", flags->sources, "Ingest these into a temporary store first");

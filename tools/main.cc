@@ -46,6 +46,24 @@ CLI::App* GetOrAddSubcommand(CLI::App& app, const std::string& name,
 
 void UsageError(const std::string& message) { throw CLI::ValidationError(message); }
 
+CLI::Validator AtLeast(long long min) {
+  return CLI::Validator(
+      [min](std::string& value) -> std::string {
+        size_t used = 0;
+        long long n = 0;
+        try {
+          n = std::stoll(value, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used == 0 || used != value.size() || n < min) {
+          return "'" + value + "' is not a whole number of at least " + std::to_string(min);
+        }
+        return "";
+      },
+      ">=" + std::to_string(min));
+}
+
 }  // namespace dateline::cli
 
 int main(int argc, char** argv) {

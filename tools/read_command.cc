@@ -20,7 +20,9 @@ struct ReadFlags {
 };
 
 int Run(const ReadFlags& flags) {
-  StatusOr<std::unique_ptr<Pipeline>> pipeline = Pipeline::Create();
+  PipelineOptions reading;
+  reading.tagger = false;
+  StatusOr<std::unique_ptr<Pipeline>> pipeline = Pipeline::Create(reading);
   if (!pipeline.ok()) {
     std::cerr << "dateline read: " << pipeline.status().message() << "\n";
     return ExitStatusFor(pipeline.status());
@@ -46,6 +48,7 @@ int Run(const ReadFlags& flags) {
       std::cerr << "dateline read: " << doc.status().message() << "\n";
       continue;
     }
+    doc->article.text = std::string(doc->body());
     std::cout << FormatArticle(doc->article, format, file);
     if (format == ArticleFormat::kText && files.size() > 1) std::cout << "\n";
     for (const std::string& w : doc->article.warnings) {
@@ -65,7 +68,8 @@ DATELINE_REGISTER_COMMAND(20, [](CLI::App& app) {
       ->check(CLI::IsMember({"json", "jsonl", "text"}));
   sub->add_option("--url", flags->url, "The page's URL (its path may hold the date)");
   sub->add_option("--max-bytes", flags->max_bytes, "Cap on the (decompressed) input size")
-      ->check(CLI::PositiveNumber);
+      ->check(AtLeast(1))
+      ->capture_default_str();
   sub->add_option("files", flags->files, "Files to read (standard input when none)");
   sub->callback([flags] { SetExitStatus(Run(*flags)); });
 });

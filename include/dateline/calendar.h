@@ -6,6 +6,7 @@
 #ifndef DATELINE_CALENDAR_H_
 #define DATELINE_CALENDAR_H_
 
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>

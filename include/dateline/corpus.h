@@ -46,6 +46,9 @@ struct CorpusDocument {
   std::string text;  // main text, valid UTF-8
   std::optional<CivilDate> published;
   std::string language;  // "fr", "en", ...; "und" when undetermined
+  // What tagged it (AnnotatedDocument::annotator): content stored before
+  // with another language or annotator is re-tagged, not a duplicate.
+  std::string annotator;
   // Spans into `text`, in order, with their dates (see Sentence).
   std::vector<Sentence> sentences;
   // Spans into `text`, sorted.
@@ -82,8 +85,9 @@ struct CorpusSentence {
 
 enum class AddOutcome {
   kAdded,      // a new canonical article
-  kDuplicate,  // the same content is already stored (nothing written)
+  kDuplicate,  // the same content is already stored, tagged the same way (nothing written)
   kCopy,       // a near-duplicate of a stored article, recorded as its copy
+  kRetagged,   // the same content was stored tagged another way: its annotation is replaced
 };
 
 struct AddResult {
@@ -132,8 +136,9 @@ class Corpus {
   Corpus& operator=(const Corpus&) = delete;
 
   // Stores `doc`. Idempotent: content already stored (same title and text)
-  // is reported as kDuplicate. Outside a batch, each call is its own
-  // transaction.
+  // with the same language and annotator is reported as kDuplicate; with
+  // another, its sentences, expressions and language are replaced
+  // (kRetagged). Outside a batch, each call is its own transaction.
   StatusOr<AddResult> Add(const CorpusDocument& doc);
 
   // Groups the following Add() calls into one transaction, which is much
@@ -144,7 +149,8 @@ class Corpus {
   void RollbackBatch();
 
   // Canonical articles matching the FTS5 `query`, best first, with copies.
-  // A malformed query is kInvalidArgument.
+  // A malformed query, or one over 1,024 bytes or 64 terms (the same bound
+  // holds for SentenceFilter::query), is kInvalidArgument.
   StatusOr<std::vector<CorpusArticle>> Search(std::string_view query, size_t limit) const;
 
   // Sentence counts per date for the sentences the filter covers.

@@ -48,10 +48,11 @@ struct Sentence {
 };
 
 struct AnnotatedDocument {
-  // What was read: title, main text, publication date and its evidence, the
-  // language the text was identified as, URL, warnings. For text given as
-  // text (InputKind::kText), the title is the caller's and nothing else is
-  // filled.
+  // What was read: title, publication date and its evidence, the language
+  // the text was identified as, URL, warnings. Its `text` is EMPTY: the main
+  // text is moved to `text` below (body()), so that it is held once. For
+  // text given as text (InputKind::kText), the title is the caller's and
+  // nothing else is filled.
   Article article;
   // The text that was tagged: the title, a blank line, then the main text
   // (the main text alone when there is no title). Valid UTF-8.
@@ -63,6 +64,9 @@ struct AnnotatedDocument {
   std::optional<DayTime> dct;
   DctSource dct_source = DctSource::kNone;
   AnchorMode mode = AnchorMode::kNews;
+  // What tagged it: dateline's version, the language and its pack's
+  // fingerprint ("dateline 0.2.0 fr@1a2b..."); empty when nothing was tagged.
+  std::string annotator;
 
   // Sorted, non-overlapping; spans into `text`.
   std::vector<TimeExpression> expressions;

@@ -55,10 +55,14 @@ struct IngestOptions {
 struct IngestSummary {
   size_t ingested = 0;    // new canonical articles
   size_t copies = 0;      // near-duplicates recorded as copies
-  size_t duplicates = 0;  // content already stored
+  size_t duplicates = 0;  // content already stored, tagged the same way
+  size_t retagged = 0;    // content already stored, tagged anew (language or rules changed)
   size_t skipped = 0;     // inputs not ingested (see problems)
   // One line per problem: "path:line: reason" or "path: reason".
   std::vector<std::string> problems;
+  // Inputs ingested all the same, with something to say ("path:line: id \"a\"
+  // already used at line 2; both records are kept").
+  std::vector<std::string> warnings;
 };
 
 class Ingester {

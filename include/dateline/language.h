@@ -70,13 +70,17 @@ class LanguagePack {
   const std::vector<std::string>& published_labels_after() const { return published_after_; }
   const std::vector<std::string>& modified_labels_after() const { return modified_after_; }
   const std::vector<DebrisPattern>& debris() const { return debris_; }
+  // 16 hex digits that change whenever any file of the pack changes (FNV-1a
+  // over paths and texts): what a store records to know what tagged an
+  // article.
+  const std::string& fingerprint() const { return fingerprint_; }
   // The tagger's rule files: (path relative to the rules root, text).
   const std::vector<std::pair<std::string, std::string>>& rule_files() const { return rule_files_; }
 
  private:
   friend class LanguageRegistry;
   friend struct PackParser;
-  std::string code_, name_, stemmer_;
+  std::string code_, name_, stemmer_, fingerprint_;
   std::unordered_set<std::string> stopwords_, abbreviations_;
   std::vector<MonthName> month_names_;
   std::vector<std::string> published_labels_, modified_labels_, published_after_, modified_after_;

@@ -10,6 +10,7 @@
 #define DATELINE_OUTPUT_H_
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,24 @@ std::optional<TagFormat> ParseTagFormat(std::string_view name);
 // them); `source` names the input in JSON lines.
 std::string FormatTagged(std::string_view text, const std::vector<TimeExpression>& expressions,
                          TagFormat format, std::string_view source);
+
+// The same, written piece by piece as expressions arrive (with the streamed
+// Tagger::Tag or AnnotateOptions::expression_sink), so that the output of a
+// huge text is never held whole: Add() each expression in text order, then
+// Finish() once, each time with the (same) text the spans are into.
+class TaggedTextWriter {
+ public:
+  TaggedTextWriter(std::ostream& out, TagFormat format, std::string_view source);
+  void Add(std::string_view text, const TimeExpression& e);
+  void Finish(std::string_view text);
+
+ private:
+  std::ostream& out_;
+  TagFormat format_;
+  std::string source_;
+  size_t pos_ = 0;  // text written up to here
+  int tid_ = 1;
+};
 
 enum class ArticleFormat {
   kJsonl,  // one line: source, title, text, published, modified, lang, url, date_evidence

@@ -24,7 +24,8 @@
 // - DCT. The caller's (`dct`), else the publication date the page gives
 //   (to the minute when it says), else none.
 // - Text. The title and the main text are tagged together, the title
-//   first, separated by a blank line.
+//   first, separated by a blank line; the text is kept once, in
+//   AnnotatedDocument::text (article.text is moved there).
 // - Sentences. The main text is split with the language's abbreviations;
 //   each sentence is dated by its first day-level expression, else weakly
 //   by the DCT's day. The title is a sentence of its own, marked in_title.
@@ -62,8 +63,14 @@ struct AnnotateOptions {
   // What to do.
   InputKind kind = InputKind::kSniff;
   AnchorMode mode = AnchorMode::kNews;
-  bool tag = true;                      // false: read only (no tagging, no sentences)
-  bool sentences = true;                // split and date sentences
+  bool tag = true;        // false: read only (no tagging, no sentences)
+  bool sentences = true;  // split and date sentences
+  // When set, expressions go to the sink chunk by chunk as they are found
+  // (spans into the document's `text`) instead of into
+  // AnnotatedDocument::expressions, so that a text of hundreds of megabytes
+  // is tagged in the memory of a chunk; sentences need every expression and
+  // are not made then.
+  Tagger::ExpressionSink expression_sink;
   size_t max_bytes = size_t{64} << 20;  // cap on the (decompressed) input
 };
 
@@ -71,6 +78,10 @@ struct PipelineOptions {
   // The language packs (tagger rules and all the rest); null for those
   // compiled into the binary.
   std::shared_ptr<const LanguageRegistry> languages;
+  // False for a pipeline that only reads: no tagger is built (which is most
+  // of Create()'s time), Annotate() fails with kInvalidArgument when asked
+  // to tag, and a language CLD2 cannot identify stays undetermined.
+  bool tagger = true;
 };
 
 class Pipeline {
@@ -93,13 +104,20 @@ class Pipeline {
   // not valid UTF-8 is kInvalidInput with the byte offset. Thread-safe.
   StatusOr<AnnotatedDocument> Annotate(std::string_view bytes,
                                        const AnnotateOptions& options) const;
+  // The same, taking the bytes: input read as text becomes the document's
+  // text without a copy (a text of hundreds of megabytes is held once).
+  StatusOr<AnnotatedDocument> AnnotateOwned(std::string&& bytes,
+                                            const AnnotateOptions& options) const;
 
   const LanguageRegistry& languages() const { return *languages_; }
+  // Only for a pipeline built with a tagger.
   const Tagger& tagger() const { return *tagger_; }
   const Reader& reader() const { return *reader_; }
 
  private:
   Pipeline() = default;
+  StatusOr<AnnotatedDocument> Annotate(std::string_view bytes, std::string* owned,
+                                       const AnnotateOptions& options) const;
   std::shared_ptr<const LanguageRegistry> languages_;
   std::unique_ptr<Tagger> tagger_;
   std::unique_ptr<Reader> reader_;

@@ -53,6 +53,8 @@ enum class DateEvidence {
 // "none", "json-ld", "meta", "time", "url", "path", "text".
 std::string_view DateEvidenceName(DateEvidence evidence);
 
+// Every string of an article is valid UTF-8, whatever the page's bytes (and
+// the URL hint's: invalid sequences become U+FFFD).
 struct Article {
   std::string title;
   // Main text: paragraphs separated by a blank line; headings and list items

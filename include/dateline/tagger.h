@@ -16,6 +16,7 @@
 #ifndef DATELINE_TAGGER_H_
 #define DATELINE_TAGGER_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,6 +81,14 @@ class Tagger {
   // kInvalidArgument for a language without rules; with "auto", the
   // language GuessLanguage() gives, kInvalidArgument when it gives none.
   StatusOr<std::vector<TimeExpression>> Tag(std::string_view text, const TagOptions& options) const;
+
+  // Receives the expressions of each chunk of about a megabyte of text, in
+  // order, with the text they are spans into; it may move them away.
+  using ExpressionSink =
+      std::function<void(std::string_view text, std::vector<TimeExpression>& chunk)>;
+  // The same, streamed: memory stays that of a chunk whatever the length of
+  // `text`. Fails, before calling `sink`, as Tag() does.
+  Status Tag(std::string_view text, const TagOptions& options, const ExpressionSink& sink) const;
 
   // The languages this tagger has rules for, e.g. {"en", "fr"}.
   std::vector<std::string> Languages() const;

@@ -28,7 +28,10 @@ namespace {
 // the dates of a query reads one small row per matching article, not all its
 // sentences. Version 3 added sentence hashes, the number of articles each
 // sentence text occurs in (sentence_texts) and the boilerplate table.
-constexpr int kSchemaVersion = 3;
+// Version 4 added each article's annotator (the language and the tagger's
+// rules it was tagged with), so that a changed language or rules version
+// re-tags stored articles instead of counting them as duplicates.
+constexpr int kSchemaVersion = 4;
 // A sentence found verbatim in this many distinct canonical articles is page
 // furniture ("Daté du jeudi 12 novembre", "Réduire le texte", a newsletter
 // pitch): near-duplicate articles are already grouped, so independent
@@ -48,7 +51,8 @@ CREATE TABLE IF NOT EXISTS articles(
   published TEXT NOT NULL,
   lang TEXT NOT NULL,
   shingles INTEGER NOT NULL,
-  signature BLOB);
+  signature BLOB,
+  annotator TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS articles_canonical ON articles(canonical);
 CREATE TABLE IF NOT EXISTS sentences(
   id INTEGER PRIMARY KEY,
@@ -160,6 +164,7 @@ struct Corpus::Impl {
   std::optional<CorpusArticle> LoadArticle(int64_t article_id) const;
   std::vector<CorpusSource> LoadCopies(int64_t canonical) const;
   void StoreSentences(int64_t article, const CorpusDocument& doc);
+  void ForgetSentences(int64_t article);
   void StoreTallies(int64_t article, const std::string& language, const std::string& published,
                     const std::vector<DateTally>& tallies);
   void UpgradeSchema();
@@ -168,6 +173,30 @@ struct Corpus::Impl {
   std::unordered_set<int64_t> CountSentenceTexts(int64_t article,
                                                  const std::vector<int64_t>& hashes);
 };
+
+// Full-text queries are typed by people or sent by a search box: these
+// bounds leave room for any of them, and keep a hostile query's cost (FTS5
+// grows with the square of the number of matching terms: 4,000 repeated
+// terms took 3 s on 23 articles) small.
+constexpr size_t kMaxQueryBytes = 1024;
+constexpr size_t kMaxQueryTerms = 64;
+
+void CheckQuery(std::string_view query) {
+  size_t terms = 0;
+  bool in_term = false;
+  for (char c : query) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    terms += !space && !in_term;
+    in_term = !space;
+  }
+  if (query.size() > kMaxQueryBytes || terms > kMaxQueryTerms) {
+    throw sql::Error(StatusCode::kInvalidArgument,
+                     "full-text query of " + std::to_string(query.size()) + " bytes and " +
+                         std::to_string(terms) + " terms: the limit is " +
+                         std::to_string(kMaxQueryBytes) + " bytes and " +
+                         std::to_string(kMaxQueryTerms) + " terms");
+  }
+}
 
 // Runs `step`, which evaluates the caller's full-text `query`: SQLite's
 // generic error there means the query is malformed (an unterminated phrase,
@@ -188,6 +217,7 @@ auto WithUserQuery(std::string_view query, F&& step) {
 std::string Corpus::Impl::MatchTable(const SentenceFilter& f) {
   if (f.query.empty()) return "";
   if (materialized != f.query) {
+    CheckQuery(f.query);
     db.Exec(
         "CREATE TEMP TABLE IF NOT EXISTS matches(id INTEGER PRIMARY KEY); DELETE FROM matches;");
     sql::Statement fill(db,
@@ -236,8 +266,21 @@ void Corpus::Impl::UpgradeSchema() {
   if (has_sentences && !has_hash) {
     db.Exec("ALTER TABLE sentences ADD COLUMN hash INTEGER NOT NULL DEFAULT 0");
   }
+  // Stores before version 4 lack the annotator: '' matches no pipeline, so
+  // their articles are re-tagged when ingested again.
+  bool has_articles = false, has_annotator = false;
+  {
+    sql::Statement st(db, "SELECT name FROM pragma_table_info('articles')");
+    while (st.Step()) {
+      has_articles = true;
+      has_annotator = has_annotator || st.Text(0) == "annotator";
+    }
+  }
+  if (has_articles && !has_annotator) {
+    db.Exec("ALTER TABLE articles ADD COLUMN annotator TEXT NOT NULL DEFAULT ''");
+  }
   db.Exec(kSchema);
-  RebuildDerivedTables();
+  if (version < 3) RebuildDerivedTables();
   db.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
 }
 
@@ -438,6 +481,45 @@ int64_t Corpus::Impl::FindNearDuplicate(const MinHashSignature& sig,
   return best;
 }
 
+// Removes an article's sentences, their expressions and its date tallies,
+// and takes its sentence texts out of the counts: a text that thereby falls
+// below the boilerplate bar counts again in the articles that hold it.
+void Corpus::Impl::ForgetSentences(int64_t article) {
+  std::vector<int64_t> hashes;
+  {
+    sql::Statement st(db, "SELECT DISTINCT hash FROM sentences WHERE article = ?");
+    st.Bind(1, article);
+    while (st.Step()) hashes.push_back(st.Int(0));
+  }
+  sql::Statement drop_expressions(
+      db, "DELETE FROM expressions WHERE sentence IN (SELECT id FROM sentences WHERE article = ?)");
+  drop_expressions.Bind(1, article).Run();
+  sql::Statement drop_sentences(db, "DELETE FROM sentences WHERE article = ?");
+  drop_sentences.Bind(1, article).Run();
+  sql::Statement drop_tallies(db, "DELETE FROM article_dates WHERE article = ?");
+  drop_tallies.Bind(1, article).Run();
+  sql::Statement uncount(db,
+                         "UPDATE sentence_texts SET articles = articles - 1 WHERE hash = ? "
+                         "RETURNING articles");
+  sql::Statement not_boilerplate(db, "DELETE FROM boilerplate WHERE hash = ?");
+  sql::Statement holders(db, "SELECT DISTINCT article FROM sentences WHERE hash = ?");
+  sql::Statement retally(db, "UPDATE article_dates SET dates = ? WHERE article = ?");
+  for (int64_t hash : hashes) {
+    uncount.Bind(1, hash);
+    const int64_t articles = uncount.Step() ? uncount.Int(0) : 0;
+    uncount.Reset();
+    if (articles != kBoilerplateArticles - 1) continue;
+    not_boilerplate.Bind(1, hash).Run();
+    std::vector<int64_t> others;
+    holders.Bind(1, hash);
+    while (holders.Step()) others.push_back(holders.Int(0));
+    holders.Reset();
+    for (int64_t other : others) {
+      retally.BindBlob(1, EncodeTallies(TalliesOf(other))).Bind(2, other).Run();
+    }
+  }
+}
+
 void Corpus::Impl::StoreSentences(int64_t article, const CorpusDocument& doc) {
   sql::Statement add_sentence(
       db, "INSERT INTO sentences(article, position, text, date, weak, hash) VALUES(?,?,?,?,?,?)");
@@ -502,22 +584,39 @@ StatusOr<AddResult> Corpus::Add(const CorpusDocument& doc) {
   AddResult result;
   try {
     const std::string hash = ContentHash(doc);
-    sql::Statement exists(impl_->db, "SELECT id FROM articles WHERE hash = ?");
+    sql::Statement exists(impl_->db,
+                          "SELECT id, canonical, lang, annotator FROM articles WHERE hash = ?");
     exists.Bind(1, hash);
     if (exists.Step()) {
-      result.outcome = AddOutcome::kDuplicate;
-      result.canonical_id = exists.Int(0);
+      const int64_t id = exists.Int(0), canonical = exists.Int(1);
+      result.canonical_id = canonical;
+      if (exists.Text(2) == doc.language && exists.Text(3) == doc.annotator) {
+        result.outcome = AddOutcome::kDuplicate;
+      } else {
+        // The same content, tagged another way (another language, other
+        // rules): the stored annotation gives way to the new one.
+        result.outcome = AddOutcome::kRetagged;
+        result.article_id = id;
+        sql::Statement update(impl_->db,
+                              "UPDATE articles SET lang = ?, annotator = ? WHERE id = ?");
+        update.Bind(1, doc.language).Bind(2, doc.annotator).Bind(3, id).Run();
+        if (canonical == id) {
+          impl_->ForgetSentences(id);
+          impl_->StoreSentences(id, doc);
+        }
+      }
     } else {
       const MinHashSignature sig = ComputeMinHash(doc.title + "\n" + doc.text);
       const std::vector<uint64_t> keys = LshBandKeys(sig);
       const int64_t canonical = keys.empty() ? 0 : impl_->FindNearDuplicate(sig, keys);
       sql::Statement insert(impl_->db,
                             "INSERT INTO articles(hash, canonical, source, url, title, text, "
-                            "published, lang, shingles, signature) VALUES(?,?,?,?,?,?,?,?,?,?)");
+                            "published, lang, shingles, signature, annotator) "
+                            "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
       insert.Bind(1, hash).Bind(2, canonical).Bind(3, doc.source).Bind(4, doc.url);
       insert.Bind(5, doc.title).Bind(6, doc.text).Bind(7, DayText(doc.published));
       insert.Bind(8, doc.language).Bind(9, static_cast<int64_t>(sig.shingles));
-      insert.BindBlob(10, EncodeSignature(sig));
+      insert.BindBlob(10, EncodeSignature(sig)).Bind(11, doc.annotator);
       insert.Run();
       const int64_t id = sqlite3_last_insert_rowid(impl_->db.handle());
       result.article_id = id;
@@ -642,6 +741,7 @@ StatusOr<CorpusSentence> Corpus::GetSentence(int64_t sentence_id) const {
 
 StatusOr<std::vector<CorpusArticle>> Corpus::Search(std::string_view query, size_t limit) const {
   return sql::Guard([&] {
+    CheckQuery(query);
     sql::Statement st(impl_->db,
                       "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
                       "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?");

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "ingest/warc.h"
 #include "util/io.h"
@@ -64,9 +65,10 @@ CorpusDocument ToCorpusDocument(AnnotatedDocument&& doc, const std::string& sour
   out.source = source;
   out.url = doc.article.url;
   out.title = std::move(doc.article.title);
-  out.text = std::move(doc.article.text);
+  out.text = std::string(doc.body());
   if (doc.dct) out.published = doc.dct->date;
   out.language = doc.language;
+  out.annotator = std::move(doc.annotator);
   const size_t shift = doc.body_begin;
   for (Sentence& s : doc.sentences) {
     if (s.in_title) continue;
@@ -239,6 +241,7 @@ void Ingester::State::IngestJsonl(const Input& input) {
   if (!raw.ok) return Problem(ReadError(input, raw.error));
   std::string_view data = raw.data;
   size_t line_no = 0;
+  std::unordered_map<std::string, size_t> id_lines;  // record id -> first line
   while (!data.empty() && store_error.ok()) {
     const size_t nl = data.find('\n');
     const std::string_view line = data.substr(0, nl);
@@ -271,17 +274,25 @@ void Ingester::State::IngestJsonl(const Input& input) {
       continue;
     }
     const std::string id = field("id");
+    if (!id.empty()) {
+      auto [it, first] = id_lines.emplace(id, line_no);
+      if (!first) {
+        // Records are stored by content, not by id: a repeated id is kept
+        // (a duplicate when the text is the same too), and said.
+        summary.warnings.push_back(where + ": id \"" + id + "\" already used at line " +
+                                   std::to_string(it->second) + "; both records are kept");
+      }
+    }
     Add(body, std::move(annotate), id.empty() ? where : path + "#" + id);
   }
 }
 
+// The file is read as a stream, one record at a time; problems are named by
+// the input's name (an uploaded file's temporary path is not the user's).
 void Ingester::State::IngestWarc(const Input& input) {
   const std::string& path = input.name;
-  const ReadResult raw = ReadInput(input.path, size_t{1} << 31);
-  if (!raw.ok) return Problem(ReadError(input, raw.error));
-  std::string error;
-  const bool ok = ForEachWarcRecord(
-      raw.data,
+  ReadWarcFile(
+      input.path,
       [&](const WarcRecord& record) {
         if (record.type != "response" || !store_error.ok()) return;
         const std::string where = path + ": byte " + std::to_string(record.offset);
@@ -300,8 +311,7 @@ void Ingester::State::IngestWarc(const Input& input) {
         Add(response.body, std::move(annotate),
             record.target_uri.empty() ? where : record.target_uri);
       },
-      error);
-  if (!ok) Problem(path + ": " + error);
+      [&](const std::string& problem) { Problem(path + ": " + problem); });
 }
 
 void Ingester::State::Add(std::string_view bytes, AnnotateOptions annotate,
@@ -329,6 +339,9 @@ void Ingester::State::Add(std::string_view bytes, AnnotateOptions annotate,
       break;
     case AddOutcome::kDuplicate:
       ++summary.duplicates;
+      break;
+    case AddOutcome::kRetagged:
+      ++summary.retagged;
       break;
   }
   if (result->outcome != AddOutcome::kDuplicate) {

@@ -1,6 +1,7 @@
 // The language registry: parses pack.txt files and gathers each language's
 // rule files.
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -130,6 +131,15 @@ struct PackParser {
 
 namespace {
 
+// FNV-1a, 64 bits: stable across builds and platforms, unlike std::hash.
+uint64_t Fnv1a(std::string_view bytes, uint64_t h) {
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
 bool IsLanguageCode(std::string_view code) {
   if (code.size() != 2 && code.size() != 3) return false;
   return std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -140,6 +150,7 @@ bool IsLanguageCode(std::string_view code) {
 StatusOr<std::shared_ptr<const LanguageRegistry>> LanguageRegistry::FromFiles(
     const std::vector<std::pair<std::string, std::string>>& files) {
   std::map<std::string, LanguagePack> by_code;
+  std::map<std::string, uint64_t> hashes;
   for (const auto& [path, text] : files) {
     const size_t slash = path.find('/');
     if (slash == std::string::npos) continue;  // packs sit in one folder per language
@@ -149,6 +160,8 @@ StatusOr<std::shared_ptr<const LanguageRegistry>> LanguageRegistry::FromFiles(
     }
     LanguagePack& pack = by_code[code];
     pack.code_ = code;
+    auto [h, unused] = hashes.emplace(code, 0xcbf29ce484222325ULL);
+    h->second = Fnv1a(text, Fnv1a(std::string_view(path.c_str(), path.size() + 1), h->second));
     if (path.ends_with(".rules")) {
       pack.rule_files_.emplace_back(path, text);
     } else if (path.substr(slash + 1) == "pack.txt") {
@@ -160,6 +173,9 @@ StatusOr<std::shared_ptr<const LanguageRegistry>> LanguageRegistry::FromFiles(
   std::map<std::string, int> months;  // one name, one month, whichever pack prints it
   for (auto& [code, pack] : by_code) {
     if (pack.name_.empty()) pack.name_ = code;  // a folder of rules alone, for rule work
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hashes[code]));
+    pack.fingerprint_ = hex;
     for (const MonthName& m : pack.month_names_) {
       auto [it, added] = months.emplace(m.name, m.month);
       if (!added && it->second != m.month) {

@@ -1,6 +1,7 @@
 #include "dateline/output.h"
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "text/escape.h"
 
@@ -25,36 +26,6 @@ Json OrNull(const std::string& s) {
   return s.empty() ? Json() : Json(s);
 }
 
-std::string Inline(std::string_view text, const std::vector<TimeExpression>& expressions) {
-  std::string out;
-  size_t pos = 0;
-  for (const TimeExpression& e : expressions) {
-    out.append(text.substr(pos, e.begin - pos));
-    out += "<d>" + e.value + "</d>";
-    pos = e.end;
-  }
-  out.append(text.substr(pos));
-  return out;
-}
-
-std::string TimeMl(std::string_view text, const std::vector<TimeExpression>& expressions) {
-  std::string out;
-  size_t pos = 0;
-  int tid = 1;
-  for (const TimeExpression& e : expressions) {
-    out += EscapeMarkup(text.substr(pos, e.begin - pos));
-    out += "<TIMEX3 tid=\"t" + std::to_string(tid++) + "\" type=\"" +
-           std::string(TimexTypeName(e.type)) + "\" value=\"" + e.value + "\"";
-    if (!e.mod.empty()) out += " mod=\"" + e.mod + "\"";
-    if (!e.quant.empty()) out += " quant=\"" + e.quant + "\"";
-    if (!e.freq.empty()) out += " freq=\"" + e.freq + "\"";
-    out += ">" + EscapeMarkup(text.substr(e.begin, e.end - e.begin)) + "</TIMEX3>";
-    pos = e.end;
-  }
-  out += EscapeMarkup(text.substr(pos));
-  return out;
-}
-
 ordered_json ExpressionJson(std::string_view text, const TimeExpression& e) {
   ordered_json j;
   j["begin"] = e.cp_begin;
@@ -66,18 +37,6 @@ ordered_json ExpressionJson(std::string_view text, const TimeExpression& e) {
   if (!e.quant.empty()) j["quant"] = e.quant;
   if (!e.freq.empty()) j["freq"] = e.freq;
   return j;
-}
-
-std::string Jsonl(std::string_view text, const std::vector<TimeExpression>& expressions,
-                  std::string_view source) {
-  std::string out;
-  for (const TimeExpression& e : expressions) {
-    ordered_json j;
-    j["source"] = std::string(source);
-    j.update(ExpressionJson(text, e));
-    out += Dump(j) + "\n";
-  }
-  return out;
 }
 
 // An article's fields, keys in alphabetical order (as `dateline read` has
@@ -106,17 +65,53 @@ std::optional<TagFormat> ParseTagFormat(std::string_view name) {
   return std::nullopt;
 }
 
+TaggedTextWriter::TaggedTextWriter(std::ostream& out, TagFormat format, std::string_view source)
+    : out_(out), format_(format), source_(source) {}
+
+void TaggedTextWriter::Add(std::string_view text, const TimeExpression& e) {
+  const std::string_view before = text.substr(pos_, e.begin - pos_);
+  const std::string_view span = text.substr(e.begin, e.end - e.begin);
+  switch (format_) {
+    case TagFormat::kInline:
+      out_ << before << "<d>" << e.value << "</d>";
+      break;
+    case TagFormat::kTimeMl:
+      out_ << EscapeMarkup(before) << "<TIMEX3 tid=\"t" << tid_++ << "\" type=\""
+           << TimexTypeName(e.type) << "\" value=\"" << e.value << "\"";
+      if (!e.mod.empty()) out_ << " mod=\"" << e.mod << "\"";
+      if (!e.quant.empty()) out_ << " quant=\"" << e.quant << "\"";
+      if (!e.freq.empty()) out_ << " freq=\"" << e.freq << "\"";
+      out_ << ">" << EscapeMarkup(span) << "</TIMEX3>";
+      break;
+    case TagFormat::kJsonl: {
+      ordered_json j;
+      j["source"] = source_;
+      j.update(ExpressionJson(text, e));
+      out_ << Dump(j) << "\n";
+      break;
+    }
+  }
+  pos_ = e.end;
+}
+
+void TaggedTextWriter::Finish(std::string_view text) {
+  if (format_ == TagFormat::kJsonl) return;
+  const std::string_view rest = text.substr(std::min(pos_, text.size()));
+  if (format_ == TagFormat::kTimeMl) {
+    out_ << EscapeMarkup(rest);
+  } else {
+    out_ << rest;
+  }
+  pos_ = text.size();
+}
+
 std::string FormatTagged(std::string_view text, const std::vector<TimeExpression>& expressions,
                          TagFormat format, std::string_view source) {
-  switch (format) {
-    case TagFormat::kTimeMl:
-      return TimeMl(text, expressions);
-    case TagFormat::kJsonl:
-      return Jsonl(text, expressions, source);
-    case TagFormat::kInline:
-      break;
-  }
-  return Inline(text, expressions);
+  std::ostringstream out;
+  TaggedTextWriter writer(out, format, source);
+  for (const TimeExpression& e : expressions) writer.Add(text, e);
+  writer.Finish(text);
+  return out.str();
 }
 
 std::optional<ArticleFormat> ParseArticleFormat(std::string_view name) {

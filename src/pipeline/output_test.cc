@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "text/utf8.h"
 
@@ -33,6 +34,27 @@ TEST(OutputTest, TaggedTextInEachFormat) {
             "\"value\":\"2023-02-21\"}\n");
   EXPECT_EQ(ParseTagFormat("timeml"), TagFormat::kTimeMl);
   EXPECT_FALSE(ParseTagFormat("yaml"));
+}
+
+TEST(OutputTest, StreamedWriterWritesWhatFormatTaggedWrites) {
+  const std::string text = "Le pont é hier <b> & demain";
+  std::vector<TimeExpression> found = Found(text);
+  TimeExpression tomorrow;
+  tomorrow.begin = text.find("demain");
+  tomorrow.end = text.size();
+  tomorrow.cp_begin = 21;
+  tomorrow.cp_end = 27;
+  tomorrow.value = "2023-02-23";
+  tomorrow.mod = "APPROX";
+  found.push_back(tomorrow);
+  for (TagFormat f : {TagFormat::kInline, TagFormat::kTimeMl, TagFormat::kJsonl}) {
+    std::ostringstream out;
+    TaggedTextWriter writer(out, f, "s");
+    // As the tagger streams them: one expression per chunk here.
+    for (const TimeExpression& e : found) writer.Add(text, e);
+    writer.Finish(text);
+    EXPECT_EQ(out.str(), FormatTagged(text, found, f, "s"));
+  }
 }
 
 TEST(OutputTest, JsonStaysValidUtf8WhateverTheNamesHold) {

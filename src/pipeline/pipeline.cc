@@ -2,6 +2,7 @@
 // tagging, sentences.
 #include "dateline/pipeline.h"
 
+#include "dateline/version.h"
 #include "pipeline/sentences.h"
 #include "read/language.h"
 #include "text/utf8.h"
@@ -53,7 +54,9 @@ std::string_view DctSourceName(DctSource source) {
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
   std::unique_ptr<Pipeline> p(new Pipeline());
   p->languages_ = options.languages ? options.languages : LanguageRegistry::BuiltInShared();
-  if (p->languages_.get() == &LanguageRegistry::BuiltIn()) {
+  if (!options.tagger) {
+    // A reading pipeline.
+  } else if (p->languages_.get() == &LanguageRegistry::BuiltIn()) {
     p->tagger_ = Tagger::Create();
   } else {
     auto tagger = Tagger::Create(*p->languages_);
@@ -80,6 +83,19 @@ Pipeline::~Pipeline() = default;
 
 StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes,
                                                const AnnotateOptions& options) const {
+  return Annotate(bytes, nullptr, options);
+}
+
+StatusOr<AnnotatedDocument> Pipeline::AnnotateOwned(std::string&& bytes,
+                                                    const AnnotateOptions& options) const {
+  return Annotate(bytes, &bytes, options);
+}
+
+StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes, std::string* owned,
+                                               const AnnotateOptions& options) const {
+  if (options.tag && !tagger_) {
+    return Status::InvalidArgument("this pipeline was built to read only: it cannot tag");
+  }
   AnnotatedDocument doc;
   const LanguagePack* given = nullptr;
   if (!options.language.empty() && options.language != "auto") {
@@ -110,13 +126,21 @@ StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes,
     if (Status s = CheckUtf8(bytes, options); !s.ok()) return s;
     if (Status s = CheckUtf8(options.title, options); !s.ok()) return s;
     doc.article.title = options.title;
-    doc.article.text = std::string(bytes);
+    // Text is the document's text: taken over when the caller gives it up.
+    doc.article.text = owned ? std::move(*owned) : std::string(bytes);
     doc.article.url = options.url;
   }
   doc.warnings = doc.article.warnings;
-  const Article& a = doc.article;
-  doc.text = a.title.empty() ? a.text : a.title + "\n\n" + a.text;
+  Article& a = doc.article;
   doc.body_begin = a.title.empty() ? 0 : a.title.size() + 2;
+  if (a.title.empty()) {
+    doc.text = std::move(a.text);
+  } else {
+    doc.text.reserve(doc.body_begin + a.text.size());
+    doc.text.append(a.title).append("\n\n").append(a.text);
+  }
+  a.text.clear();
+  a.text.shrink_to_fit();
 
   // Language.
   const LanguagePack* pack = given;
@@ -127,7 +151,8 @@ StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes,
     if (auto found = languages_->Find(detected); !detected.empty() && found.ok()) {
       pack = *found;
       doc.language_source = LanguageSource::kDetected;
-    } else if (std::string guess = tagger_->GuessLanguage(doc.text); !guess.empty()) {
+    } else if (std::string guess = tagger_ ? tagger_->GuessLanguage(doc.text) : "";
+               !guess.empty()) {
       pack = *languages_->Find(guess);
       doc.language_source = LanguageSource::kGuessed;
     } else {
@@ -156,15 +181,21 @@ StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes,
     tag.language = pack->code();
     tag.dct = doc.dct;
     tag.mode = options.mode;
-    auto expressions = tagger_->Tag(doc.text, tag);
-    if (!expressions.ok()) return expressions.status();
-    doc.expressions = std::move(expressions).value();
+    if (options.expression_sink) {
+      if (Status s = tagger_->Tag(doc.text, tag, options.expression_sink); !s.ok()) return s;
+    } else {
+      auto expressions = tagger_->Tag(doc.text, tag);
+      if (!expressions.ok()) return expressions.status();
+      doc.expressions = std::move(expressions).value();
+    }
+    doc.annotator =
+        std::string("dateline ") + kVersion + " " + pack->code() + "@" + pack->fingerprint();
   } else if (doc.language_source != LanguageSource::kUndetermined) {
     doc.warnings.push_back(Where(options) + ": no tagger rules for language '" + pack->code() +
                            "': nothing tagged");
   }
 
-  if (options.sentences) {
+  if (options.sentences && !options.expression_sink) {
     const std::optional<CivilDate> dct_day =
         doc.dct ? std::optional<CivilDate>(doc.dct->date) : std::nullopt;
     doc.sentences =

@@ -146,7 +146,8 @@ TEST_F(PipelineTest, TextIsTakenAsItIsAndMustBeUtf8) {
   // dropped; as text it stays, and the title is the caller's.
   const auto doc = Annotate("Le 3 mars 2021, le pont s'est effondré.\nFin.", options);
   ASSERT_TRUE(doc.ok());
-  EXPECT_EQ(doc->article.text, "Le 3 mars 2021, le pont s'est effondré.\nFin.");
+  EXPECT_EQ(doc->body(), "Le 3 mars 2021, le pont s'est effondré.\nFin.");
+  EXPECT_TRUE(doc->article.text.empty());  // held once, in doc->text
   EXPECT_EQ(doc->title(), "Publié le 3 mars 2021");
   EXPECT_EQ(doc->expressions.size(), 2u);
   options.path = "record:7";
@@ -236,6 +237,21 @@ TEST_F(PipelineTest, ReadOnlySkipsTagging) {
   EXPECT_TRUE(doc->expressions.empty());
   EXPECT_TRUE(doc->sentences.empty());
   EXPECT_EQ(doc->language, "fr");
+}
+
+TEST(PipelineReadOnlyTest, BuildsNoTaggerAndRefusesToTag) {
+  PipelineOptions reading;
+  reading.tagger = false;
+  auto pipeline = Pipeline::Create(reading);
+  ASSERT_TRUE(pipeline.ok());
+  AnnotateOptions options;
+  options.path = "pont.html";
+  options.tag = false;
+  const auto doc = (*pipeline)->Annotate(kPage, options);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->article.title, "Le pont rouvrira samedi");
+  options.tag = true;
+  EXPECT_EQ((*pipeline)->Annotate(kPage, options).status().code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -18,6 +18,8 @@ void AddUnique(std::vector<std::string>& to, const std::vector<std::string>& fro
 Lexicon::Lexicon(const LanguageRegistry& languages) {
   RE2::Options options;
   options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  debris_ = std::make_unique<RE2::Set>(options, RE2::ANCHOR_BOTH);
   for (const LanguagePack& pack : languages.packs()) {
     for (const MonthName& m : pack.month_names()) {
       if (months_.emplace(m.name, m.month).second) month_names_.push_back(m.name);
@@ -27,10 +29,9 @@ Lexicon::Lexicon(const LanguageRegistry& languages) {
     AddUnique(published_after_, pack.published_labels_after());
     AddUnique(modified_after_, pack.modified_labels_after());
     for (const DebrisPattern& d : pack.debris()) {
-      auto re = std::make_unique<RE2>(d.pattern, options);
       // A pattern that does not compile never matches (the registry's tests
       // compile every built-in one).
-      if (re->ok()) debris_.push_back({std::move(re), d.effect});
+      if (debris_->Add(d.pattern, nullptr) >= 0) debris_effects_.push_back(d.effect);
     }
     function_words_.insert(pack.stopwords().begin(), pack.stopwords().end());
   }
@@ -38,6 +39,15 @@ Lexicon::Lexicon(const LanguageRegistry& languages) {
   std::stable_sort(month_names_.begin(), month_names_.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   text_dates_ = std::make_unique<RE2>(TextDatePattern(*this));
+  if (!debris_->Compile()) debris_effects_.clear();
+}
+
+bool Lexicon::MatchDebris(std::string_view line, DebrisPattern::Effect& effect) const {
+  if (debris_effects_.empty()) return false;
+  std::vector<int> matched;
+  if (!debris_->Match(line, &matched) || matched.empty()) return false;
+  effect = debris_effects_[static_cast<size_t>(*std::min_element(matched.begin(), matched.end()))];
+  return true;
 }
 
 const Lexicon& Lexicon::BuiltIn() {

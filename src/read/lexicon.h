@@ -6,6 +6,7 @@
 #define DATELINE_READ_LEXICON_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <memory>
 #include <string>
@@ -37,16 +38,15 @@ class Lexicon {
   // Textual dates with these month names (see date_parse.h).
   const RE2& text_dates() const { return *text_dates_; }
 
-  struct Debris {
-    std::unique_ptr<RE2> pattern;  // case-insensitive, whole line
-    DebrisPattern::Effect effect;
-  };
-  // In registry order, each pack's in file order: the first match decides.
-  const std::vector<Debris>& debris() const { return debris_; }
+  // Whether a debris pattern of some pack matches the whole `line`, and the
+  // effect of the first that does (registry order, each pack's in file
+  // order). One pass of an RE2::Set over the line, whatever the number of
+  // patterns.
+  bool MatchDebris(std::string_view line, DebrisPattern::Effect& effect) const;
   // Function words of every language: prose has many of them, navigation
   // and tag lines few.
-  bool IsFunctionWord(std::string_view lower_word) const {
-    return function_words_.count(std::string(lower_word)) > 0;
+  bool IsFunctionWord(const std::string& lower_word) const {
+    return function_words_.count(lower_word) > 0;
   }
 
  private:
@@ -54,7 +54,8 @@ class Lexicon {
   std::vector<std::string> month_names_;
   std::vector<std::string> published_, modified_, published_after_, modified_after_;
   std::unique_ptr<RE2> text_dates_;
-  std::vector<Debris> debris_;
+  std::unique_ptr<RE2::Set> debris_;  // case-insensitive, anchored at both ends
+  std::vector<DebrisPattern::Effect> debris_effects_;
   std::unordered_set<std::string> function_words_;
 };
 

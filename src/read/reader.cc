@@ -177,7 +177,7 @@ Article Reader::ReadHtml(std::string_view html, const ReadHints& hints) const {
   a.text = read::ExtractMainText(dom, pruned, meta.title);
   SetPublished(a, meta.published, EvidenceOf(meta.evidence));
   a.modified = ParseDayTime(meta.modified);
-  a.url = hints.url.empty() ? meta.url : hints.url;
+  a.url = hints.url.empty() ? meta.url : SanitizeUtf8(hints.url);
   FillPathDates(a, hints);
   FillLanguage(a, meta.lang);
   if (a.text.empty()) a.warnings.push_back(Where(hints) + ": no main text found");
@@ -197,7 +197,7 @@ Article Reader::ReadText(std::string_view text, const ReadHints& hints) const {
   a.text = s.text;
   SetPublished(a, s.published, DateEvidence::kText);
   a.modified = ParseDayTime(s.modified);
-  a.url = hints.url;
+  a.url = SanitizeUtf8(hints.url);
   FillPathDates(a, hints);
   FillLanguage(a, "");
   if (a.text.empty()) a.warnings.push_back(Where(hints) + ": no main text found");

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "dateline/timex.h"
+#include "text/utf8.h"
 
 namespace dateline {
 namespace {
@@ -177,6 +178,64 @@ TEST(Reader, NoDateIsNeverInvented) {
       ReadHints{});
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(Published(*a), "");
+}
+
+void ExpectValidUtf8(const Article& a) {
+  const std::string published = Published(a);
+  for (const std::string* field : {&a.title, &a.text, &published, &a.lang, &a.url}) {
+    EXPECT_EQ(FindInvalidUtf8(*field), std::string::npos) << *field;
+  }
+}
+
+// UTF-16 (BOM FF FE) holding U+0000: the NUL is text to the HTML parser,
+// which gives it back as a broken replacement character.
+TEST(Reader, Utf16WithNulGivesValidUtf8) {
+  Reader reader;
+  ReadHints hints;
+  hints.path = "u.html";
+  const std::string bytes("\xFF\xFE\x00\x00\x00\x00\x01\x00\x00\x00\x6C", 11);
+  StatusOr<Article> a = reader.Read(bytes, hints);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ExpectValidUtf8(*a);
+}
+
+// The binary check looks at the first 64 KB only: a NUL after that reaches
+// the HTML parser inside a UTF-8 page.
+TEST(Reader, NulPastTheFirst64KbGivesValidUtf8) {
+  using namespace std::string_literals;
+  std::string page = "<html><head><title>Titre</title></head><body><article>";
+  while (page.size() < 70000)
+    page += "<p>Le pont de Valmorin a rouvert ses voies à la circulation.</p>";
+  page += "<p>\0\0\x01\0€</p><p>Fin du texte.</p></article></body></html>"s;
+  Reader reader;
+  StatusOr<Article> a = reader.Read(page, ReadHints{});
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ExpectValidUtf8(*a);
+  EXPECT_NE(a->text.find("du texte"), std::string::npos);
+}
+
+TEST(Reader, UrlHintComesOutValidUtf8) {
+  Reader reader;
+  ReadHints hints;
+  hints.url = "http://x/2023/02/25/caf\xE9";
+  StatusOr<Article> page = reader.Read("<p>Un texte assez long pour compter.</p>", hints);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  for (const Article& a : {*page, reader.ReadText("Un texte assez long pour compter.", hints)}) {
+    EXPECT_EQ(a.url, "http://x/2023/02/25/caf\xEF\xBF\xBD");
+    EXPECT_EQ(Published(a), "2023-02-25");  // the hint still serves its date
+  }
+}
+
+// Text holding tags of its own (a tagger's <d>VALUE</d> output) is text, not
+// a page: only the tags of HTML pages make input HTML.
+TEST(Reader, TextWithUnknownTagsIsReadAsText) {
+  Reader reader;
+  const std::string text =
+      "Le président a parlé <d>XXXX-02-22</d> à Minsk, devant les députés réunis en session.\n\n"
+      "Il partira <d>XXXX-02-25</d> pour <d>P3D</d>, a indiqué son service de presse.\n";
+  StatusOr<Article> a = reader.Read(text, ReadHints{});
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_NE(a->text.find("parlé <d>XXXX-02-22</d> à Minsk"), std::string::npos) << a->text;
 }
 
 TEST(ReadCommand, JsonlKeepsGoingAfterBadFile) {

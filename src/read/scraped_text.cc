@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -26,6 +27,36 @@ const std::vector<std::unique_ptr<RE2>>& NeutralArtefacts() {
     return v;
   }();
   return *res;
+}
+
+// Artefacts are lines of page furniture; a line longer than this is content
+// whatever words it holds. The longest notice in the French and English TLS
+// dev texts is 391 bytes (a cookie notice) and consent notices run to about
+// 1,000; a line longer than that is a page whose line breaks the scraper
+// lost (title, article and footer in one line), and taking it for a notice
+// because its footer names cookies drops the article.
+constexpr size_t kMaxFurnitureLineBytes = 1000;
+
+// A line made only of tags ("<img ... />", "<iframe ...></iframe>"): markup
+// that some scrapers copy as text from a page's <noscript> (tracking pixels,
+// tag managers). Text with tags in it is not such a line.
+bool IsMarkupLine(std::string_view line) {
+  size_t i = 0;
+  bool any = false;
+  while (i < line.size()) {
+    if (line[i] == ' ' || line[i] == '\t') {
+      ++i;
+      continue;
+    }
+    if (line[i] != '<' || i + 1 == line.size()) return false;
+    const char c = line[i + 1];
+    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '/' && c != '!') return false;
+    const size_t close = line.find('>', i + 1);
+    if (close == std::string_view::npos) return false;
+    any = true;
+    i = close + 1;
+  }
+  return any;
 }
 
 struct LineStats {
@@ -111,13 +142,7 @@ bool MatchArtefact(const std::string& line, const Lexicon& lexicon, DebrisPatter
       return true;
     }
   }
-  for (const Lexicon::Debris& d : lexicon.debris()) {
-    if (RE2::FullMatch(line, *d.pattern)) {
-      effect = d.effect;
-      return true;
-    }
-  }
-  return false;
+  return lexicon.MatchDebris(line, effect);
 }
 
 }  // namespace
@@ -138,9 +163,10 @@ ScrapedArticle CleanScrapedText(std::string_view text, const Lexicon& lexicon) {
   std::vector<std::string> kept;
   bool body_started = false;
   for (const std::string& line : lines) {
-    if (line.empty()) continue;
+    if (line.empty() || IsMarkupLine(line)) continue;
     DebrisPattern::Effect effect = DebrisPattern::Effect::kDrop;
-    const bool matched = MatchArtefact(line, lexicon, effect);
+    const bool matched =
+        line.size() <= kMaxFurnitureLineBytes && MatchArtefact(line, lexicon, effect);
     // End markers count only once the article has begun; before it they
     // are furniture of the page header.
     if (matched && effect == DebrisPattern::Effect::kEnd && body_started) break;

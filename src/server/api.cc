@@ -289,6 +289,8 @@ HttpResponse Api::Read(const HttpRequest& request) const {
   }
   StatusOr<AnnotatedDocument> doc = pipeline_.Annotate(bytes, o);
   if (!doc.ok()) return ErrorResponse(doc.status());
+  // The pipeline keeps the main text once, in the document (body()).
+  doc->article.text = std::string(doc->body());
   return JsonResponse(FormatArticle(doc->article, ArticleFormat::kJsonl, ""));
 }
 

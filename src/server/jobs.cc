@@ -84,13 +84,20 @@ std::string JobRunner::JsonLocked(const Job& job) const {
                    {"seconds", p.seconds}};
   if (job.summary) {
     const IngestSummary& s = *job.summary;
-    json problems = json::array();
-    for (size_t i = 0; i < s.problems.size() && i < kReportedProblems; ++i) {
-      problems.push_back(s.problems[i]);
-    }
-    j["summary"] = {{"ingested", s.ingested},     {"copies", s.copies},
-                    {"duplicates", s.duplicates}, {"skipped", s.skipped},
-                    {"problems", problems},       {"problems_total", s.problems.size()}};
+    auto first = [](const std::vector<std::string>& lines) {
+      json out = json::array();
+      for (size_t i = 0; i < lines.size() && i < kReportedProblems; ++i) out.push_back(lines[i]);
+      return out;
+    };
+    j["summary"] = {{"ingested", s.ingested},
+                    {"copies", s.copies},
+                    {"duplicates", s.duplicates},
+                    {"retagged", s.retagged},
+                    {"skipped", s.skipped},
+                    {"problems", first(s.problems)},
+                    {"problems_total", s.problems.size()},
+                    {"warnings", first(s.warnings)},
+                    {"warnings_total", s.warnings.size()}};
   }
   if (!job.error.empty()) j["error"] = job.error;
   return Dump(j);

@@ -410,6 +410,26 @@ TEST(EngineTest, HugeSingleLineAndBinaryInput) {
   while (text.size() < (size_t{3} << 20)) text += "mot hier mot ";
   const auto found = *tagger->Tag(text, Options("2023-02-22"));
   EXPECT_EQ(found.size(), text.size() / 13);
+  // Streamed, chunk by chunk: the same expressions, in order, in several
+  // chunks of bounded size.
+  std::vector<TimeExpression> streamed;
+  size_t chunks = 0, largest = 0;
+  ASSERT_TRUE(tagger
+                  ->Tag(text, Options("2023-02-22"),
+                        [&](std::string_view, std::vector<TimeExpression>& chunk) {
+                          ++chunks;
+                          largest = std::max(largest, chunk.size());
+                          streamed.insert(streamed.end(), chunk.begin(), chunk.end());
+                        })
+                  .ok());
+  EXPECT_GE(chunks, 3u);
+  EXPECT_LT(largest, found.size() / 2);
+  ASSERT_EQ(streamed.size(), found.size());
+  for (size_t i = 0; i < found.size(); i += 997) {
+    EXPECT_EQ(streamed[i].begin, found[i].begin);
+    EXPECT_EQ(streamed[i].cp_end, found[i].cp_end);
+    EXPECT_EQ(streamed[i].value, found[i].value);
+  }
   std::string binary;
   for (int i = 0; i < 100000; ++i) binary += static_cast<char>((i * 7919) & 0xFF);
   EXPECT_TRUE(tagger->Tag(binary, Options("2023-02-22")).ok());

@@ -97,6 +97,22 @@ std::string Tagger::GuessLanguage(std::string_view text) const {
 
 StatusOr<std::vector<TimeExpression>> Tagger::Tag(std::string_view text,
                                                   const TagOptions& options) const {
+  std::vector<TimeExpression> all;
+  const Status status =
+      Tag(text, options, [&all](std::string_view, std::vector<TimeExpression>& chunk) {
+        if (all.empty()) {
+          all = std::move(chunk);
+        } else {
+          all.insert(all.end(), std::make_move_iterator(chunk.begin()),
+                     std::make_move_iterator(chunk.end()));
+        }
+      });
+  if (!status.ok()) return status;
+  return all;
+}
+
+Status Tagger::Tag(std::string_view text, const TagOptions& options,
+                   const ExpressionSink& sink) const {
   const bool guess = options.language == "auto" || options.language.empty();
   const std::string language = guess ? GuessLanguage(text) : options.language;
   auto it = impl_->languages.find(language);
@@ -124,18 +140,18 @@ StatusOr<std::vector<TimeExpression>> Tagger::Tag(std::string_view text,
     FoldText(text.substr(begin, end - begin), static_cast<uint32_t>(begin), folded);
     partials.clear();
     it->second->Scan(folded, dct_year, partials);
-    const size_t first_new = expressions.size();
+    expressions.clear();
     anchor.Anchor(partials, expressions);
     // Code points are counted as the chunks go, so the text is walked once
     // and no index of it is kept.
-    for (size_t i = first_new; i < expressions.size(); ++i) {
-      TimeExpression& e = expressions[i];
+    for (TimeExpression& e : expressions) {
       e.cp_begin = code_points.At(e.begin);
       e.cp_end = code_points.At(e.end);
     }
+    if (!expressions.empty()) sink(text, expressions);
     begin = end;
   }
-  return expressions;
+  return Status::Ok();
 }
 
 }  // namespace dateline

@@ -1,6 +1,7 @@
 #include "text/utf8.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace dateline {
 namespace {
@@ -48,6 +49,11 @@ size_t FindInvalidUtf8(std::string_view text) {
       pos += 8;
     }
     if (pos >= text.size()) break;
+    // ASCII left over from the 8-byte steps (the tail of a short string).
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     char32_t cp;
     const size_t len = SequenceAt(text, pos, cp);
     if (len == 0) return pos;
@@ -97,6 +103,16 @@ std::string SanitizeUtf8(std::string_view text) {
 size_t CodePointCounter::At(size_t byte_offset) {
   byte_offset = std::min(byte_offset, text_.size());
   while (byte_ < byte_offset) {
+    // News text is mostly ASCII: eight ASCII bytes are eight code points.
+    if (byte_ + 8 <= byte_offset) {
+      uint64_t word;
+      std::memcpy(&word, text_.data() + byte_, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        byte_ += 8;
+        code_points_ += 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(text_[byte_]) < 0x80) {
       ++byte_;
     } else {

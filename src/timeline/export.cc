@@ -4,6 +4,7 @@
 
 #include "dateline/timeline.h"
 #include "text/escape.h"
+#include "text/url.h"
 
 namespace dateline {
 namespace {
@@ -18,6 +19,39 @@ std::string SourceLabel(const TimelineSource& s) {
   std::string label = !s.url.empty() ? s.url : s.source;
   if (s.published) label += " (" + FormatCivilDate(*s.published) + ")";
   return label;
+}
+
+// A source in HTML: a link to its URL when the URL may be a link (see
+// IsSafeLinkUrl: a page's canonical link, a record's url or a WARC target
+// comes from the input), else its label as text.
+std::string HtmlSource(const TimelineSource& s) {
+  if (s.url.empty() || !IsSafeLinkUrl(s.url)) return EscapeMarkup(SourceLabel(s));
+  return "<a href=\"" + EscapeMarkup(s.url) + "\">" + EscapeMarkup(SourceLabel(s)) + "</a>";
+}
+
+// A URL as a Markdown link destination: the characters that would end it or
+// change its meaning there are percent-encoded.
+std::string MarkdownDestination(std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : url) {
+    const unsigned char b = static_cast<unsigned char>(c);
+    if (b <= 0x20 || b == 0x7F || c == '(' || c == ')' || c == '<' || c == '>' || c == '\\') {
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A source in Markdown, as HtmlSource.
+std::string MarkdownSource(const TimelineSource& s) {
+  const std::string label = EscapeMarkdown(SourceLabel(s));
+  if (s.url.empty() || !IsSafeLinkUrl(s.url)) return label;
+  return "[" + label + "](" + MarkdownDestination(s.url) + ")";
 }
 
 json SourceJson(const TimelineSource& s) {
@@ -48,13 +82,13 @@ std::string ToJson(const Timeline& t) {
 
 std::string ToMarkdown(const Timeline& t) {
   std::ostringstream out;
-  out << "# " << t.title << "\n";
+  out << "# " << EscapeMarkdown(t.title) << "\n";
   for (const TimelineDate& d : t.dates) {
     out << "\n## " << FormatCivilDate(d.date) << "\n\n";
     for (const TimelineSentence& s : d.sentences) {
-      out << "- " << s.text;
+      out << "- " << EscapeMarkdown(s.text);
       for (size_t i = 0; i < s.sources.size(); ++i) {
-        out << (i == 0 ? " — " : "; ") << "*" << SourceLabel(s.sources[i]) << "*";
+        out << (i == 0 ? " — " : "; ") << "*" << MarkdownSource(s.sources[i]) << "*";
       }
       out << "\n";
     }
@@ -84,7 +118,7 @@ std::string ToTimelineJs(const Timeline& t) {
     std::string body;
     for (const TimelineSentence& s : d.sentences) {
       body += "<p>" + EscapeMarkup(s.text);
-      if (!s.sources.empty()) body += " <em>" + EscapeMarkup(SourceLabel(s.sources[0])) + "</em>";
+      if (!s.sources.empty()) body += " <em>" + HtmlSource(s.sources[0]) + "</em>";
       body += "</p>";
     }
     json start = {{"year", d.date.year}, {"month", d.date.month}, {"day", d.date.day}};
@@ -108,14 +142,7 @@ std::string ToHtml(const Timeline& t) {
     for (const TimelineSentence& s : d.sentences) {
       out << "<p>" << EscapeMarkup(s.text);
       for (const auto& src : s.sources) {
-        out << " <span class=\"src\">";
-        if (!src.url.empty()) {
-          out << "<a href=\"" << EscapeMarkup(src.url) << "\">" << EscapeMarkup(SourceLabel(src))
-              << "</a>";
-        } else {
-          out << EscapeMarkup(SourceLabel(src));
-        }
-        out << "</span>";
+        out << " <span class=\"src\">" << HtmlSource(src) << "</span>";
       }
       out << "</p>\n";
     }
