@@ -20,7 +20,10 @@ cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900
 # The server in a real browser (headless Chromium) and under load (wrk),
 # on loopback, on the optimised build.
-DATELINE_BINARY=build/dateline DATELINE_TEST_OUT=build/web-test node --test web/test/
+# Each is bounded by itself (per-test timeouts, wrk -d); `timeout` is the
+# backstop against a hung browser process.
+DATELINE_BINARY=build/dateline DATELINE_TEST_OUT=build/web-test \
+  timeout --kill-after=10 900 node --test web/test/
 bash scripts/load_test.sh build
 
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDATELINE_SANITIZE=ON \

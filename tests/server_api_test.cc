@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -264,6 +265,33 @@ TEST_F(ServerApiTest, ReadGivesTheArticle) {
   a = Json(Post("/v1/read", json{{"html", page}}.dump(), "application/json"));
   EXPECT_EQ(a["title"], "Crue");
   EXPECT_EQ(a["text"], text);
+}
+
+// A source's URL comes from the input; the timeline and a sentence give it
+// as a `link` only when it may be one (IsSafeLinkUrl).
+TEST_F(ServerApiTest, SourcesAreLinksOnlyForWebAddresses) {
+  Start();
+  const std::string records =
+      "{\"id\":\"w\",\"url\":\"https://example.org/digue\",\"time\":\"2024-05-16\","
+      "\"text\":\"La digue de Morvane a cédé le 14 mai 2024 sous la crue.\"}\n"
+      "{\"id\":\"j\",\"url\":\" JaVa\\tScript:alert(1)\",\"time\":\"2024-05-17\","
+      "\"text\":\"Les habitants de Morvane ont été relogés le 15 mai 2024 après la crue.\"}\n";
+  ASSERT_EQ(Ingest(records)["summary"]["ingested"], 2);
+  const json timeline = Json(Get("/v1/timeline?q=Morvane"));
+  std::map<std::string, json> by_date;
+  for (const auto& d : timeline["dates"]) by_date[d["date"]] = d["sentences"][0];
+  ASSERT_TRUE(by_date.count("2024-05-14") && by_date.count("2024-05-15")) << timeline.dump();
+  const json web = by_date["2024-05-14"]["sources"][0];
+  EXPECT_EQ(web["link"], "https://example.org/digue");
+  const json script = by_date["2024-05-15"]["sources"][0];
+  EXPECT_NE(script["url"].get<std::string>().find("Script:alert(1)"), std::string::npos);
+  EXPECT_TRUE(script["link"].is_null()) << script.dump();
+  const json sentence = Json(
+      Get("/v1/sentences/" + std::to_string(by_date["2024-05-15"]["id"].get<int64_t>())));
+  EXPECT_TRUE(sentence["article"]["link"].is_null()) << sentence.dump();
+  EXPECT_EQ(Json(Get("/v1/sentences/" +
+                     std::to_string(by_date["2024-05-14"]["id"].get<int64_t>())))["article"]["link"],
+            "https://example.org/digue");
 }
 
 TEST_F(ServerApiTest, BatchAnswersEachRecordInOrderAndAFailureDoesNotStopTheOthers) {

@@ -6,7 +6,8 @@
 //
 // Article text is untrusted: everything from the API reaches the page as
 // text nodes (textContent), never as markup, and a source becomes a link
-// only when its URL is http(s).
+// only when the server passed its URL as a link (IsSafeLinkUrl) and it is an
+// absolute http(s) address.
 "use strict";
 
 (function () {
@@ -78,8 +79,9 @@
     return node;
   }
 
-  // A source URL is followed only when it is http(s): no javascript:, data:
-  // or relative links from article data.
+  // A source URL is followed only when the server gave it as a `link` (its
+  // IsSafeLinkUrl) and it is absolute http(s): no javascript:, data: or
+  // relative links from article data.
   function safeUrl(url) {
     try {
       const parsed = new URL(url);
@@ -90,7 +92,7 @@
   }
 
   function outlet(source) {
-    const url = safeUrl(source.url || "");
+    const url = safeUrl(source.link || "");
     if (url) return new URL(url).hostname.replace(/^www\./, "");
     const name = source.source || "";
     return name.split(/[\\/]/).pop() || name;
@@ -99,7 +101,7 @@
   function renderSource(source) {
     const item = el("li", "source");
     const label = (source.title ? source.title + " — " : "") + outlet(source);
-    const url = safeUrl(source.url || "");
+    const url = safeUrl(source.link || "");
     if (url) {
       const a = el("a", null, label);
       a.href = url;

@@ -98,9 +98,10 @@ enum class TimelineFormat {
 // "json", "md", "tilse", "timelinejs", "html".
 std::optional<TimelineFormat> ParseTimelineFormat(std::string_view name);
 
-// Sources become links (HTML, Markdown, TimelineJS) only when their URL is a
-// web address or a relative one: a `javascript:` URL from a page or a record
-// shows as text. Text is escaped for the format.
+// Sources become links (HTML, Markdown, TimelineJS; JSON's `link`, null
+// otherwise) only when their URL is a web address or a relative one: a
+// `javascript:` URL from a page or a record shows as text. Text is escaped
+// for the format.
 std::string FormatTimeline(const Timeline& timeline, TimelineFormat format);
 
 }  // namespace dateline

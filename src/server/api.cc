@@ -8,6 +8,7 @@
 #include "dateline/timeline.h"
 #include "dateline/version.h"
 #include "server/assets.h"
+#include "text/url.h"
 #include "text/utf8.h"
 
 namespace dateline::server {
@@ -151,10 +152,14 @@ std::string Day(const std::optional<CivilDate>& day) {
   return day ? FormatCivilDate(*day) : std::string();
 }
 
+// `url` is the source's as stored (from a page, a record or a WARC: untrusted);
+// `link` is the same URL when it may be the target of a link (IsSafeLinkUrl),
+// else null, so that a client needs no scheme rules of its own.
 json SourceJson(const CorpusSource& s) {
   return {{"article_id", s.article_id},
           {"source", s.source},
           {"url", s.url},
+          {"link", IsSafeLinkUrl(s.url) ? json(s.url) : json()},
           {"published", s.published ? json(FormatCivilDate(*s.published)) : json()},
           {"title", s.title}};
 }

@@ -25,6 +25,11 @@ const chromium = process.env.CHROMIUM || "/usr/bin/chromium";
 
 let work, server, base, browser;
 
+// Every test and hook ends by itself: a hung browser or server fails the test
+// after this long instead of holding CI (each test takes a few seconds here;
+// puppeteer's own waits give up after 30 s).
+const bounded = { timeout: 120000 };
+
 function startServer(db) {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, ["serve", "--listen", "127.0.0.1:0", "--db", db], {
@@ -100,15 +105,15 @@ before(async () => {
            "--disable-component-update", "--disable-sync", "--no-first-run",
            "--disable-dev-shm-usage"],
   });
-});
+}, bounded);
 
 after(async () => {
   if (browser) await browser.close();
   if (server) server.kill("SIGTERM");
   if (work) fs.rmSync(work, { recursive: true, force: true });
-});
+}, bounded);
 
-test("the page shows the demo corpus's timeline, drawn and listed", async () => {
+test("the page shows the demo corpus's timeline, drawn and listed", bounded, async () => {
   const page = await newPage();
   await page.goto(base + "/?q=Valmorin", { waitUntil: "load" });
   await loaded(page);
@@ -125,7 +130,7 @@ test("the page shows the demo corpus's timeline, drawn and listed", async () => 
   await page.close();
 });
 
-test("sources are links, with outlet and date, and merged copies are counted", async () => {
+test("sources are links, with outlet and date, and merged copies are counted", bounded, async () => {
   const page = await newPage();
   await page.goto(base + "/?q=Valmorin&dates=20", { waitUntil: "load" });
   await loaded(page);
@@ -142,7 +147,7 @@ test("sources are links, with outlet and date, and merged copies are counted", a
   await page.close();
 });
 
-test("the search box and the date filter change what is shown and live in the URL", async () => {
+test("the search box and the date filter change what is shown and live in the URL", bounded, async () => {
   const page = await newPage();
   await page.goto(base + "/?q=Valmorin", { waitUntil: "load" });
   await loaded(page);
@@ -185,7 +190,7 @@ test("the search box and the date filter change what is shown and live in the UR
   await page.close();
 });
 
-test("a click on a sentence shows the expression and the value that dated it", async () => {
+test("a click on a sentence shows the expression and the value that dated it", bounded, async () => {
   const page = await newPage();
   await page.goto(base + "/?q=Valmorin", { waitUntil: "load" });
   await loaded(page);
@@ -203,7 +208,7 @@ test("a click on a sentence shows the expression and the value that dated it", a
   await page.close();
 });
 
-test("exports download the timeline in each format", async () => {
+test("exports download the timeline in each format", bounded, async () => {
   const page = await newPage();
   const downloads = path.join(work, "downloads");
   fs.mkdirSync(downloads, { recursive: true });
@@ -223,7 +228,7 @@ test("exports download the timeline in each format", async () => {
   await page.close();
 });
 
-test("an ingest started through the API appears live through server-sent events", async () => {
+test("an ingest started through the API appears live through server-sent events", bounded, async () => {
   const page = await newPage();
   await page.goto(base + "/?q=Kestrel", { waitUntil: "load" });
   await loaded(page);
@@ -244,7 +249,7 @@ test("an ingest started through the API appears live through server-sent events"
   await page.close();
 });
 
-test("an article holding <script>, <img onerror> and javascript: links runs no script", async () => {
+test("an article holding <script>, <img onerror> and javascript: links runs no script", bounded, async () => {
   const hostile = [
     { id: "x1", url: "javascript:window.__pwned='url'", time: "2024-08-02",
       title: "Zanzibar <img src=x onerror=\"window.__pwned='title'\">",
