@@ -33,7 +33,7 @@ run() {
   p50=$(awk '$1 == "50%" {print $2}' "$dir/wrk.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$dir/wrk.txt")
   errors=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$dir/wrk.txt")
-  ratio=$(awk -v a="$rps" -v b="${health:-$rps}" 'BEGIN {printf "%.3f", a / b}')
+  ratio=$(awk -v a="$rps" -v b="${health:-$rps}" 'BEGIN {printf "%.3g", a / b}')
   printf '%-40s %4s conns %10s req/s  p50 %9s  p99 %9s  errors %-4s ratio %s\n' \
     "$name" "$conns" "$rps" "$p50" "$p99" "$errors" "$ratio"
 }
