@@ -11,6 +11,11 @@ jobs=$(nproc)
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
+if [ ! -d web/node_modules/vis-timeline ] || [ ! -d web/node_modules/puppeteer-core ]; then
+  echo "test.sh: web/node_modules is missing: run scripts/install-deps.sh (npm ci in web/)" >&2
+  exit 1
+fi
+
 # The optimised build also builds the Python module and runs its tests
 # (python/tests, with pytest: ctest's python_tests); the sanitizer build
 # leaves them out (an instrumented module cannot load in an uninstrumented
@@ -18,6 +23,13 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDATELINE_BUILD_PYTHON=ON >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900
+# The server in a real browser (headless Chromium) and under load (wrk),
+# on loopback, on the optimised build.
+# Each is bounded by itself (per-test timeouts, wrk -d); `timeout` is the
+# backstop against a hung browser process.
+DATELINE_BINARY=build/dateline DATELINE_TEST_OUT=build/web-test \
+  timeout --kill-after=10 900 node --test web/test/
+bash scripts/load_test.sh build
 
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDATELINE_SANITIZE=ON \
   -DDATELINE_BUILD_BENCH=OFF -DDATELINE_BUILD_PYTHON=OFF >/dev/null

@@ -254,6 +254,8 @@ TEST(TimelineBuildTest, ExportsParseBack) {
   EXPECT_EQ(json["dates"].size(), t.dates.size());
   EXPECT_EQ(json["dates"][0]["sentences"][0]["sources"][0]["source"].get<std::string>(),
             t.dates[0].sentences[0].sources[0].source);
+  EXPECT_EQ(json["dates"][0]["sentences"][0]["id"].get<int64_t>(),
+            t.dates[0].sentences[0].sentence_id);
   const auto tljs = nlohmann::json::parse(FormatTimeline(t, TimelineFormat::kTimelineJs));
   EXPECT_EQ(tljs["events"][0]["start_date"]["month"].get<int>(), 3);
   const std::string html = FormatTimeline(t, TimelineFormat::kHtml);
@@ -261,6 +263,29 @@ TEST(TimelineBuildTest, ExportsParseBack) {
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_NE(FormatTimeline(t, TimelineFormat::kMarkdown).find("## 2023-03-05"), std::string::npos);
   EXPECT_FALSE(ParseTimelineFormat("pdf"));
+}
+
+// Each sentence names its stored sentence, whose first day-level expression
+// is what dated it (a click on the web page shows it).
+TEST(TimelineBuildTest, SentencesNameTheStoredSentenceAndItsDatingExpression) {
+  auto corpus = Build(kArticles);
+  const Timeline t = Build(*corpus, TimelineOptions{});
+  size_t checked = 0;
+  for (const TimelineDate& d : t.dates) {
+    for (const TimelineSentence& s : d.sentences) {
+      const auto stored = corpus->GetSentence(s.sentence_id);
+      ASSERT_TRUE(stored.ok()) << stored.status().message();
+      EXPECT_EQ(stored->date.ToString(), Day(d));
+      EXPECT_EQ(stored->weak_date, s.weak_date);
+      if (s.weak_date) continue;
+      const auto expressions = *corpus->ExpressionsOf(s.sentence_id);
+      ASSERT_FALSE(expressions.empty());
+      EXPECT_EQ(expressions[0].value, Day(d));
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 0u);
+  EXPECT_EQ(corpus->GetSentence(987654).status().code(), StatusCode::kNotFound);
 }
 
 TEST(TimelineBuildTest, HtmlEscapesText) {

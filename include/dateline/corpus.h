@@ -160,6 +160,9 @@ class Corpus {
   StatusOr<std::vector<CorpusSentence>> SentencesOn(const TimexValue& date,
                                                     const SentenceFilter& filter,
                                                     size_t limit = 0) const;
+  // A stored sentence by id (as CorpusSentence::id and
+  // TimelineSentence::sentence_id give it); kNotFound when none.
+  StatusOr<CorpusSentence> GetSentence(int64_t sentence_id) const;
   // The expressions of a stored sentence, with byte offsets into its text
   // (type and value only: the first day-level one is what dated it).
   StatusOr<std::vector<TimeExpression>> ExpressionsOf(int64_t sentence_id) const;

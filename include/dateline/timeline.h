@@ -24,6 +24,7 @@
 #ifndef DATELINE_TIMELINE_H_
 #define DATELINE_TIMELINE_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,6 +65,9 @@ struct TimelineSentence {
   bool weak_date = false;  // dated by its article's publication date only
   // The article the sentence comes from, then its near-duplicate copies.
   std::vector<TimelineSource> sources;
+  // The stored sentence, for Corpus::GetSentence and Corpus::ExpressionsOf
+  // (which expression dated it); 0 when not built from a store.
+  int64_t sentence_id = 0;
 };
 
 struct TimelineDate {
@@ -85,7 +89,7 @@ struct Timeline {
 StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options);
 
 enum class TimelineFormat {
-  kJson,        // {"title": ..., "dates": [{"date", "score", "sentences": [{"text", "sources"}]}]}
+  kJson,        // {"title", "dates": [{"date", "score", "sentences": [{"id", "text", ...}]}]}
   kMarkdown,    // a "## date" heading per date, sentences as a list with sources
   kTilse,       // "YYYY-MM-DD" line, one sentence a line, a line of dashes
   kTimelineJs,  // TimelineJS 3 JSON ({"title", "events": [...]})
@@ -94,9 +98,10 @@ enum class TimelineFormat {
 // "json", "md", "tilse", "timelinejs", "html".
 std::optional<TimelineFormat> ParseTimelineFormat(std::string_view name);
 
-// Sources become links (HTML, Markdown, TimelineJS) only when their URL is a
-// web address or a relative one: a `javascript:` URL from a page or a record
-// shows as text. Text is escaped for the format.
+// Sources become links (HTML, Markdown, TimelineJS; JSON's `link`, null
+// otherwise) only when their URL is a web address or a relative one: a
+// `javascript:` URL from a page or a record shows as text. Text is escaped
+// for the format.
 std::string FormatTimeline(const Timeline& timeline, TimelineFormat format);
 
 }  // namespace dateline

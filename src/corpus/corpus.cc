@@ -713,6 +713,32 @@ StatusOr<std::vector<TimeExpression>> Corpus::ExpressionsOf(int64_t sentence_id)
   });
 }
 
+StatusOr<CorpusSentence> Corpus::GetSentence(int64_t sentence_id) const {
+  auto found = sql::Guard([&]() -> std::optional<CorpusSentence> {
+    sql::Statement st(impl_->db,
+                      "SELECT s.id, s.article, s.text, s.date, s.weak, d.published, s.position, "
+                      "d.lang FROM sentences s JOIN article_dates d ON d.article = s.article "
+                      "WHERE s.id = ?");
+    st.Bind(1, sentence_id);
+    if (!st.Step()) return std::nullopt;
+    const auto date = TimexValue::Parse(st.Text(3));
+    if (!date) return std::nullopt;  // an undated sentence is not served as one
+    CorpusSentence s;
+    s.id = st.Int(0);
+    s.article_id = st.Int(1);
+    s.text = st.Text(2);
+    s.date = *date;
+    s.weak_date = st.Int(4) != 0;
+    s.article_published = ParseCivilDate(st.Text(5));
+    s.position = static_cast<int>(st.Int(6));
+    s.language = st.Text(7);
+    return s;
+  });
+  if (!found.ok()) return found.status();
+  if (!*found) return Status::NotFound("no dated sentence " + std::to_string(sentence_id));
+  return std::move(**found);
+}
+
 StatusOr<std::vector<CorpusArticle>> Corpus::Search(std::string_view query, size_t limit) const {
   return sql::Guard([&] {
     CheckQuery(query);

@@ -385,6 +385,7 @@ StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& op
     entry.score = dates[i].score;
     for (const Candidate* c : PickDiverse(per_date[i], options.sentences)) {
       TimelineSentence s;
+      s.sentence_id = c->sentence.id;
       s.text = std::string(DisplayText(c->sentence.text));
       s.weak_date = c->sentence.weak_date;
       DL_ASSIGN_OR_RETURN(s.sources, SourcesOf(corpus, c->sentence.article_id, source_cache));
