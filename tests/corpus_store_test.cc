@@ -251,6 +251,34 @@ TEST(CorpusStoreTest, ALineRepeatedVerbatimByThreeArticlesIsBoilerplate) {
   EXPECT_NE(counts.find("2023-03-03"), std::string::npos) << counts;
   EXPECT_TRUE(corpus->SentencesOn("2023-11-12", {}).empty());
   EXPECT_EQ(corpus->SentenceCount(), 6u);  // stored all the same
+  // Asked for, boilerplate is still there to read.
+  SentenceFilter with;
+  with.include_boilerplate = true;
+  EXPECT_EQ(corpus->SentencesOn("2023-11-12", with).size(), 3u);
+  EXPECT_EQ(corpus->Sentences(with).size(), 6u);
+  EXPECT_EQ(corpus->Sentences({}).size(), 3u);
+}
+
+TEST(CorpusStoreTest, SentencesComeInStorageOrderWithTheirPositions) {
+  auto corpus = Corpus::Open(":memory:");
+  corpus->Add(Doc("Visite", kVisit, "2023-02-25"), {Expr(kVisit, "le 28 février", "2023-02-28")});
+  const std::string other =
+      "Les syndicats ont manifesté samedi à Minsk contre la réforme. Ils reviendront lundi.";
+  corpus->Add(Doc("Syndicats", other, "2023-03-05"), {});
+  const auto all = corpus->Sentences({});
+  ASSERT_EQ(all.size(), 5u);
+  EXPECT_EQ(all[0].date, "2023-02-28");
+  EXPECT_EQ(all[0].position, 0);
+  EXPECT_EQ(all[2].position, 2);
+  EXPECT_EQ(all[3].position, 0);
+  EXPECT_EQ(all[3].article_published, "2023-03-05");
+  EXPECT_TRUE(all[4].weak_date);
+  SentenceFilter f;
+  f.query = "syndicats";
+  EXPECT_EQ(corpus->Sentences(f).size(), 2u);
+  f.from = "2023-03-06";
+  EXPECT_TRUE(corpus->Sentences(f).empty());
+  EXPECT_EQ(corpus->SentencesOn("2023-03-05", {})[1].position, 1);
 }
 
 TEST(CorpusStoreTest, UnopenableStoreThrowsWithItsPath) {

@@ -1,7 +1,9 @@
-// `dateline eval tls`: timeline metrics over one or more topics.
+// `dateline eval tls`: timeline metrics over one or more topics, with the
+// count baseline beside them.
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "command.h"
 #include "eval/tls.h"
@@ -11,37 +13,41 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Expands the arguments into (topic folder, reference file) pairs: either
-// pairs given in order, or one root holding `reference/<topic>.txt` files
-// and a `<topic>/` folder for each.
-std::vector<std::pair<std::string, std::string>> TopicPairs(const std::vector<std::string>& args) {
-  std::vector<std::pair<std::string, std::string>> pairs;
-  if (args.size() == 1) {
-    const fs::path root(args[0]);
-    std::error_code ec;
-    std::vector<fs::path> refs;
-    for (const auto& entry : fs::directory_iterator(root / "reference", ec)) {
-      if (entry.path().extension() == ".txt") refs.push_back(entry.path());
+// Expands the arguments into tasks: a data root (a folder with a
+// reference/ folder, see eval::FindTlsTasks) gives its tasks; other
+// arguments come as TOPIC_DIR REFERENCE_FILE pairs.
+std::vector<eval::TlsTask> Tasks(const std::vector<std::string>& args) {
+  std::vector<eval::TlsTask> tasks;
+  std::vector<std::string> rest;
+  for (const std::string& arg : args) {
+    if (!fs::is_directory(fs::path(arg) / "reference")) {
+      rest.push_back(arg);
+      continue;
     }
-    if (ec) UsageError(args[0] + ": no reference/ folder (" + ec.message() + ")");
-    std::sort(refs.begin(), refs.end());
-    for (const auto& ref : refs) {
-      const fs::path topic = root / ref.stem();
-      if (fs::is_directory(topic)) pairs.emplace_back(topic.string(), ref.string());
-    }
-    return pairs;
+    std::string error;
+    std::vector<eval::TlsTask> found = eval::FindTlsTasks(arg, error);
+    if (!error.empty()) UsageError(error);
+    tasks.insert(tasks.end(), found.begin(), found.end());
   }
-  if (args.size() % 2 != 0) UsageError("give TOPIC_DIR REFERENCE_FILE pairs, or one root folder");
-  for (size_t i = 0; i < args.size(); i += 2) pairs.emplace_back(args[i], args[i + 1]);
-  return pairs;
+  if (rest.size() % 2 != 0) UsageError("give data roots, or TOPIC_DIR REFERENCE_FILE pairs");
+  for (size_t i = 0; i < rest.size(); i += 2) {
+    eval::TlsTask t;
+    t.topic = fs::path(rest[i]).filename().string();
+    if (t.topic.empty()) t.topic = fs::path(rest[i]).parent_path().filename().string();
+    t.name = t.topic;
+    t.articles = rest[i];
+    t.reference = rest[i + 1];
+    tasks.push_back(t);
+  }
+  return tasks;
 }
 
 void PrintRow(const std::string& name, const eval::TlsScores& s, bool detail) {
-  std::printf("%-12s %7.4f %7.4f %7.4f %7.4f %7.4f\n", name.c_str(), s.date.f1, s.concat1.f1,
+  std::printf("%-26s %7.4f %7.4f %7.4f %7.4f %7.4f\n", name.c_str(), s.date.f1, s.concat1.f1,
               s.concat2.f1, s.align1.f1, s.align2.f1);
   if (!detail) return;
   auto print = [&](const char* label, double eval::PrfScore::*part) {
-    std::printf("%-12s %7.4f %7.4f %7.4f %7.4f %7.4f\n", label, s.date.*part, s.concat1.*part,
+    std::printf("%-26s %7.4f %7.4f %7.4f %7.4f %7.4f\n", label, s.date.*part, s.concat1.*part,
                 s.concat2.*part, s.align1.*part, s.align2.*part);
   };
   print("  precision", &eval::PrfScore::precision);
@@ -53,37 +59,66 @@ void RegisterEvalTls(CLI::App& app) {
   auto* sub = eval->add_subcommand("tls", "Timeline metrics: date F1, ROUGE concat, align+ m:1");
   struct Flags {
     std::vector<std::string> args;
-    std::string lang = "fr";
+    std::string lang;
+    std::string baseline;
     bool stem = false;
     bool detail = false;
   };
   auto flags = std::make_shared<Flags>();
-  sub->add_option("ARGS", flags->args, "TOPIC_DIR REFERENCE_FILE [...] or a root folder")
-      ->required();
-  sub->add_option("--lang", flags->lang, "Language of articles and stop words")
-      ->capture_default_str();
+  sub->add_option("ARGS", flags->args, "Data roots, or TOPIC_DIR REFERENCE_FILE pairs")->required();
+  sub->add_option("--lang", flags->lang,
+                  "Language of articles and stop words (default: each task's majority)");
+  sub->add_option("--baseline", flags->baseline,
+                  "Also score a baseline on the same tags: count (EVALUATION.md)");
   sub->add_flag("--stem", flags->stem, "Stem tokens (Snowball)");
   sub->add_flag("--detail", flags->detail, "Also print precision and recall");
   sub->callback([flags] {
+    if (!flags->baseline.empty() && flags->baseline != "count") {
+      UsageError("unknown --baseline " + flags->baseline + " (known: count)");
+    }
+    const bool baseline = !flags->baseline.empty();
     eval::TlsRunOptions options;
     options.language = flags->lang;
-    options.scoring.language = flags->lang;
     options.scoring.stem = flags->stem;
-    std::vector<eval::TlsScores> all;
+    options.baseline = baseline;
+    // Means over tasks, per topic and per language (the Timeline17
+    // protocol averages over tasks).
+    struct Group {
+      std::vector<eval::TlsScores> system, base;
+    };
+    std::map<std::string, Group> topics, languages;
+    std::vector<std::string> topic_order;
     int status = kExitOk;
-    std::printf("%-12s %7s %7s %7s %7s %7s\n", "topic", "dateF1", "R1", "R2", "AR1", "AR2");
-    for (const auto& [topic, reference] : TopicPairs(flags->args)) {
-      const eval::TlsTopicResult r = eval::RunTlsTopic(topic, reference, options);
+    std::printf("%-26s %7s %7s %7s %7s %7s\n", "task", "dateF1", "R1", "R2", "AR1", "AR2");
+    for (const eval::TlsTask& task : Tasks(flags->args)) {
+      const eval::TlsTaskResult r = eval::RunTlsTask(task, options);
       for (const auto& p : r.problems) std::cerr << "dateline: " << p << "\n";
       if (!r.error.empty()) {
         std::cerr << "dateline: " << r.error << "\n";
         status = kExitFailure;
         continue;
       }
-      PrintRow(r.topic, r.scores, flags->detail);
-      all.push_back(r.scores);
+      PrintRow(r.task.name + " (" + r.language + ")", r.scores, flags->detail);
+      if (baseline) PrintRow("  count", r.baseline, flags->detail);
+      const std::string topic = r.language + "/" + r.task.topic;
+      if (!topics.count(topic)) topic_order.push_back(topic);
+      topics[topic].system.push_back(r.scores);
+      languages[r.language].system.push_back(r.scores);
+      if (baseline) {
+        topics[topic].base.push_back(r.baseline);
+        languages[r.language].base.push_back(r.baseline);
+      }
     }
-    if (all.size() > 1) PrintRow("average", eval::AverageScores(all), flags->detail);
+    auto print_group = [&](const std::string& label, const Group& g) {
+      PrintRow(label, eval::AverageScores(g.system), flags->detail);
+      if (baseline) PrintRow("  count", eval::AverageScores(g.base), flags->detail);
+    };
+    for (const std::string& topic : topic_order) {
+      if (topics[topic].system.size() > 1) print_group("topic " + topic, topics[topic]);
+    }
+    for (const auto& [lang, g] : languages) {
+      if (g.system.size() > 1) print_group("mean " + lang, g);
+    }
     SetExitStatus(status);
   });
 }

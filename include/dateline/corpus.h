@@ -75,6 +75,7 @@ struct CorpusSentence {
   std::string date;
   bool weak_date = false;         // the date is the article's, not the sentence's
   std::string article_published;  // "YYYY-MM-DD" or empty
+  int position = 0;               // 0 for the article's first sentence
 };
 
 enum class AddOutcome {
@@ -96,6 +97,9 @@ struct SentenceFilter {
   std::string from;   // "YYYY-MM-DD" or empty
   std::string to;
   std::string language;  // restrict to one language; empty for all
+  // Sentence queries leave out boilerplate (lines repeated verbatim across
+  // articles) unless this is set; date counts always leave it out.
+  bool include_boilerplate = false;
 };
 
 struct DateCount {
@@ -139,6 +143,10 @@ class Corpus {
   // then in storage order; at most `limit` of them (0: all).
   std::vector<CorpusSentence> SentencesOn(std::string_view date, const SentenceFilter& filter,
                                           size_t limit = 0) const;
+  // Every dated sentence the filter covers, in storage order (an article's
+  // sentences together, in text order). For exports and evaluation: a
+  // timeline reads far fewer sentences through CountDates and SentencesOn.
+  std::vector<CorpusSentence> Sentences(const SentenceFilter& filter) const;
   // The article (with copies) a sentence comes from.
   std::optional<CorpusArticle> GetArticle(int64_t article_id) const;
   // The publication dates ("YYYY-MM-DD") of the canonical articles the

@@ -1,19 +1,28 @@
 #include "eval/tls.h"
 
 #include <libstemmer.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "dateline/corpus.h"
 #include "dateline/timeline.h"
 #include "eval/stopwords.h"
+#include "eval/tls_baseline.h"
 #include "text/utf8.h"
 #include "util/io.h"
 
@@ -322,44 +331,209 @@ TlsSize ReferenceSize(const TlsTimeline& reference) {
   return size;
 }
 
-TlsTopicResult RunTlsTopic(const std::string& topic_dir, const std::string& reference_file,
-                           const TlsRunOptions& options) {
-  TlsTopicResult result;
-  result.topic = std::filesystem::path(topic_dir).filename().string();
-  if (result.topic.empty()) {
-    result.topic = std::filesystem::path(topic_dir).parent_path().filename().string();
+namespace {
+
+namespace fs = std::filesystem;
+
+// A folder that is removed with everything in it when this goes away.
+class ScratchFolder {
+ public:
+  ScratchFolder() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("dateline_tls_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    fs::create_directories(path_);
   }
-  const ReadResult raw = ReadInput(reference_file);
+  ~ScratchFolder() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+std::string DayString(const CivilDate& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+// Copies the JSONL records of `in` whose "time" falls within [first, last]
+// to `out`; records without a readable time are left out with the rest.
+bool CopyRecordsWithin(const std::string& in, const std::string& out, const std::string& first,
+                       const std::string& last, std::string& error) {
+  const ReadResult raw = ReadInput(in, size_t{1} << 31);
   if (!raw.ok) {
-    result.error = raw.error;
-    return result;
+    error = raw.error;
+    return false;
   }
-  TlsTimeline reference;
+  std::ofstream file(out, std::ios::binary);
+  std::string_view data = raw.data;
+  while (!data.empty()) {
+    const size_t nl = data.find('\n');
+    const std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    const nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+    if (!record.is_object()) continue;
+    auto time = record.find("time");
+    if (time == record.end() || !time->is_string()) continue;
+    const std::string day = time->get<std::string>().substr(0, 10);
+    if (day >= first && day <= last) file << line << '\n';
+  }
+  if (!file) {
+    error = out + ": cannot write";
+    return false;
+  }
+  return true;
+}
+
+// The most frequent language among the articles of `corpus`, "fr" when
+// there is none.
+std::string MajorityLanguage(const Corpus& corpus) {
+  std::map<std::string, int> votes;
+  std::set<int64_t> seen;
+  for (const CorpusSentence& s : corpus.Sentences({})) {
+    if (!seen.insert(s.article_id).second) continue;
+    if (auto a = corpus.GetArticle(s.article_id); a && !a->language.empty()) ++votes[a->language];
+  }
+  std::string best = "fr";
+  int most = 0;
+  for (const auto& [lang, n] : votes) {
+    if (n > most) best = lang, most = n;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<TlsTask> FindTlsTasks(const std::string& root, std::string& error) {
+  std::vector<TlsTask> tasks;
+  const fs::path base(root);
+  std::error_code ec;
+  std::vector<fs::path> entries;
+  for (const auto& entry : fs::directory_iterator(base / "reference", ec)) {
+    entries.push_back(entry.path());
+  }
+  if (ec) {
+    error = root + ": no reference/ folder (" + ec.message() + ")";
+    return tasks;
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& entry : entries) {
+    const std::string topic = entry.stem().string();
+    if (fs::is_regular_file(entry) && entry.extension() == ".txt") {
+      if (fs::is_directory(base / topic)) {
+        tasks.push_back({topic, topic, (base / topic).string(), entry.string(), false});
+      }
+    } else if (fs::is_directory(entry)) {
+      const fs::path articles = base / entry.filename() / "articles.jsonl";
+      if (!fs::is_regular_file(articles)) continue;
+      std::vector<fs::path> refs;
+      for (const auto& r : fs::directory_iterator(entry, ec)) {
+        if (r.path().extension() == ".txt") refs.push_back(r.path());
+      }
+      std::sort(refs.begin(), refs.end());
+      for (const fs::path& ref : refs) {
+        const std::string name = entry.filename().string() +
+                                 (refs.size() > 1 ? "/" + ref.stem().string() : std::string());
+        tasks.push_back({entry.filename().string(), name, articles.string(), ref.string(), true});
+      }
+    }
+  }
+  if (tasks.empty()) {
+    error = root +
+            ": no task found (reference/<topic>.txt with <topic>/, or "
+            "reference/<topic>/<source>.txt with <topic>/articles.jsonl)";
+  }
+  return tasks;
+}
+
+TlsPreparedTask PrepareTlsTask(const TlsTask& task, const TlsRunOptions& options) {
+  TlsPreparedTask p;
+  p.task = task;
+  const ReadResult raw = ReadInput(task.reference);
+  if (!raw.ok) {
+    p.error = raw.error;
+    return p;
+  }
   std::string error;
-  if (!ParseTlsTimeline(raw.data, reference, error)) {
-    result.error = reference_file + ": " + error;
-    return result;
+  if (!ParseTlsTimeline(raw.data, p.reference, error)) {
+    p.error = task.reference + ": " + error;
+    return p;
   }
-  result.size = ReferenceSize(reference);
-  auto corpus = Corpus::Open(":memory:");
+  if (p.reference.empty()) {
+    p.error = task.reference + ": no dates";
+    return p;
+  }
+  p.size = ReferenceSize(p.reference);
+  std::optional<ScratchFolder> scratch;
+  std::string articles = task.articles;
+  if (task.restrict_to_span) {
+    scratch.emplace();
+    articles = (scratch->path() / "articles.jsonl").string();
+    if (!CopyRecordsWithin(task.articles, articles, DayString(p.reference.begin()->first),
+                           DayString(p.reference.rbegin()->first), error)) {
+      p.error = error;
+      return p;
+    }
+  }
+  p.corpus = Corpus::Open(":memory:");
   IngestOptions ingest;
   ingest.language = options.language;
   ingest.batch_size = 1000;
-  Ingester ingester(*corpus, ingest);
-  ingester.AddSource(topic_dir);
-  result.problems = ingester.Run().problems;
-  TimelineOptions timeline;
-  timeline.dates = result.size.dates;
-  timeline.sentences = result.size.sentences;
-  timeline.language = options.language;
-  TlsTimeline system;
-  for (const TimelineDate& d : BuildTimeline(*corpus, timeline).dates) {
+  Ingester ingester(*p.corpus, ingest);
+  ingester.AddSource(articles);
+  p.problems = ingester.Run().problems;
+  p.language = options.language.empty() ? MajorityLanguage(*p.corpus) : options.language;
+  return p;
+}
+
+TlsTimeline ToTlsTimeline(const Timeline& timeline) {
+  TlsTimeline out;
+  for (const TimelineDate& d : timeline.dates) {
     CivilDate day;
     if (!ParseDay(d.date, day)) continue;
-    for (const auto& s : d.sentences) system[day].push_back(s.text);
+    for (const auto& s : d.sentences) out[day].push_back(s.text);
   }
-  result.scores = ScoreTimeline(system, {reference}, options.scoring);
+  return out;
+}
+
+TlsTaskResult RunTlsTask(const TlsTask& task, const TlsRunOptions& options) {
+  TlsTaskResult result;
+  result.task = task;
+  TlsPreparedTask p = PrepareTlsTask(task, options);
+  result.problems = p.problems;
+  result.error = p.error;
+  result.size = p.size;
+  result.language = p.language;
+  if (!p.error.empty()) return result;
+  TlsOptions scoring = options.scoring;
+  scoring.language = p.language;
+  TimelineOptions timeline;
+  timeline.dates = p.size.dates;
+  timeline.sentences = p.size.sentences;
+  timeline.language = p.language;
+  result.scores =
+      ScoreTimeline(ToTlsTimeline(BuildTimeline(*p.corpus, timeline)), {p.reference}, scoring);
+  if (options.baseline) {
+    const TlsTokenizer tok(scoring);
+    result.baseline =
+        ScoreTimeline(CountBaselineTimeline(*p.corpus, p.size, tok), {p.reference}, scoring);
+  }
   return result;
+}
+
+TlsTopicResult RunTlsTopic(const std::string& topic_dir, const std::string& reference_file,
+                           const TlsRunOptions& options) {
+  TlsTask task;
+  task.topic = fs::path(topic_dir).filename().string();
+  if (task.topic.empty()) task.topic = fs::path(topic_dir).parent_path().filename().string();
+  task.name = task.topic;
+  task.articles = topic_dir;
+  task.reference = reference_file;
+  return RunTlsTask(task, options);
 }
 
 }  // namespace dateline::eval
