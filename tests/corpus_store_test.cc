@@ -279,6 +279,11 @@ TEST(CorpusStoreTest, SentencesComeInStorageOrderWithTheirPositions) {
   f.from = "2023-03-06";
   EXPECT_TRUE(corpus->Sentences(f).empty());
   EXPECT_EQ(corpus->SentencesOn("2023-03-05", {})[1].position, 1);
+  SentenceFilter leads;
+  leads.max_position = 1;
+  const auto first = corpus->SentencesOn("2023-03-05", leads);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].position, 0);
 }
 
 TEST(CorpusStoreTest, UnopenableStoreThrowsWithItsPath) {

@@ -7,6 +7,8 @@
 
 #include "command.h"
 #include "eval/tls.h"
+#include "eval/tls_baseline.h"
+#include "eval/tls_loto.h"
 
 namespace dateline::cli {
 namespace {
@@ -54,6 +56,92 @@ void PrintRow(const std::string& name, const eval::TlsScores& s, bool detail) {
   print("  recall", &eval::PrfScore::recall);
 }
 
+std::string Values(const std::vector<std::pair<std::string, double>>& values) {
+  std::string out;
+  for (const auto& [name, v] : values) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s%s=%g", out.empty() ? "" : " ", name.c_str(), v);
+    out += buf;
+  }
+  return out;
+}
+
+// Leave one topic out: prints the values chosen without each topic, every
+// held-back score beside the count baseline, the means per language and
+// the values chosen on all topics.
+int RunLoto(const std::vector<eval::TlsTask>& tasks, const eval::TlsRunOptions& options,
+            bool verbose) {
+  std::vector<eval::TlsPreparedTask> prepared;
+  int status = kExitOk;
+  for (const eval::TlsTask& task : tasks) {
+    eval::TlsPreparedTask p = eval::PrepareTlsTask(task, options);
+    for (const auto& problem : p.problems) std::cerr << "dateline: " << problem << "\n";
+    if (!p.error.empty()) {
+      std::cerr << "dateline: " << p.error << "\n";
+      status = kExitFailure;
+      continue;
+    }
+    std::fprintf(stderr, "prepared %s (%s, %zu articles)\n", p.task.name.c_str(),
+                 p.language.c_str(), p.corpus->ArticleCount());
+    prepared.push_back(std::move(p));
+  }
+  std::vector<const eval::TlsPreparedTask*> pointers;
+  std::vector<eval::TlsScores> baseline;
+  for (const auto& p : prepared) {
+    pointers.push_back(&p);
+    eval::TlsOptions scoring;
+    scoring.language = p.language;
+    const eval::TlsTokenizer tok(scoring);
+    baseline.push_back(eval::ScoreTimeline(eval::CountBaselineTimeline(*p.corpus, p.size, tok),
+                                           {p.reference}, scoring));
+  }
+  const auto knobs = eval::TimelineKnobs();
+  std::function<void(const std::string&)> progress;
+  if (verbose) progress = [](const std::string& line) { std::cerr << line << "\n"; };
+  const eval::TlsLotoResult r = eval::LeaveOneTopicOut(pointers, baseline, knobs, progress);
+  std::printf("%-22s %7s %7s | %7s %7s | %s\n", "held-back topic", "dateF1", "AR1", "count", "AR1",
+              "values chosen without it");
+  std::map<std::string, std::pair<std::vector<eval::TlsScores>, std::vector<eval::TlsScores>>>
+      languages;
+  int wins = 0;
+  for (const eval::TlsLotoFold& fold : r.folds) {
+    std::vector<eval::TlsScores> base;
+    for (size_t i = 0; i < prepared.size(); ++i) {
+      if (prepared[i].language + "/" + prepared[i].task.topic == fold.topic) {
+        base.push_back(baseline[i]);
+      }
+    }
+    const eval::TlsScores s = eval::AverageScores(fold.held_back);
+    const eval::TlsScores b = eval::AverageScores(base);
+    const bool win = s.date.f1 > b.date.f1 && s.align1.f1 > b.align1.f1;
+    wins += win ? 1 : 0;
+    std::printf("%-22s %7.4f %7.4f | %7.4f %7.4f | %s%s\n", fold.topic.c_str(), s.date.f1,
+                s.align1.f1, b.date.f1, b.align1.f1, win ? "" : "(not above count) ",
+                Values(fold.chosen).c_str());
+    const std::string lang = fold.topic.substr(0, fold.topic.find('/'));
+    auto& [sys, bas] = languages[lang];
+    sys.insert(sys.end(), fold.held_back.begin(), fold.held_back.end());
+    bas.insert(bas.end(), base.begin(), base.end());
+  }
+  for (const auto& [lang, g] : languages) {
+    const eval::TlsScores s = eval::AverageScores(g.first);
+    const eval::TlsScores b = eval::AverageScores(g.second);
+    std::printf("%-22s %7.4f %7.4f | %7.4f %7.4f | mean over %zu tasks\n", ("mean " + lang).c_str(),
+                s.date.f1, s.align1.f1, b.date.f1, b.align1.f1, g.first.size());
+  }
+  std::printf("topics above count in date F1 and AR1: %d of %zu\n", wins, r.folds.size());
+  std::printf("chosen on all topics: %s\n", Values(r.chosen_on_all).c_str());
+  std::map<std::string, std::vector<eval::TlsScores>> shipped;
+  for (size_t i = 0; i < prepared.size(); ++i)
+    shipped[prepared[i].language].push_back(r.shipped[i]);
+  for (const auto& [lang, s] : shipped) {
+    const eval::TlsScores a = eval::AverageScores(s);
+    std::printf("shipped values, mean %s (tuned, not held back): date F1 %.4f AR1 %.4f\n",
+                lang.c_str(), a.date.f1, a.align1.f1);
+  }
+  return status;
+}
+
 void RegisterEvalTls(CLI::App& app) {
   CLI::App* eval = GetOrAddSubcommand(app, "eval", "Score dateline against gold data");
   auto* sub = eval->add_subcommand("tls", "Timeline metrics: date F1, ROUGE concat, align+ m:1");
@@ -63,6 +151,8 @@ void RegisterEvalTls(CLI::App& app) {
     std::string baseline;
     bool stem = false;
     bool detail = false;
+    bool loto = false;
+    bool verbose = false;
   };
   auto flags = std::make_shared<Flags>();
   sub->add_option("ARGS", flags->args, "Data roots, or TOPIC_DIR REFERENCE_FILE pairs")->required();
@@ -72,6 +162,10 @@ void RegisterEvalTls(CLI::App& app) {
                   "Also score a baseline on the same tags: count (EVALUATION.md)");
   sub->add_flag("--stem", flags->stem, "Stem tokens (Snowball)");
   sub->add_flag("--detail", flags->detail, "Also print precision and recall");
+  sub->add_flag("--loto", flags->loto,
+                "Leave one topic out: choose the timeline's constants without each topic and "
+                "print the held-back scores beside the count baseline");
+  sub->add_flag("--verbose", flags->verbose, "With --loto, print each configuration tried");
   sub->callback([flags] {
     if (!flags->baseline.empty() && flags->baseline != "count") {
       UsageError("unknown --baseline " + flags->baseline + " (known: count)");
@@ -81,6 +175,10 @@ void RegisterEvalTls(CLI::App& app) {
     options.language = flags->lang;
     options.scoring.stem = flags->stem;
     options.baseline = baseline;
+    if (flags->loto) {
+      SetExitStatus(RunLoto(Tasks(flags->args), options, flags->verbose));
+      return;
+    }
     // Means over tasks, per topic and per language (the Timeline17
     // protocol averages over tasks).
     struct Group {

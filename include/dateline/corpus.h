@@ -100,6 +100,9 @@ struct SentenceFilter {
   // Sentence queries leave out boilerplate (lines repeated verbatim across
   // articles) unless this is set; date counts always leave it out.
   bool include_boilerplate = false;
+  // Only sentences among the first `max_position` of their article; 0 for
+  // all.
+  int max_position = 0;
 };
 
 struct DateCount {

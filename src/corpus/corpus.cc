@@ -115,6 +115,7 @@ FilterSql BuildFilter(const SentenceFilter& f, const std::string& matches) {
   FilterSql out;
   out.where = " WHERE s.date <> ''";
   if (!f.include_boilerplate) out.where += " AND s.hash NOT IN (SELECT hash FROM boilerplate)";
+  if (f.max_position > 0) out.where += " AND s.position < " + std::to_string(f.max_position);
   if (!matches.empty())  // The unary + keeps SQLite on the covering date index: reading
     // sentences by article and sorting them by date is several times slower.
     out.where += " AND +s.article IN (SELECT id FROM " + matches + ")";

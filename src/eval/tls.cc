@@ -389,20 +389,21 @@ bool CopyRecordsWithin(const std::string& in, const std::string& out, const std:
   return true;
 }
 
-// The most frequent language among the articles of `corpus`, "fr" when
-// there is none.
-std::string MajorityLanguage(const Corpus& corpus) {
+// The most frequent language among the articles of `corpus` ("fr" when
+// there is none), and whether every article has it.
+std::string MajorityLanguage(const Corpus& corpus, bool& unanimous) {
   std::map<std::string, int> votes;
   std::set<int64_t> seen;
   for (const CorpusSentence& s : corpus.Sentences({})) {
     if (!seen.insert(s.article_id).second) continue;
-    if (auto a = corpus.GetArticle(s.article_id); a && !a->language.empty()) ++votes[a->language];
+    if (auto a = corpus.GetArticle(s.article_id)) ++votes[a->language];
   }
   std::string best = "fr";
   int most = 0;
   for (const auto& [lang, n] : votes) {
-    if (n > most) best = lang, most = n;
+    if (!lang.empty() && n > most) best = lang, most = n;
   }
+  unanimous = votes.size() <= 1;
   return best;
 }
 
@@ -479,14 +480,24 @@ TlsPreparedTask PrepareTlsTask(const TlsTask& task, const TlsRunOptions& options
       return p;
     }
   }
-  p.corpus = Corpus::Open(":memory:");
-  IngestOptions ingest;
-  ingest.language = options.language;
-  ingest.batch_size = 1000;
-  Ingester ingester(*p.corpus, ingest);
-  ingester.AddSource(articles);
-  p.problems = ingester.Run().problems;
-  p.language = options.language.empty() ? MajorityLanguage(*p.corpus) : options.language;
+  auto ingest = [&](const std::string& language) {
+    p.corpus = Corpus::Open(":memory:");
+    IngestOptions o;
+    o.language = language;
+    o.batch_size = 1000;
+    Ingester ingester(*p.corpus, o);
+    ingester.AddSource(articles);
+    p.problems = ingester.Run().problems;
+  };
+  ingest(options.language);
+  p.language = options.language;
+  if (p.language.empty()) {
+    // A task is in one language: articles detected otherwise (a French
+    // report quoting Arabic tweets) are read again in the majority's.
+    bool unanimous = true;
+    p.language = MajorityLanguage(*p.corpus, unanimous);
+    if (!unanimous) ingest(p.language);
+  }
   return p;
 }
 

@@ -90,8 +90,10 @@ struct TlsTask {
 std::vector<TlsTask> FindTlsTasks(const std::string& root, std::string& error);
 
 struct TlsRunOptions {
-  TlsOptions scoring;     // its language is replaced by the task's
-  std::string language;   // of the articles; empty: each task's majority language
+  TlsOptions scoring;  // its language is replaced by the task's
+  // Of the articles; empty: each task's majority language (articles
+  // detected otherwise are read again in it).
+  std::string language;
   bool baseline = false;  // also build and score the count baseline
 };
 

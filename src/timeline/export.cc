@@ -30,7 +30,14 @@ std::string ToJson(const Timeline& t) {
       for (const auto& src : s.sources) sources.push_back(SourceJson(src));
       sentences.push_back({{"text", s.text}, {"weak_date", s.weak_date}, {"sources", sources}});
     }
-    dates.push_back({{"date", d.date}, {"score", d.score}, {"sentences", sentences}});
+    const DateEvidence& e = d.evidence;
+    json evidence = {{"sentences", e.sentences},
+                     {"articles", e.articles},
+                     {"published", e.published},
+                     {"count_rank", e.count_rank}};
+    if (e.topic_share >= 0) evidence["topic_share"] = e.topic_share;
+    dates.push_back(
+        {{"date", d.date}, {"score", d.score}, {"evidence", evidence}, {"sentences", sentences}});
   }
   return json{{"title", t.title}, {"dates", dates}}.dump(2) + "\n";
 }
