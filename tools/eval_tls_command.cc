@@ -88,12 +88,16 @@ int RunLoto(const std::vector<eval::TlsTask>& tasks, const eval::TlsRunOptions& 
   std::vector<const eval::TlsPreparedTask*> pointers;
   std::vector<eval::TlsScores> baseline;
   for (const auto& p : prepared) {
-    pointers.push_back(&p);
     eval::TlsOptions scoring;
     scoring.language = p.language;
     const eval::TlsTokenizer tok(scoring);
-    baseline.push_back(eval::ScoreTimeline(eval::CountBaselineTimeline(*p.corpus, p.size, tok),
-                                           {p.reference}, scoring));
+    const auto count = eval::CountBaselineTimeline(*p.corpus, p.size, tok);
+    if (!count.ok()) {
+      std::cerr << "dateline: " << p.task.name << ": " << count.status().message() << "\n";
+      return kExitFailure;
+    }
+    pointers.push_back(&p);
+    baseline.push_back(eval::ScoreTimeline(*count, {p.reference}, scoring));
   }
   const auto knobs = eval::TimelineKnobs();
   std::function<void(const std::string&)> progress;

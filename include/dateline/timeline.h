@@ -13,10 +13,13 @@
 // sentence carries its sources: its article and the article's copies, and
 // each date the evidence that chose it.
 //
+// Similarity compares words of a sentence's own language, without that
+// language's function words (its language pack's stop words).
+//
 //   dateline::TimelineOptions options;
 //   options.filter.query = "Loukachenko";
-//   dateline::Timeline t = dateline::BuildTimeline(*corpus, options);
-//   std::cout << dateline::FormatTimeline(t, dateline::TimelineFormat::kMarkdown);
+//   dateline::StatusOr<dateline::Timeline> t = dateline::BuildTimeline(*corpus, options);
+//   if (t.ok()) std::cout << dateline::FormatTimeline(*t, dateline::TimelineFormat::kMarkdown);
 #ifndef DATELINE_TIMELINE_H_
 #define DATELINE_TIMELINE_H_
 
@@ -26,7 +29,10 @@
 #include <string_view>
 #include <vector>
 
+#include "dateline/calendar.h"
 #include "dateline/corpus.h"
+#include "dateline/language.h"
+#include "dateline/status.h"
 
 namespace dateline {
 
@@ -38,14 +44,15 @@ struct TimelineOptions {
   // articles' publication dates are left out (a timeline covers the period
   // its articles report on); negative keeps every date.
   int span_margin_days = 30;
-  // Language of the stop words used for similarity ("fr" or "en").
-  std::string language = "fr";
+  // The packs whose stop words similarity leaves out; null for the built-in
+  // ones.
+  const LanguageRegistry* languages = nullptr;
 };
 
 struct TimelineSource {
-  std::string source;     // path, JSONL record or URL as ingested
-  std::string url;        // may be empty
-  std::string published;  // "YYYY-MM-DD" or empty
+  std::string source;  // path, JSONL record or URL as ingested
+  std::string url;     // may be empty
+  std::optional<CivilDate> published;
   std::string title;
 };
 
@@ -57,7 +64,7 @@ struct TimelineSentence {
 };
 
 // Why a date is in the timeline.
-struct DateEvidence {
+struct TimelineEvidence {
   int64_t sentences = 0;  // sentences whose own expression names the date
   int64_t articles = 0;   // distinct articles among them
   int64_t published = 0;  // articles published on the date
@@ -69,13 +76,13 @@ struct DateEvidence {
 };
 
 struct TimelineDate {
-  std::string date;  // "YYYY-MM-DD"
+  CivilDate date;
   // The ranking score: `evidence.articles` times the topic share relative to
   // the shortlist's mean (about the number of on-topic articles naming the
   // date); for a date known only as a publication day, the articles
   // published on it.
   double score = 0;
-  DateEvidence evidence;
+  TimelineEvidence evidence;
   std::vector<TimelineSentence> sentences;
 };
 
@@ -87,7 +94,9 @@ struct Timeline {
 // Builds a timeline from the sentences of `corpus` the options select.
 // Sentences dated "XXXX-MM-DD" (an undated article) take the year that puts
 // them closest to the median publication date of the selected articles.
-Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options);
+// Fails with the store's errors (a malformed full-text query is
+// kInvalidArgument).
+StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options);
 
 enum class TimelineFormat {
   kJson,        // {"title", "dates": [{"date", "score", "evidence", "sentences": [...]}]}
@@ -99,6 +108,9 @@ enum class TimelineFormat {
 // "json", "md", "tilse", "timelinejs", "html".
 std::optional<TimelineFormat> ParseTimelineFormat(std::string_view name);
 
+// Sources become links (HTML, Markdown, TimelineJS) only when their URL is a
+// web address or a relative one: a `javascript:` URL from a page or a record
+// shows as text. Text is escaped for the format.
 std::string FormatTimeline(const Timeline& timeline, TimelineFormat format);
 
 }  // namespace dateline

@@ -1,8 +1,6 @@
 #include "eval/tls.h"
 
-#include <libstemmer.h>
 #include <unistd.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <atomic>
@@ -20,38 +18,17 @@
 #include <unordered_set>
 
 #include "dateline/corpus.h"
+#include "dateline/ingest.h"
 #include "dateline/timeline.h"
-#include "eval/stopwords.h"
 #include "eval/tls_baseline.h"
-#include "text/utf8.h"
+#include "timeline/terms.h"
 #include "util/io.h"
+#include "util/status_macros.h"
 
 namespace dateline::eval {
 namespace {
 
 using Counts = std::unordered_map<std::string, int>;
-
-bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  }
-  const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-         cat == UTF8PROC_CATEGORY_ND || cat == UTF8PROC_CATEGORY_MN;
-}
-
-bool ParseDay(std::string_view s, CivilDate& out) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  const int y = std::atoi(std::string(s.substr(0, 4)).c_str());
-  const int m = std::atoi(std::string(s.substr(5, 2)).c_str());
-  const int d = std::atoi(std::string(s.substr(8, 2)).c_str());
-  if (!IsValidDate(y, m, d)) return false;
-  out = {y, m, d};
-  return true;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
@@ -178,55 +155,20 @@ void AlignManyToOne(const TokenTimeline& pred, const TokenTimeline& ref, int n, 
 }  // namespace
 
 struct TlsTokenizer::Impl {
-  std::unordered_set<std::string> stop;
-  sb_stemmer* stemmer = nullptr;
-  ~Impl() {
-    if (stemmer) sb_stemmer_delete(stemmer);
+  explicit Impl(const TlsOptions& options) : terms(PackFor(options.language), options.stem) {}
+  static const LanguagePack& PackFor(const std::string& language) {
+    auto pack = LanguageRegistry::BuiltIn().Find(language);
+    return pack.ok() ? **pack : LanguageRegistry::BuiltIn().Neutral();
   }
+  Terms terms;
 };
 
-TlsTokenizer::TlsTokenizer(const TlsOptions& options) : impl_(std::make_unique<Impl>()) {
-  if (options.language == "en") {
-    for (std::string_view w : stopwords::kEnglish) impl_->stop.emplace(w);
-  } else {
-    for (std::string_view w : stopwords::kFrench) impl_->stop.emplace(w);
-  }
-  if (options.stem) {
-    impl_->stemmer = sb_stemmer_new(options.language == "en" ? "english" : "french", "UTF_8");
-  }
-}
+TlsTokenizer::TlsTokenizer(const TlsOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 
 TlsTokenizer::~TlsTokenizer() = default;
 
 std::vector<std::string> TlsTokenizer::Tokenize(std::string_view sentence) const {
-  std::vector<std::string> out;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    if (!impl_->stop.count(word)) {
-      if (impl_->stemmer) {
-        const sb_symbol* s =
-            sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
-                            static_cast<int>(word.size()));
-        if (s)
-          word.assign(reinterpret_cast<const char*>(s),
-                      static_cast<size_t>(sb_stemmer_length(impl_->stemmer)));
-      }
-      out.push_back(word);
-    }
-    word.clear();
-  };
-  size_t pos = 0;
-  while (pos < sentence.size()) {
-    const char32_t cp = DecodeUtf8(sentence, pos);
-    if (IsWordChar(cp)) {
-      AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))), word);
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return out;
+  return impl_->terms.Of(sentence);
 }
 
 bool ParseTlsTimeline(std::string_view text, TlsTimeline& out, std::string& error) {
@@ -246,13 +188,13 @@ bool ParseTlsTimeline(std::string_view text, TlsTimeline& out, std::string& erro
       in_date = false;
       continue;
     }
-    CivilDate d;
     if (!in_date) {
-      if (!ParseDay(line, d)) {
+      const std::optional<CivilDate> day = ParseCivilDate(line);
+      if (!day) {
         error = "line " + std::to_string(line_no) + ": expected a YYYY-MM-DD date";
         return false;
       }
-      current = d;
+      current = *day;
       in_date = true;
       out[current];
       continue;
@@ -354,12 +296,6 @@ class ScratchFolder {
   fs::path path_;
 };
 
-std::string DayString(const CivilDate& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
-}
-
 // Copies the JSONL records of `in` whose "time" falls within [first, last]
 // to `out`; records without a readable time are left out with the rest.
 bool CopyRecordsWithin(const std::string& in, const std::string& out, const std::string& first,
@@ -391,12 +327,12 @@ bool CopyRecordsWithin(const std::string& in, const std::string& out, const std:
 
 // The most frequent language among the articles of `corpus` ("fr" when
 // there is none), and whether every article has it.
-std::string MajorityLanguage(const Corpus& corpus, bool& unanimous) {
+StatusOr<std::string> MajorityLanguage(const Corpus& corpus, bool& unanimous) {
   std::map<std::string, int> votes;
   std::set<int64_t> seen;
-  for (const CorpusSentence& s : corpus.Sentences({})) {
-    if (!seen.insert(s.article_id).second) continue;
-    if (auto a = corpus.GetArticle(s.article_id)) ++votes[a->language];
+  DL_ASSIGN_OR_RETURN(const std::vector<CorpusSentence> sentences, corpus.Sentences({}));
+  for (const CorpusSentence& s : sentences) {
+    if (seen.insert(s.article_id).second) ++votes[s.language];
   }
   std::string best = "fr";
   int most = 0;
@@ -474,39 +410,43 @@ TlsPreparedTask PrepareTlsTask(const TlsTask& task, const TlsRunOptions& options
   if (task.restrict_to_span) {
     scratch.emplace();
     articles = (scratch->path() / "articles.jsonl").string();
-    if (!CopyRecordsWithin(task.articles, articles, DayString(p.reference.begin()->first),
-                           DayString(p.reference.rbegin()->first), error)) {
+    if (!CopyRecordsWithin(task.articles, articles, FormatCivilDate(p.reference.begin()->first),
+                           FormatCivilDate(p.reference.rbegin()->first), error)) {
       p.error = error;
       return p;
     }
   }
-  auto ingest = [&](const std::string& language) {
-    p.corpus = Corpus::Open(":memory:");
+  auto ingest = [&](const std::string& language) -> Status {
+    DL_ASSIGN_OR_RETURN(p.corpus, Corpus::Open(":memory:"));
     IngestOptions o;
     o.language = language;
     o.batch_size = 1000;
     Ingester ingester(*p.corpus, o);
     ingester.AddSource(articles);
-    p.problems = ingester.Run().problems;
+    DL_ASSIGN_OR_RETURN(const IngestSummary summary, ingester.Run());
+    p.problems = summary.problems;
+    return Status();
   };
-  ingest(options.language);
-  p.language = options.language;
-  if (p.language.empty()) {
-    // A task is in one language: articles detected otherwise (a French
-    // report quoting Arabic tweets) are read again in the majority's.
-    bool unanimous = true;
-    p.language = MajorityLanguage(*p.corpus, unanimous);
-    if (!unanimous) ingest(p.language);
-  }
+  auto prepare = [&]() -> Status {
+    DL_RETURN_IF_ERROR(ingest(options.language));
+    p.language = options.language;
+    if (p.language.empty()) {
+      // A task is in one language: articles detected otherwise (a French
+      // report quoting Arabic tweets) are read again in the majority's.
+      bool unanimous = true;
+      DL_ASSIGN_OR_RETURN(p.language, MajorityLanguage(*p.corpus, unanimous));
+      if (!unanimous) DL_RETURN_IF_ERROR(ingest(p.language));
+    }
+    return Status();
+  };
+  if (const Status status = prepare(); !status.ok()) p.error = status.message();
   return p;
 }
 
 TlsTimeline ToTlsTimeline(const Timeline& timeline) {
   TlsTimeline out;
   for (const TimelineDate& d : timeline.dates) {
-    CivilDate day;
-    if (!ParseDay(d.date, day)) continue;
-    for (const auto& s : d.sentences) out[day].push_back(s.text);
+    for (const auto& s : d.sentences) out[d.date].push_back(s.text);
   }
   return out;
 }
@@ -525,13 +465,20 @@ TlsTaskResult RunTlsTask(const TlsTask& task, const TlsRunOptions& options) {
   TimelineOptions timeline;
   timeline.dates = p.size.dates;
   timeline.sentences = p.size.sentences;
-  timeline.language = p.language;
-  result.scores =
-      ScoreTimeline(ToTlsTimeline(BuildTimeline(*p.corpus, timeline)), {p.reference}, scoring);
+  const StatusOr<Timeline> built = BuildTimeline(*p.corpus, timeline);
+  if (!built.ok()) {
+    result.error = built.status().message();
+    return result;
+  }
+  result.scores = ScoreTimeline(ToTlsTimeline(*built), {p.reference}, scoring);
   if (options.baseline) {
     const TlsTokenizer tok(scoring);
-    result.baseline =
-        ScoreTimeline(CountBaselineTimeline(*p.corpus, p.size, tok), {p.reference}, scoring);
+    const StatusOr<TlsTimeline> baseline = CountBaselineTimeline(*p.corpus, p.size, tok);
+    if (!baseline.ok()) {
+      result.error = baseline.status().message();
+      return result;
+    }
+    result.baseline = ScoreTimeline(*baseline, {p.reference}, scoring);
   }
   return result;
 }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "dateline/calendar.h"
+#include "util/status_macros.h"
 
 namespace dateline::eval {
 namespace {
@@ -14,19 +15,6 @@ namespace {
 // Three years, the longest of them: a sentence dated further from its
 // article is more likely a wrong year than a reference.
 constexpr int64_t kWindowDays = 3 * 366;
-
-bool ParseDay(std::string_view s, CivilDate& out) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  const int y = std::atoi(std::string(s.substr(0, 4)).c_str());
-  const int m = std::atoi(std::string(s.substr(5, 2)).c_str());
-  const int d = std::atoi(std::string(s.substr(8, 2)).c_str());
-  if (!IsValidDate(y, m, d)) return false;
-  out = {y, m, d};
-  return true;
-}
 
 using Counts = std::unordered_map<std::string, double>;
 
@@ -53,19 +41,20 @@ double Dot(const Counts& a, const Counts& b) {
 
 }  // namespace
 
-TlsTimeline CountBaselineTimeline(const Corpus& corpus, const TlsSize& size,
-                                  const TlsTokenizer& tok) {
+StatusOr<TlsTimeline> CountBaselineTimeline(const Corpus& corpus, const TlsSize& size,
+                                            const TlsTokenizer& tok) {
   SentenceFilter all;
   all.include_boilerplate = true;
+  DL_ASSIGN_OR_RETURN(std::vector<CorpusSentence> stored, corpus.Sentences(all));
   std::map<CivilDate, std::vector<CorpusSentence>> by_day;
-  for (CorpusSentence& s : corpus.Sentences(all)) {
-    CivilDate day, published;
-    if (s.weak_date || !ParseDay(s.date, day)) continue;
-    if (ParseDay(s.article_published, published) &&
-        std::llabs(ToDays(day) - ToDays(published)) > kWindowDays) {
+  for (CorpusSentence& s : stored) {
+    const std::optional<CivilDate> day = s.date.date();
+    if (s.weak_date || !day) continue;
+    if (s.article_published &&
+        std::llabs(ToDays(*day) - ToDays(*s.article_published)) > kWindowDays) {
       continue;
     }
-    by_day[day].push_back(std::move(s));
+    by_day[*day].push_back(std::move(s));
   }
   std::vector<const std::pair<const CivilDate, std::vector<CorpusSentence>>*> days;
   for (const auto& entry : by_day) days.push_back(&entry);

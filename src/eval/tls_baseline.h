@@ -9,6 +9,7 @@
 #define DATELINE_EVAL_TLS_BASELINE_H_
 
 #include "dateline/corpus.h"
+#include "dateline/status.h"
 #include "eval/tls.h"
 
 namespace dateline::eval {
@@ -17,8 +18,9 @@ namespace dateline::eval {
 // stored sentences and dates of `corpus`; `tok` gives the words (the
 // metric's tokens: lower case, function words dropped). Ties go to the
 // earlier day, then to the sentence stored first.
-TlsTimeline CountBaselineTimeline(const Corpus& corpus, const TlsSize& size,
-                                  const TlsTokenizer& tok);
+// Fails with the store's errors.
+StatusOr<TlsTimeline> CountBaselineTimeline(const Corpus& corpus, const TlsSize& size,
+                                            const TlsTokenizer& tok);
 
 }  // namespace dateline::eval
 

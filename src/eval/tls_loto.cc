@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iostream>
 #include <map>
 #include <set>
 
@@ -153,12 +154,15 @@ TlsScores ScoreTask(const TlsPreparedTask& task, const TlsConfig& config) {
   TimelineOptions options;
   options.dates = task.size.dates;
   options.sentences = task.size.sentences;
-  options.language = task.language;
   options.span_margin_days = config.span_margin_days;
   TlsOptions scoring;
   scoring.language = task.language;
-  return ScoreTimeline(ToTlsTimeline(BuildTimeline(*task.corpus, options, config.tuning)),
-                       {task.reference}, scoring);
+  const StatusOr<Timeline> built = BuildTimeline(*task.corpus, options, config.tuning);
+  if (!built.ok()) {
+    std::cerr << "dateline: " << task.task.name << ": " << built.status().message() << "\n";
+  }
+  return ScoreTimeline(built.ok() ? ToTlsTimeline(*built) : TlsTimeline(), {task.reference},
+                       scoring);
 }
 
 TlsLotoResult LeaveOneTopicOut(const std::vector<const TlsPreparedTask*>& tasks,

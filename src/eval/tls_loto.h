@@ -45,7 +45,8 @@ struct TlsKnob {
 // shipped value and others on both sides of it.
 std::vector<TlsKnob> TimelineKnobs();
 
-// Builds the timeline of a prepared task with `config` and scores it.
+// Builds the timeline of a prepared task with `config` and scores it; a
+// timeline the store fails to build (said on stderr) scores as empty.
 TlsScores ScoreTask(const TlsPreparedTask& task, const TlsConfig& config);
 
 struct TlsLotoFold {

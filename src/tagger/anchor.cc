@@ -190,7 +190,7 @@ std::string TimeSuffix(const Partial& p) {
 
 class Anchorer {
  public:
-  Anchorer(const std::optional<Dct>& dct, AnchorMode mode) : mode_(mode) {
+  Anchorer(const std::optional<DayTime>& dct, AnchorMode mode) : mode_(mode) {
     if (dct) {
       dct_.year = dct->date.year;
       dct_.month = dct->date.month;
@@ -492,7 +492,7 @@ TimexType TypeFor(const Partial& p, const TimexValue& value) {
 
 }  // namespace
 
-DocumentAnchor::DocumentAnchor(const std::optional<Dct>& dct, AnchorMode mode)
+DocumentAnchor::DocumentAnchor(const std::optional<DayTime>& dct, AnchorMode mode)
     : anchorer_(std::make_unique<Anchorer>(dct, mode)) {}
 
 DocumentAnchor::~DocumentAnchor() = default;
@@ -531,7 +531,7 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
 }
 
 std::vector<TimeExpression> AnchorPartials(const std::vector<Partial>& partials,
-                                           const std::optional<Dct>& dct, AnchorMode mode) {
+                                           const std::optional<DayTime>& dct, AnchorMode mode) {
   DocumentAnchor anchor(dct, mode);
   std::vector<TimeExpression> out;
   out.reserve(partials.size());

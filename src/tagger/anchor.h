@@ -20,7 +20,7 @@ class Anchorer;
 // over between batches, so partials need not be kept for the whole text.
 class DocumentAnchor {
  public:
-  DocumentAnchor(const std::optional<Dct>& dct, AnchorMode mode);
+  DocumentAnchor(const std::optional<DayTime>& dct, AnchorMode mode);
   ~DocumentAnchor();
   // Appends to `out` the expressions of `partials` whose value is valid; a
   // partial that cannot produce a valid value is dropped.
@@ -32,7 +32,7 @@ class DocumentAnchor {
 
 // Anchors a whole document's partials at once.
 std::vector<TimeExpression> AnchorPartials(const std::vector<Partial>& partials,
-                                           const std::optional<Dct>& dct, AnchorMode mode);
+                                           const std::optional<DayTime>& dct, AnchorMode mode);
 
 }  // namespace dateline
 

@@ -1,16 +1,16 @@
 #include "dateline/tagger.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
-#include <sstream>
-#include <stdexcept>
 
 #include "tagger/anchor.h"
-#include "tagger/embedded_rules.h"
+#include "tagger/rule_error.h"
 #include "tagger/rule_set.h"
 #include "text/fold.h"
+#include "text/utf8.h"
 
 namespace dateline {
 namespace {
@@ -37,89 +37,45 @@ size_t ChunkEnd(std::string_view text, size_t begin) {
   return cut > begin ? cut : limit;
 }
 
-std::map<std::string, LanguageSpec> ParseFiles(
-    const std::vector<std::pair<std::string, std::string>>& files) {
-  std::map<std::string, LanguageSpec> specs;
-  for (const auto& [path, text] : files) {
-    const size_t slash = path.find('/');
-    if (slash == std::string::npos) continue;  // rules sit in one folder per language
-    const std::string language = path.substr(0, slash);
-    LanguageSpec& spec = specs[language];
-    spec.language = language;
-    ParseRuleFile(path, text, spec);
-  }
-  return specs;
-}
-
 }  // namespace
-
-std::optional<Dct> ParseDct(std::string_view text) {
-  auto digits = [&](size_t pos, size_t n, int& out) {
-    if (pos + n > text.size()) return false;
-    out = 0;
-    for (size_t i = pos; i < pos + n; ++i) {
-      if (text[i] < '0' || text[i] > '9') return false;
-      out = out * 10 + (text[i] - '0');
-    }
-    return true;
-  };
-  Dct dct;
-  if (!digits(0, 4, dct.date.year) || text.size() < 10 || text[4] != '-' || text[7] != '-' ||
-      !digits(5, 2, dct.date.month) || !digits(8, 2, dct.date.day) ||
-      !IsValidDate(dct.date.year, dct.date.month, dct.date.day)) {
-    return std::nullopt;
-  }
-  if (text.size() == 10) return dct;
-  if ((text[10] != 'T' && text[10] != ' ') || text.size() < 16 || text[13] != ':' ||
-      !digits(11, 2, dct.hour) || !digits(14, 2, dct.minute) || dct.hour > 23 || dct.minute > 59) {
-    return std::nullopt;
-  }
-  if (text.size() == 16) return dct;
-  if (text.size() != 19 || text[16] != ':' || !digits(17, 2, dct.second) || dct.second > 59) {
-    return std::nullopt;
-  }
-  return dct;
-}
 
 struct Tagger::Impl {
   std::map<std::string, std::unique_ptr<RuleSet>> languages;
-
-  explicit Impl(const std::vector<std::pair<std::string, std::string>>& files) {
-    for (auto& [language, spec] : ParseFiles(files)) {
-      languages[language] = std::make_unique<RuleSet>(spec);
-    }
-    if (languages.empty()) throw RuleError("no rule files found");
-  }
 };
 
 Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Tagger::~Tagger() = default;
 
-std::unique_ptr<Tagger> Tagger::Create() {
-  std::vector<std::pair<std::string, std::string>> files;
-  for (const EmbeddedRuleFile& f : EmbeddedRuleFiles()) {
-    files.emplace_back(std::string(f.path), std::string(f.text));
+StatusOr<std::unique_ptr<Tagger>> Tagger::Create(const LanguageRegistry& languages) {
+  auto impl = std::make_unique<Impl>();
+  try {
+    for (const LanguagePack& pack : languages.packs()) {
+      if (!pack.has_tagger_rules()) continue;
+      LanguageSpec spec;
+      spec.language = pack.code();
+      for (const auto& [path, text] : pack.rule_files()) ParseRuleFile(path, text, spec);
+      impl->languages[pack.code()] = std::make_unique<RuleSet>(spec);
+    }
+  } catch (const RuleError& e) {
+    return Status::InvalidArgument(e.what());
   }
-  return std::unique_ptr<Tagger>(new Tagger(std::make_unique<Impl>(files)));
+  if (impl->languages.empty()) return Status::InvalidArgument("no rule files found");
+  return std::unique_ptr<Tagger>(new Tagger(std::move(impl)));
 }
 
-std::unique_ptr<Tagger> Tagger::CreateFromDirectory(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw RuleError(dir + ": not a directory");
-  std::vector<std::pair<std::string, std::string>> files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    if (!it->is_regular_file() || it->path().extension() != ".rules") continue;
-    std::ifstream in(it->path(), std::ios::binary);
-    if (!in) throw RuleError(it->path().string() + ": cannot read");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    files.emplace_back(fs::relative(it->path(), dir).generic_string(), buffer.str());
+std::unique_ptr<Tagger> Tagger::Create() {
+  StatusOr<std::unique_ptr<Tagger>> tagger = Create(LanguageRegistry::BuiltIn());
+  if (!tagger.ok()) {
+    std::fprintf(stderr, "dateline: built-in rules: %s\n", tagger.status().message().c_str());
+    std::abort();
   }
-  if (ec) throw RuleError(dir + ": " + ec.message());
-  std::sort(files.begin(), files.end());
-  return std::unique_ptr<Tagger>(new Tagger(std::make_unique<Impl>(files)));
+  return std::move(tagger).value();
+}
+
+StatusOr<std::unique_ptr<Tagger>> Tagger::CreateFromDirectory(const std::string& dir) {
+  auto languages = LanguageRegistry::FromDirectory(dir);
+  if (!languages.ok()) return languages.status();
+  return Create(**languages);
 }
 
 std::vector<std::string> Tagger::Languages() const {
@@ -128,9 +84,9 @@ std::vector<std::string> Tagger::Languages() const {
   return out;
 }
 
-std::string Tagger::DetectLanguage(std::string_view text) const {
+std::string Tagger::GuessLanguage(std::string_view text) const {
   const std::string folded = FoldString(text.substr(0, std::min(text.size(), kDetectionPrefix)));
-  std::string best = impl_->languages.begin()->first;
+  std::string best;
   int best_count = 0;
   for (const auto& [language, rules] : impl_->languages) {
     const int count = rules->CountDetectionWords(folded);
@@ -139,13 +95,37 @@ std::string Tagger::DetectLanguage(std::string_view text) const {
   return best;
 }
 
-std::vector<TimeExpression> Tagger::Tag(std::string_view text, const TagOptions& options) const {
-  const std::string language = options.language == "auto" || options.language.empty()
-                                   ? DetectLanguage(text)
-                                   : options.language;
+StatusOr<std::vector<TimeExpression>> Tagger::Tag(std::string_view text,
+                                                  const TagOptions& options) const {
+  std::vector<TimeExpression> all;
+  const Status status =
+      Tag(text, options, [&all](std::string_view, std::vector<TimeExpression>& chunk) {
+        if (all.empty()) {
+          all = std::move(chunk);
+        } else {
+          all.insert(all.end(), std::make_move_iterator(chunk.begin()),
+                     std::make_move_iterator(chunk.end()));
+        }
+      });
+  if (!status.ok()) return status;
+  return all;
+}
+
+Status Tagger::Tag(std::string_view text, const TagOptions& options,
+                   const ExpressionSink& sink) const {
+  const bool guess = options.language == "auto" || options.language.empty();
+  const std::string language = guess ? GuessLanguage(text) : options.language;
   auto it = impl_->languages.find(language);
   if (it == impl_->languages.end()) {
-    throw std::invalid_argument("no rules for language '" + language + "'");
+    std::string known;
+    for (const std::string& l : Languages()) known += (known.empty() ? "" : ", ") + l;
+    return Status::InvalidArgument(
+        guess ? "cannot tell the language of the text (none of " + known + "); give it"
+              : "no tagger rules for language '" + language + "' (tagged: " + known + ")");
+  }
+  if (text.size() > UINT32_MAX) {
+    return Status::TooLarge("text of " + std::to_string(text.size()) +
+                            " bytes: the tagger takes at most 4 GiB at a time");
   }
   const int dct_year = options.dct ? options.dct->date.year : 0;
   // Each chunk is scanned and anchored before the next, so scratch space
@@ -154,15 +134,24 @@ std::vector<TimeExpression> Tagger::Tag(std::string_view text, const TagOptions&
   std::vector<TimeExpression> expressions;
   DocumentAnchor anchor(options.dct, options.mode);
   FoldedText folded;
+  CodePointCounter code_points(text);
   for (size_t begin = 0; begin < text.size();) {
     const size_t end = ChunkEnd(text, begin);
     FoldText(text.substr(begin, end - begin), static_cast<uint32_t>(begin), folded);
     partials.clear();
     it->second->Scan(folded, dct_year, partials);
+    expressions.clear();
     anchor.Anchor(partials, expressions);
+    // Code points are counted as the chunks go, so the text is walked once
+    // and no index of it is kept.
+    for (TimeExpression& e : expressions) {
+      e.cp_begin = code_points.At(e.begin);
+      e.cp_end = code_points.At(e.end);
+    }
+    if (!expressions.empty()) sink(text, expressions);
     begin = end;
   }
-  return expressions;
+  return Status::Ok();
 }
 
 }  // namespace dateline

@@ -8,11 +8,12 @@
 #include <unordered_map>
 
 #include "dateline/timeline.h"
-#include "eval/tls.h"
 #include "timeline/sentence_text.h"
 #include "timeline/spread.h"
+#include "timeline/terms.h"
 #include "timeline/tuning.h"
 #include "timeline/year_resolution.h"
+#include "util/status_macros.h"
 
 namespace dateline {
 namespace {
@@ -46,25 +47,38 @@ struct Candidate {
   double score = 0;
 };
 
-// A candidate date, the stored date strings that resolve to it, and its
-// evidence.
+// A candidate date, the stored dates that resolve to it, and its evidence.
 struct DateChoice {
-  std::string date;
+  CivilDate date;
   double score = 0;
-  DateEvidence evidence;
-  std::vector<std::string> stored;
+  TimelineEvidence evidence;
+  std::vector<TimexValue> stored;
+};
+
+// The terms of each language's sentences, made on first use.
+class TermsByLanguage {
+ public:
+  explicit TermsByLanguage(const LanguageRegistry& languages) : languages_(languages) {}
+  const Terms& For(const std::string& language) {
+    auto it = terms_.find(language);
+    if (it != terms_.end()) return *it->second;
+    auto pack = languages_.Find(language);
+    const LanguagePack& p = pack.ok() ? **pack : languages_.Neutral();
+    return *terms_.emplace(language, std::make_unique<Terms>(p, false)).first->second;
+  }
+
+ private:
+  const LanguageRegistry& languages_;
+  std::map<std::string, std::unique_ptr<Terms>> terms_;
 };
 
 // True when `date` lies within the publication span of the articles,
 // widened by `margin` days on both sides (always true when no article is
 // dated or margin is negative).
-bool InSpan(const std::string& date, const std::vector<std::string>& published, int margin) {
+bool InSpan(const CivilDate& date, const std::vector<CivilDate>& published, int margin) {
   if (published.empty() || margin < 0) return true;
-  const auto first = ParseDct(published.front()), last = ParseDct(published.back());
-  const auto day = ParseDct(date);
-  if (!first || !last || !day) return true;
-  const int64_t d = ToDays(day->date);
-  return d >= ToDays(first->date) - margin && d <= ToDays(last->date) + margin;
+  const int64_t d = ToDays(date);
+  return d >= ToDays(published.front()) - margin && d <= ToDays(published.back()) + margin;
 }
 
 // Ranks dates: first those that sentences name explicitly, by the number of
@@ -73,29 +87,31 @@ bool InSpan(const std::string& date, const std::vector<std::string>& published, 
 // date), then dates known only as publication dates, by the number of
 // articles published that day. A publication day thus always counts less
 // than an explicit reference.
-std::vector<DateChoice> RankDates(const Corpus& corpus, const TimelineOptions& options) {
-  const std::vector<std::string> published = corpus.PublicationDates(options.filter);
-  const std::string reference = MedianDay(published);
-  std::map<std::string, DateChoice> by_date;
-  for (const DateCount& c : corpus.CountDates(options.filter)) {
-    const std::string date = ResolveYear(c.date, reference);
-    if (date.empty()) continue;
-    if (!options.filter.from.empty() && date < options.filter.from) continue;
-    if (!options.filter.to.empty() && date > options.filter.to) continue;
-    if (!InSpan(date, published, options.span_margin_days)) continue;
-    DateChoice& choice = by_date[date];
-    choice.date = date;
+StatusOr<std::vector<DateChoice>> RankDates(const Corpus& corpus, const TimelineOptions& options) {
+  DL_ASSIGN_OR_RETURN(const std::vector<CivilDate> published,
+                      corpus.PublicationDates(options.filter));
+  const std::optional<CivilDate> reference = MedianDay(published);
+  DL_ASSIGN_OR_RETURN(const std::vector<DateCount> counts, corpus.CountDates(options.filter));
+  std::map<CivilDate, DateChoice> by_date;
+  for (const DateCount& c : counts) {
+    const std::optional<CivilDate> date = ResolveYear(c.date, reference);
+    if (!date) continue;
+    if (options.filter.from && *date < *options.filter.from) continue;
+    if (options.filter.to && *date > *options.filter.to) continue;
+    if (!InSpan(*date, published, options.span_margin_days)) continue;
+    DateChoice& choice = by_date[*date];
+    choice.date = *date;
     choice.evidence.articles += c.strong_articles;
     choice.evidence.sentences += c.strong;
     choice.stored.push_back(c.date);
   }
-  for (const std::string& day : published) {
+  for (const CivilDate& day : published) {
     auto it = by_date.find(day);
     if (it != by_date.end()) ++it->second.evidence.published;
   }
   std::vector<DateChoice> ranked;
   for (auto& [date, choice] : by_date) {
-    const DateEvidence& e = choice.evidence;
+    const TimelineEvidence& e = choice.evidence;
     choice.score = static_cast<double>(e.articles > 0 ? e.articles : e.published);
     ranked.push_back(std::move(choice));
   }
@@ -107,13 +123,13 @@ std::vector<DateChoice> RankDates(const Corpus& corpus, const TimelineOptions& o
   return ranked;
 }
 
-// Tokenises `sentences` into candidates, leaving out those outside the
-// token bounds.
+// Tokenises `sentences` into candidates (each in its own language's
+// terms), leaving out those outside the token bounds.
 void AddCandidates(std::vector<CorpusSentence> sentences, const TimelineTuning& tuning,
-                   const eval::TlsTokenizer& tok, std::vector<Candidate>& out) {
+                   TermsByLanguage& terms, std::vector<Candidate>& out) {
   for (CorpusSentence& s : sentences) {
     Candidate c;
-    c.tokens = tok.Tokenize(s.text);
+    c.tokens = terms.For(s.language).Of(s.text);
     if (c.tokens.size() < tuning.fallback_min_tokens || c.tokens.size() > tuning.max_tokens) {
       continue;
     }
@@ -131,13 +147,15 @@ void DropShort(std::vector<Candidate>& all, const TimelineTuning& tuning) {
   if (!full.empty()) all = std::move(full);
 }
 
-std::vector<Candidate> LoadCandidates(const Corpus& corpus, const TimelineOptions& options,
-                                      const TimelineTuning& tuning, const DateChoice& choice,
-                                      const eval::TlsTokenizer& tok) {
+StatusOr<std::vector<Candidate>> LoadCandidates(const Corpus& corpus,
+                                                const TimelineOptions& options,
+                                                const TimelineTuning& tuning,
+                                                const DateChoice& choice, TermsByLanguage& terms) {
   std::vector<Candidate> all;
-  for (const std::string& stored : choice.stored) {
-    AddCandidates(corpus.SentencesOn(stored, options.filter, tuning.max_candidates), tuning, tok,
-                  all);
+  for (const TimexValue& stored : choice.stored) {
+    DL_ASSIGN_OR_RETURN(std::vector<CorpusSentence> sentences,
+                        corpus.SentencesOn(stored, options.filter, tuning.max_candidates));
+    AddCandidates(std::move(sentences), tuning, terms, all);
   }
   DropShort(all, tuning);
   return all;
@@ -145,17 +163,18 @@ std::vector<Candidate> LoadCandidates(const Corpus& corpus, const TimelineOption
 
 // The first `tuning.next_day_leads` sentences of the articles published the
 // day after `date` that name no day of their own.
-std::vector<CorpusSentence> NextDayLeads(const Corpus& corpus, const TimelineOptions& options,
-                                         const TimelineTuning& tuning, const std::string& date) {
+StatusOr<std::vector<CorpusSentence>> NextDayLeads(const Corpus& corpus,
+                                                   const TimelineOptions& options,
+                                                   const TimelineTuning& tuning,
+                                                   const CivilDate& date) {
   std::vector<CorpusSentence> leads;
-  const auto day = ParseDct(date);
-  if (!day || tuning.next_day_leads <= 0) return leads;
-  const CivilDate next = AddDays(day->date, 1);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", next.year, next.month, next.day);
+  if (tuning.next_day_leads <= 0) return leads;
   SentenceFilter filter = options.filter;
   filter.max_position = tuning.next_day_leads;
-  for (CorpusSentence& s : corpus.SentencesOn(buf, filter, tuning.max_candidates)) {
+  DL_ASSIGN_OR_RETURN(
+      std::vector<CorpusSentence> next,
+      corpus.SentencesOn(TimexValue::Day(AddDays(date, 1)), filter, tuning.max_candidates));
+  for (CorpusSentence& s : next) {
     if (s.weak_date) leads.push_back(std::move(s));
   }
   return leads;
@@ -239,15 +258,14 @@ std::vector<const Candidate*> PickDiverse(const std::vector<Candidate>& candidat
 
 TimelineSource ToSource(const CorpusSource& s) { return {s.source, s.url, s.published, s.title}; }
 
-std::vector<TimelineSource> SourcesOf(const Corpus& corpus, int64_t article,
-                                      std::map<int64_t, std::vector<TimelineSource>>& cache) {
+StatusOr<std::vector<TimelineSource>> SourcesOf(
+    const Corpus& corpus, int64_t article, std::map<int64_t, std::vector<TimelineSource>>& cache) {
   auto it = cache.find(article);
   if (it != cache.end()) return it->second;
+  DL_ASSIGN_OR_RETURN(const CorpusArticle a, corpus.GetArticle(article));
   std::vector<TimelineSource> sources;
-  if (auto a = corpus.GetArticle(article)) {
-    sources.push_back(ToSource(a->origin));
-    for (const auto& copy : a->copies) sources.push_back(ToSource(copy));
-  }
+  sources.push_back(ToSource(a.origin));
+  for (const auto& copy : a.copies) sources.push_back(ToSource(copy));
   cache[article] = sources;
   return sources;
 }
@@ -301,7 +319,7 @@ std::vector<size_t> RerankByTopic(std::vector<DateChoice>& dates,
   const double mean = n > 0 ? sum / n : 1.0;
   for (size_t i = 0; i < dates.size(); ++i) {
     const double s = tuning.topic_rerank && share[i] >= 0 && mean > 0 ? share[i] / mean : 1.0;
-    const DateEvidence& e = dates[i].evidence;
+    const TimelineEvidence& e = dates[i].evidence;
     dates[i].score =
         e.articles > 0 ? static_cast<double>(e.articles) * s : static_cast<double>(e.published);
   }
@@ -319,8 +337,7 @@ std::vector<size_t> RerankByTopic(std::vector<DateChoice>& dates,
   std::vector<int64_t> days;
   std::vector<double> scores;
   for (size_t i : strong) {
-    const auto d = ParseDct(dates[i].date);
-    days.push_back(d ? ToDays(d->date) : 0);
+    days.push_back(ToDays(dates[i].date));
     scores.push_back(dates[i].score);
   }
   std::vector<size_t> out;
@@ -333,17 +350,15 @@ std::vector<size_t> RerankByTopic(std::vector<DateChoice>& dates,
 
 }  // namespace
 
-Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
+StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
   return BuildTimeline(corpus, options, TimelineTuning{});
 }
 
-Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options,
-                       const TimelineTuning& tuning) {
+StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options,
+                                 const TimelineTuning& tuning) {
   Timeline timeline;
   timeline.title = options.filter.query.empty() ? "Timeline" : options.filter.query;
-  eval::TlsOptions tok_options;
-  tok_options.language = options.language == "en" ? "en" : "fr";
-  const eval::TlsTokenizer tok(tok_options);
+  TermsByLanguage terms(options.languages ? *options.languages : LanguageRegistry::BuiltIn());
   // A shortlist of dates in count order, each with sentences to show; the
   // counts alone cannot tell a date the story turns on from one named by
   // page debris, so the shortlist is re-ranked by topic below.
@@ -352,9 +367,11 @@ Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options,
   std::vector<std::vector<Candidate>> per_date;
   std::unordered_map<std::string, int> df;
   double documents = 0;
-  for (DateChoice& d : RankDates(corpus, options)) {
+  DL_ASSIGN_OR_RETURN(std::vector<DateChoice> ranked, RankDates(corpus, options));
+  for (DateChoice& d : ranked) {
     if (dates.size() >= shortlist) break;
-    std::vector<Candidate> candidates = LoadCandidates(corpus, options, tuning, d, tok);
+    DL_ASSIGN_OR_RETURN(std::vector<Candidate> candidates,
+                        LoadCandidates(corpus, options, tuning, d, terms));
     if (candidates.empty()) continue;
     dates.push_back(std::move(d));
     per_date.push_back(std::move(candidates));
@@ -384,7 +401,9 @@ Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options,
   for (size_t i = 0; i < dates.size(); ++i) {
     if (tuning.next_day_leads > 0) {
       std::vector<Candidate> leads;
-      AddCandidates(NextDayLeads(corpus, options, tuning, dates[i].date), tuning, tok, leads);
+      DL_ASSIGN_OR_RETURN(std::vector<CorpusSentence> next,
+                          NextDayLeads(corpus, options, tuning, dates[i].date));
+      AddCandidates(std::move(next), tuning, terms, leads);
       DropShort(leads, tuning);
       Vector unused;
       Vectorize(leads, df, documents, unused);
@@ -399,7 +418,7 @@ Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options,
       TimelineSentence s;
       s.text = std::string(DisplayText(c->sentence.text));
       s.weak_date = c->sentence.weak_date;
-      s.sources = SourcesOf(corpus, c->sentence.article_id, source_cache);
+      DL_ASSIGN_OR_RETURN(s.sources, SourcesOf(corpus, c->sentence.article_id, source_cache));
       entry.sentences.push_back(std::move(s));
     }
     if (!entry.sentences.empty()) timeline.dates.push_back(std::move(entry));

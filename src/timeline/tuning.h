@@ -65,8 +65,8 @@ struct TimelineTuning {
 };
 
 // BuildTimeline with other constants.
-Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options,
-                       const TimelineTuning& tuning);
+StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options,
+                                 const TimelineTuning& tuning);
 
 }  // namespace dateline
 
