@@ -79,8 +79,16 @@ std::string ToJson(const Timeline& t) {
                            {"weak_date", s.weak_date},
                            {"sources", sources}});
     }
-    dates.push_back(
-        {{"date", FormatCivilDate(d.date)}, {"score", d.score}, {"sentences", sentences}});
+    const TimelineEvidence& e = d.evidence;
+    json evidence = {{"sentences", e.sentences},
+                     {"articles", e.articles},
+                     {"published", e.published},
+                     {"count_rank", e.count_rank}};
+    if (e.topic_share >= 0) evidence["topic_share"] = e.topic_share;
+    dates.push_back({{"date", FormatCivilDate(d.date)},
+                     {"score", d.score},
+                     {"evidence", evidence},
+                     {"sentences", sentences}});
   }
   return Dump(json{{"title", t.title}, {"dates", dates}}) + "\n";
 }
