@@ -2,7 +2,7 @@
 # Server benchmark: requests/s and p50/p99 latency from wrk on loopback for
 # GET /healthz (the baseline of the same server in the same run), POST
 # /v1/tag with one-sentence French texts (64 and 512 connections), and
-# GET /v1/timeline on the 100,000-article store that corpus_bench builds
+# GET /v1/timeline on the 100,000-article store that corpus_bench builds (1 and 8 connections)
 # (kept in BENCH_DIR between runs). Prints one line per run with its ratio to
 # /healthz, the machine's load, and the server's memory.
 #
@@ -46,7 +46,11 @@ run "GET /healthz (baseline)" 64 "$url/healthz"
 health=$rps
 run "POST /v1/tag (one French sentence)" 64 -s bench/wrk_tag.lua "$url/v1/tag"
 run "POST /v1/tag (one French sentence)" 512 -s bench/wrk_tag.lua "$url/v1/tag"
-run "GET /v1/timeline?q=Loukachenko (100k)" 8 "$url/v1/timeline?q=Loukachenko"
-run "GET /v1/timeline (100k, all articles)" 8 "$url/v1/timeline"
+# One connection: the latency of one user; eight: queued behind the workers
+# (one per core), so latency grows with the queue while req/s stays.
+for conns in 1 8; do
+  run "GET /v1/timeline?q=Loukachenko (100k)" $conns "$url/v1/timeline?q=Loukachenko"
+  run "GET /v1/timeline (100k, all articles)" $conns "$url/v1/timeline"
+done
 echo "load after: $(uptime)"
 echo "server memory: $(awk '/^VmRSS/ {print $2, $3}' /proc/$pid/status)"
