@@ -377,7 +377,8 @@ std::unique_ptr<RE2> RuleSet::CompileContext(const RuleField& field, CompiledRul
 }
 
 bool RuleSet::CaptureGroups(const RE2& re, const CompiledRule& rule, std::string_view input,
-                            RE2::Anchor anchor, CaptureMap& captures) const {
+                            RE2::Anchor anchor, CaptureMap& captures,
+                            std::vector<LexiconHit>* lexicon_hits) const {
   const int groups = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> submatch(groups + 1);
   if (!re.Match(input, 0, input.size(), anchor, submatch.data(), groups + 1)) return false;
@@ -388,7 +389,10 @@ bool RuleSet::CaptureGroups(const RE2& re, const CompiledRule& rule, std::string
     for (const auto& [name, source] : rule.capture_sources) {
       if (name != alias || source.empty()) continue;
       const LexiconMap& lexicon = lexicons_.at(source);
-      if (auto it = lexicon.find(text); it != lexicon.end()) text = it->second;
+      if (auto it = lexicon.find(text); it != lexicon.end()) {
+        if (lexicon_hits != nullptr) lexicon_hits->push_back({source, text});
+        text = it->second;
+      }
     }
     captures[alias] = std::move(text);
   }
@@ -396,21 +400,21 @@ bool RuleSet::CaptureGroups(const RE2& re, const CompiledRule& rule, std::string
 }
 
 bool RuleSet::Capture(const CompiledRule& rule, const FoldedText& folded, size_t begin, size_t end,
-                      CaptureMap& captures) const {
+                      CaptureMap& captures, std::vector<LexiconHit>* lexicon_hits) const {
   const std::string_view text = folded.text;
   if (!CaptureGroups(*rule.pattern, rule, text.substr(begin, end - begin), RE2::ANCHOR_BOTH,
-                     captures)) {
+                     captures, lexicon_hits)) {
     return false;
   }
   if (rule.before) {
     const size_t from = begin > kContextWindow ? begin - kContextWindow : 0;
     if (!CaptureGroups(*rule.before, rule, text.substr(from, begin - from), RE2::UNANCHORED,
-                       captures)) {
+                       captures, lexicon_hits)) {
       return false;
     }
   }
   if (rule.after && !CaptureGroups(*rule.after, rule, text.substr(end, kContextWindow),
-                                   RE2::ANCHOR_START, captures)) {
+                                   RE2::ANCHOR_START, captures, lexicon_hits)) {
     return false;
   }
   return true;
@@ -462,7 +466,8 @@ void RuleSet::ApplyPremodifier(const FoldedText& folded, size_t floor, size_t& b
   begin = static_cast<size_t>(m[1].data() - folded.text.data());
 }
 
-Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end) const {
+Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end,
+                         std::string* cue) const {
   if (cues_.empty()) return Tense::kNone;
   const std::string& text = folded.text;
   // The window stays inside the sentence around the expression.
@@ -525,6 +530,7 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end) con
           best_distance = distance;
           best_length = m.size();
           best = tense;
+          if (cue != nullptr) cue->assign(m.data(), m.size());
         }
       }
       pos = static_cast<size_t>(m.data() - window.data()) + std::max<size_t>(m.size(), 1);
@@ -534,10 +540,16 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end) con
 }
 
 const CompiledRule* RuleSet::ChooseRule(const FoldedText& folded, size_t begin, size_t end,
-                                        std::vector<int>& hits, CaptureMap& captures) const {
+                                        std::vector<int>& hits, CaptureMap& captures,
+                                        const ScanControl* control,
+                                        std::vector<LexiconHit>* lexicon_hits) const {
   hits.clear();
   const std::string_view span(folded.text.data() + begin, end - begin);
   if (!selector_->Match(span, &hits) || hits.empty()) return nullptr;
+  if (control != nullptr && control->disabled != nullptr) {
+    const std::vector<bool>& off = *control->disabled;
+    std::erase_if(hits, [&](int i) { return static_cast<size_t>(i) < off.size() && off[i]; });
+  }
   // Best rule first: highest priority, then file order; a rule whose context
   // does not hold gives way to the next.
   std::sort(hits.begin(), hits.end(), [&](int a, int b) {
@@ -546,13 +558,18 @@ const CompiledRule* RuleSet::ChooseRule(const FoldedText& folded, size_t begin, 
   });
   for (int index : hits) {
     captures.clear();
-    if (Capture(rules_[index], folded, begin, end, captures)) return &rules_[index];
+    if (lexicon_hits != nullptr) lexicon_hits->clear();
+    if (Capture(rules_[index], folded, begin, end, captures, lexicon_hits)) return &rules_[index];
   }
   return nullptr;
 }
 
-void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>& out) const {
+void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>& out,
+                   const ScanControl* control) const {
   const std::string_view text = folded.text;
+  ScanTrace* trace = control != nullptr ? control->trace : nullptr;
+  std::vector<LexiconHit> lexicon_hits;
+  std::vector<LexiconHit>* want_hits = trace != nullptr ? &lexicon_hits : nullptr;
   re2::StringPiece match;
   std::vector<int> hits;
   size_t pos = 0;
@@ -565,7 +582,7 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
       continue;
     }
     CaptureMap captures;
-    const CompiledRule* chosen = ChooseRule(folded, begin, end, hits, captures);
+    const CompiledRule* chosen = ChooseRule(folded, begin, end, hits, captures, control, want_hits);
     // When no rule holds on the longest span (a context failed), the shorter
     // spans from the same start that end at a word boundary get their turn.
     while (chosen == nullptr) {
@@ -575,11 +592,16 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
       }
       if (shorter == begin) break;
       end = shorter;
-      chosen = ChooseRule(folded, begin, end, hits, captures);
+      chosen = ChooseRule(folded, begin, end, hits, captures, control, want_hits);
     }
     // Nothing here: candidates starting inside the span still get scanned.
     pos = chosen == nullptr ? begin + 1 : end;
-    if (chosen != nullptr && chosen->negative) claimed = end;
+    if (chosen != nullptr && chosen->negative) {
+      claimed = end;
+      if (trace != nullptr) {
+        trace->claims.push_back({folded.to_original[begin], folded.to_original[end], chosen->name});
+      }
+    }
     if (chosen == nullptr || chosen->negative) continue;
     std::optional<Partial> p = Normalize(*chosen, captures, dct_year);
     // A modifier word never reaches into the expression before ("the
@@ -592,7 +614,17 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
     const bool needs_tense = p->value.empty() && p->year == Partial::kUnset &&
                              p->shift_unit == Unit::kNone && auto_direction &&
                              p->decade == Partial::kUnset && p->century == Partial::kUnset;
-    if (needs_tense) p->tense = FindTense(folded, begin, end);
+    PartialTrace* partial_trace = nullptr;
+    if (trace != nullptr) {
+      partial_trace = &trace->partials.emplace_back();
+      partial_trace->hits = std::move(lexicon_hits);
+      lexicon_hits.clear();
+    }
+    if (needs_tense) {
+      p->tense =
+          FindTense(folded, begin, end, partial_trace != nullptr ? &partial_trace->cue : nullptr);
+      if (partial_trace != nullptr) partial_trace->cue_tense = p->tense;
+    }
     p->begin = folded.to_original[begin];
     p->end = folded.to_original[end];
     out.push_back(std::move(*p));

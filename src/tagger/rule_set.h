@@ -21,6 +21,7 @@
 #include "tagger/partial.h"
 #include "tagger/rule_file.h"
 #include "tagger/template.h"
+#include "tagger/trace.h"
 #include "text/fold.h"
 
 namespace dateline {
@@ -55,10 +56,13 @@ class RuleSet {
 
   const std::string& language() const { return language_; }
   size_t rule_count() const { return rules_.size(); }
+  // The name of rule `index` (file order), as in Partial::rule.
+  std::string_view rule_name(size_t index) const { return rules_[index].name; }
 
   // Appends to `out` the partials found in `folded` (stage 1). `dct_year` is
-  // 0 when unknown.
-  void Scan(const FoldedText& folded, int dct_year, std::vector<Partial>& out) const;
+  // 0 when unknown. `control` (diagnostics, see trace.h) may be null.
+  void Scan(const FoldedText& folded, int dct_year, std::vector<Partial>& out,
+            const ScanControl* control = nullptr) const;
 
   // Number of this language's detection words (lexicon `detect`) in `folded`.
   int CountDetectionWords(std::string_view folded) const;
@@ -71,20 +75,27 @@ class RuleSet {
   using CaptureMap = std::unordered_map<std::string, std::string>;
   // Matches the rule and its context at [begin, end) of `folded`, filling
   // `captures` (normalised through lexicons); false when any part fails.
+  // `lexicon_hits`, when not null, receives the lexicon spellings matched.
   bool Capture(const CompiledRule& rule, const FoldedText& folded, size_t begin, size_t end,
-               CaptureMap& captures) const;
-  // The best rule that matches [begin, end) exactly with its context, or null.
+               CaptureMap& captures, std::vector<LexiconHit>* lexicon_hits) const;
+  // The best rule that matches [begin, end) exactly with its context, or
+  // null; rules `control` disables are passed over.
   const CompiledRule* ChooseRule(const FoldedText& folded, size_t begin, size_t end,
-                                 std::vector<int>& hits, CaptureMap& captures) const;
+                                 std::vector<int>& hits, CaptureMap& captures,
+                                 const ScanControl* control,
+                                 std::vector<LexiconHit>* lexicon_hits) const;
   bool CaptureGroups(const RE2& re, const CompiledRule& rule, std::string_view input,
-                     RE2::Anchor anchor, CaptureMap& captures) const;
+                     RE2::Anchor anchor, CaptureMap& captures,
+                     std::vector<LexiconHit>* lexicon_hits) const;
   Partial Normalize(const CompiledRule& rule, const CaptureMap& captures, int dct_year) const;
   std::unique_ptr<RE2> CompileContext(const RuleField& field, CompiledRule& rule) const;
   // Joins a premodifier word ("early", "more than") that ends just before
   // `begin` but not before `floor` to the span, and sets its mod.
   void ApplyPremodifier(const FoldedText& folded, size_t floor, size_t& begin,
                         Partial& partial) const;
-  Tense FindTense(const FoldedText& folded, size_t begin, size_t end) const;
+  // The tense of the nearest cue around [begin, end); `cue`, when not null,
+  // receives the cue's folded text.
+  Tense FindTense(const FoldedText& folded, size_t begin, size_t end, std::string* cue) const;
 
   std::string language_;
   std::shared_ptr<const LanguageSpec> spec_;  // owns what the maps below point into

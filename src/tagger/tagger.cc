@@ -1,55 +1,17 @@
 #include "dateline/tagger.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 
-#include "tagger/anchor.h"
-#include "tagger/embedded_rules.h"
+#include "tagger/language_rules.h"
 #include "tagger/rule_set.h"
 #include "text/fold.h"
 
 namespace dateline {
 namespace {
 
-// Text is folded and scanned in chunks of about this size, cut at a line or
-// sentence end, so scratch memory stays small whatever the input's size.
-constexpr size_t kChunkSize = size_t{1} << 20;
 constexpr size_t kDetectionPrefix = 4096;
-
-// The end of the chunk starting at `begin`: the last newline, else sentence
-// end, else blank in the chunk's final quarter; a hard cut (moved back to a
-// character boundary) when there is none.
-size_t ChunkEnd(std::string_view text, size_t begin) {
-  if (text.size() - begin <= kChunkSize) return text.size();
-  const size_t limit = begin + kChunkSize;
-  const size_t floor = limit - kChunkSize / 4;
-  for (const char* seps : {"\n", ".!?", " \t"}) {
-    for (size_t i = limit; i > floor; --i) {
-      if (std::string_view(seps).find(text[i - 1]) != std::string_view::npos) return i;
-    }
-  }
-  size_t cut = limit;
-  while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return cut > begin ? cut : limit;
-}
-
-std::map<std::string, LanguageSpec> ParseFiles(
-    const std::vector<std::pair<std::string, std::string>>& files) {
-  std::map<std::string, LanguageSpec> specs;
-  for (const auto& [path, text] : files) {
-    const size_t slash = path.find('/');
-    if (slash == std::string::npos) continue;  // rules sit in one folder per language
-    const std::string language = path.substr(0, slash);
-    LanguageSpec& spec = specs[language];
-    spec.language = language;
-    ParseRuleFile(path, text, spec);
-  }
-  return specs;
-}
 
 }  // namespace
 
@@ -84,42 +46,18 @@ std::optional<Dct> ParseDct(std::string_view text) {
 struct Tagger::Impl {
   std::map<std::string, std::unique_ptr<RuleSet>> languages;
 
-  explicit Impl(const std::vector<std::pair<std::string, std::string>>& files) {
-    for (auto& [language, spec] : ParseFiles(files)) {
-      languages[language] = std::make_unique<RuleSet>(spec);
-    }
-    if (languages.empty()) throw RuleError("no rule files found");
-  }
+  explicit Impl(const RuleFileTexts& files) : languages(CompileLanguages(files)) {}
 };
 
 Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Tagger::~Tagger() = default;
 
 std::unique_ptr<Tagger> Tagger::Create() {
-  std::vector<std::pair<std::string, std::string>> files;
-  for (const EmbeddedRuleFile& f : EmbeddedRuleFiles()) {
-    files.emplace_back(std::string(f.path), std::string(f.text));
-  }
-  return std::unique_ptr<Tagger>(new Tagger(std::make_unique<Impl>(files)));
+  return std::unique_ptr<Tagger>(new Tagger(std::make_unique<Impl>(EmbeddedRuleTexts())));
 }
 
 std::unique_ptr<Tagger> Tagger::CreateFromDirectory(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw RuleError(dir + ": not a directory");
-  std::vector<std::pair<std::string, std::string>> files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    if (!it->is_regular_file() || it->path().extension() != ".rules") continue;
-    std::ifstream in(it->path(), std::ios::binary);
-    if (!in) throw RuleError(it->path().string() + ": cannot read");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    files.emplace_back(fs::relative(it->path(), dir).generic_string(), buffer.str());
-  }
-  if (ec) throw RuleError(dir + ": " + ec.message());
-  std::sort(files.begin(), files.end());
-  return std::unique_ptr<Tagger>(new Tagger(std::make_unique<Impl>(files)));
+  return std::unique_ptr<Tagger>(new Tagger(std::make_unique<Impl>(ReadRuleDirectory(dir))));
 }
 
 std::vector<std::string> Tagger::Languages() const {
@@ -147,21 +85,8 @@ std::vector<TimeExpression> Tagger::Tag(std::string_view text, const TagOptions&
   if (it == impl_->languages.end()) {
     throw std::invalid_argument("no rules for language '" + language + "'");
   }
-  const int dct_year = options.dct ? options.dct->date.year : 0;
-  // Each chunk is scanned and anchored before the next, so scratch space
-  // stays the size of a chunk whatever the size of the text.
-  std::vector<Partial> partials;
   std::vector<TimeExpression> expressions;
-  DocumentAnchor anchor(options.dct, options.mode);
-  FoldedText folded;
-  for (size_t begin = 0; begin < text.size();) {
-    const size_t end = ChunkEnd(text, begin);
-    FoldText(text.substr(begin, end - begin), static_cast<uint32_t>(begin), folded);
-    partials.clear();
-    it->second->Scan(folded, dct_year, partials);
-    anchor.Anchor(partials, expressions);
-    begin = end;
-  }
+  TagText(*it->second, text, options, nullptr, expressions);
   return expressions;
 }
 
