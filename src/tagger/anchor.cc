@@ -8,6 +8,10 @@ namespace {
 
 constexpr int kUnset = Partial::kUnset;
 
+// Narratives: how many years a written year must stand ahead of the written
+// years before and after it to be taken as told in passing (ForwardAsides).
+constexpr int kForwardJump = 2;
+
 // The date an expression is anchored on, with how much of it is known.
 struct AnchorDate {
   int year = kUnset;
@@ -492,6 +496,33 @@ TimexType TypeFor(const Partial& p, const TimexValue& value) {
 
 }  // namespace
 
+// Narratives: a year written well ahead of both the year written before it
+// and the one written after it ("On April 9 Baghdad fell. In November 2008,
+// protesters staged a similar stomping. ... on April 15 the coalition
+// declared"; "documents found in 2003" in a history of 1914) is told in
+// passing: the year-less dates around it ("April 15") still belong to the
+// story's own years. Such a year is emitted but does not become the anchor.
+// A jump back in time is not treated so: a flashback ("In May 1776, ...
+// The next year") usually anchors what follows it.
+std::vector<bool> ForwardAsides(const std::vector<Partial>& partials) {
+  std::vector<bool> aside(partials.size(), false);
+  std::vector<size_t> written;  // partials whose year the text wrote, in order
+  for (size_t i = 0; i < partials.size(); ++i) {
+    const Partial& p = partials[i];
+    if (p.year != Partial::kUnset && !p.aside && p.value.empty() && p.shift_unit == Unit::kNone) {
+      written.push_back(i);
+    }
+  }
+  for (size_t k = 1; k + 1 < written.size(); ++k) {
+    const int year = partials[written[k]].year;
+    if (year - partials[written[k - 1]].year > kForwardJump &&
+        year - partials[written[k + 1]].year > kForwardJump) {
+      aside[written[k]] = true;
+    }
+  }
+  return aside;
+}
+
 DocumentAnchor::DocumentAnchor(const std::optional<Dct>& dct, AnchorMode mode)
     : anchorer_(std::make_unique<Anchorer>(dct, mode)) {}
 
@@ -499,7 +530,11 @@ DocumentAnchor::~DocumentAnchor() = default;
 
 void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
                             std::vector<TimeExpression>& out) {
-  for (const Partial& p : partials) {
+  const std::vector<bool> forward_asides = anchorer_->mode() == AnchorMode::kNarratives
+                                               ? ForwardAsides(partials)
+                                               : std::vector<bool>(partials.size(), false);
+  for (size_t i = 0; i < partials.size(); ++i) {
+    const Partial& p = partials[i];
     // Annotation conventions differ between news and narratives (TIMEX2-style
     // narratives tag "former" as a past reference): a rule may hold for one only.
     if (!p.only_mode.empty() &&
@@ -523,7 +558,7 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
     // named in passing), do not become the context of what follows.
     const bool from_dct =
         anchorer_->anchored_on_dct() && p.value.empty() && p.year == Partial::kUnset;
-    if (!p.aside && p.granularity != Unit::kContext && !from_dct) {
+    if (!p.aside && !forward_asides[i] && p.granularity != Unit::kContext && !from_dct) {
       anchorer_->Remember(*value, e.type);
     }
     out.push_back(std::move(e));
