@@ -231,7 +231,7 @@ class Anchorer {
     if (p.century != kUnset) return Format("%02d", p.century);
     if (p.month != kUnset) {
       if (a.year == kUnset) return Explicit(p, kUnset);
-      const int year = a.year + NearYearOffset(p, a, dir);
+      const int year = YearOfWeekday(p, a.year + NearYearOffset(p, a, dir));
       // "the week of March 6": the week of that day.
       if (p.granularity == Unit::kWeek && p.day != kUnset) {
         if (!IsValidDate(year, p.month, p.day)) return "";
@@ -373,6 +373,21 @@ class Anchorer {
     if (mode_ != AnchorMode::kNews || !guessed || a.month == kUnset) return offset;
     constexpr int kFar = 10;
     return offset * 12 + p.month - a.month <= -kFar ? offset + 1 : offset;
+  }
+
+  // A date written with its weekday ("samedi 24 juillet", "Friday, Aug.
+  // 7") but no year is in the year nearest `year` where that day is that
+  // weekday; `year` when none of it and its neighbours fits (a wrong
+  // weekday in the text).
+  static int YearOfWeekday(const Partial& p, int year) {
+    if (p.weekday == kUnset || p.day == kUnset || p.month == kUnset) return year;
+    for (int candidate : {year, year - 1, year + 1}) {
+      if (IsValidDate(candidate, p.month, p.day) &&
+          Weekday({candidate, p.month, p.day}) == p.weekday) {
+        return candidate;
+      }
+    }
+    return year;
   }
 
   // "the fourth Thursday of November", "the last Monday of May".

@@ -359,7 +359,9 @@ RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
     if (tense == Tense::kNone) {
       not_cues_ = std::move(re);
     } else {
-      cues_.emplace_back(tense, std::move(re));
+      auto group = re->NamedCapturingGroups().find("unaccented");
+      const int unaccented = group == re->NamedCapturingGroups().end() ? 0 : group->second;
+      cues_.push_back({tense, std::move(re), unaccented});
     }
   }
 }
@@ -509,13 +511,30 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end,
     }
     return false;
   };
-  for (const auto& [tense, re] : cues_) {
-    re2::StringPiece m;
+  // Folding maps "à" to "a": a folded byte that came from more than one
+  // original byte was written with a mark.
+  const auto unaccented = [&](const re2::StringPiece& piece) {
+    const size_t first = static_cast<size_t>(piece.data() - text.data());
+    for (size_t i = first; i < first + piece.size(); ++i) {
+      if (folded.to_original[i + 1] - folded.to_original[i] != 1) return false;
+    }
+    return true;
+  };
+  std::vector<re2::StringPiece> groups;
+  for (const Cue& cue_pattern : cues_) {
+    const Tense tense = cue_pattern.tense;
+    const RE2& re = *cue_pattern.pattern;
+    const int group = cue_pattern.unaccented_group;
+    groups.assign(group + 1, re2::StringPiece());
+    const re2::StringPiece& m = groups[0];
     size_t pos = 0;
-    while (pos <= window.size() && re->Match(window, pos, window.size(), RE2::UNANCHORED, &m, 1)) {
+    while (pos <= window.size() &&
+           re.Match(window, pos, window.size(), RE2::UNANCHORED, groups.data(), group + 1)) {
       const size_t mb = from + static_cast<size_t>(m.data() - window.data());
       const size_t me = mb + m.size();
-      if ((me <= begin || mb >= end) && !inside_not_cue(mb, me)) {
+      const bool marks_ok =
+          group == 0 || groups[group].data() == nullptr || unaccented(groups[group]);
+      if ((me <= begin || mb >= end) && marks_ok && !inside_not_cue(mb, me)) {
         // A cue in the expression's own clause beats one beyond a comma
         // ("will run a ferry from Saturday, the town hall said").
         const size_t gap_begin = me <= begin ? me : end;

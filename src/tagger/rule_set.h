@@ -106,7 +106,14 @@ class RuleSet {
   std::unique_ptr<RE2> scanner_;
   std::unique_ptr<RE2::Set> selector_;
   std::unique_ptr<RE2> premodifier_;  // "(alternatives)\s*$" of lexicon `premod`
-  std::vector<std::pair<Tense, std::unique_ptr<RE2>>> cues_;
+  struct Cue {
+    Tense tense;
+    std::unique_ptr<RE2> pattern;
+    // Group `(?P<unaccented>...)`, or 0: what it matches must have been
+    // written without marks ("a" the verb, not "à" the preposition).
+    int unaccented_group = 0;
+  };
+  std::vector<Cue> cues_;
   std::unique_ptr<RE2> not_cues_;  // `cue none`: words no cue may match inside
   std::unique_ptr<RE2> detect_;
 };

@@ -93,6 +93,50 @@ TEST_F(RulesFrTest, SeedArticleRanges) {
             (V{"mercredi 5 avril=2023-04-05", "deux jours=P2D"}));
 }
 
+// Tuesday 19 June 2012.
+constexpr const char* kTuesday = "2012-06-19";
+
+TEST_F(RulesFrTest, PasseComposeSetsBareDaysInThePast) {
+  EXPECT_EQ(Tag("Le ministère a annoncé jeudi la fermeture du site.", kTuesday),
+            V{"jeudi=2012-06-14"});
+  EXPECT_EQ(Tag("Il a affirmé vendredi qu'il partirait.", kTuesday), V{"vendredi=2012-06-15"});
+  EXPECT_EQ(Tag("Les députés ont de nouveau manifesté lundi.", kTuesday), V{"lundi=2012-06-18"});
+  EXPECT_EQ(Tag("Il n'a pas encore répondu samedi soir.", kTuesday),
+            V{"samedi soir=2012-06-16TEV"});
+  // "être" with a verb of motion or change of state.
+  EXPECT_EQ(Tag("La tension est montée d'un cran mercredi.", kTuesday), V{"mercredi=2012-06-13"});
+  EXPECT_EQ(Tag("Après avoir bondi jeudi, le cours a reculé.", kTuesday), V{"jeudi=2012-06-14"});
+  // "à" is no auxiliary, nor is "avoir" before a noun: the nearest Thursday.
+  EXPECT_EQ(Tag("Rendez-vous à Genève jeudi.", kTuesday), V{"jeudi=2012-06-21"});
+  EXPECT_EQ(Tag("Il a une réunion jeudi.", kTuesday), V{"jeudi=2012-06-21"});
+  EXPECT_EQ(Tag("La réunion a lieu jeudi.", kTuesday), V{"jeudi=2012-06-21"});
+  // A verb nearer the day wins over the report.
+  EXPECT_EQ(Tag("Il a annoncé qu'il viendra samedi.", kTuesday), V{"samedi=2012-06-23"});
+}
+
+TEST_F(RulesFrTest, SinceAndByGiveTheDirection) {
+  EXPECT_EQ(Tag("Un camp est installé depuis vendredi.", kTuesday), V{"vendredi=2012-06-15"});
+  EXPECT_EQ(Tag("Les troupes doivent partir d'ici vendredi.", kTuesday), V{"vendredi=2012-06-22"});
+  EXPECT_EQ(Tag("La grève dure depuis mars.", "2012-01-10"), V{"mars=2011-03"});
+}
+
+TEST_F(RulesFrTest, WeekdaysAfterADayOfTheText) {
+  EXPECT_EQ(Tag("Le 3 juin, l'armée est entrée. Le lundi suivant, elle tirait.", kTuesday),
+            (V{"Le 3 juin=2012-06-03", "Le lundi suivant=2012-06-04"}));
+  EXPECT_EQ(Tag("Nous partirons ce jeudi.", kTuesday), V{"ce jeudi=2012-06-21"});
+}
+
+TEST_F(RulesFrTest, AWeekdayChoosesTheYearOfItsDate) {
+  // 24 July 2011 is a Sunday, 24 July 2010 a Saturday.
+  EXPECT_EQ(Tag("Rendez-vous le samedi 24 juillet.", "2011-01-10"),
+            V{"le samedi 24 juillet=2010-07-24"});
+  EXPECT_EQ(Tag("Rendez-vous le dimanche 24 juillet.", "2011-01-10"),
+            V{"le dimanche 24 juillet=2011-07-24"});
+  // A weekday that fits no nearby year leaves the year to the tense.
+  EXPECT_EQ(Tag("Rendez-vous le lundi 24 juillet.", "2011-01-10"),
+            V{"le lundi 24 juillet=2011-07-24"});
+}
+
 TEST_F(RulesFrTest, ConditionalPointsToTheFuture) {
   EXPECT_EQ(Tag("Macron a déclaré qu'il se rendrait en Chine « début avril » et a appelé Pékin "
                 "à l'aide.",
