@@ -387,6 +387,38 @@ TEST_F(RulesFrTest, FalseAlarmsAreSuppressed) {
             V{"Noël=2023-12-25"});
 }
 
+TEST_F(RulesFrTest, AgesAreNotDurations) {
+  // A noun with its determiner, then "de N ans".
+  EXPECT_EQ(Tag("Un motard de 45 ans a chuté.", kSaturday), V{});
+  EXPECT_EQ(Tag("Le jeune homme de 19 ans a été interpellé.", kSaturday), V{});
+  EXPECT_EQ(Tag("L'Espagnol de 40 ans effectue son troisième séjour.", kSaturday), V{});
+  // An age after "à", after "avoir" with an adverb, in apposition.
+  EXPECT_EQ(Tag("À 19 ans, il partait déjà. Il est mort à 84 ans.", kSaturday), V{});
+  EXPECT_EQ(Tag("Il avait alors 20 ans.", kSaturday), V{});
+  EXPECT_EQ(Tag("Jean Dupont, 38 ans et père de trois enfants, témoigne.", kSaturday), V{});
+  // Years of something stay durations.
+  EXPECT_EQ(Tag("Il purge une peine de sept ans de prison.", kSaturday), V{"sept ans=P7Y"});
+  EXPECT_EQ(Tag("Un règne de 30 ans s'achève.", kSaturday), V{"30 ans=P30Y"});
+  EXPECT_EQ(Tag("Une période révolutionnaire de 70 ans.", kSaturday), V{"70 ans=P70Y"});
+  EXPECT_EQ(Tag("Il est condamné à 10 ans de prison.", kSaturday), V{"10 ans=P10Y"});
+  EXPECT_EQ(Tag("L'alliance remonte à trente-quatre ans.", kSaturday),
+            V{"trente-quatre ans=P34Y"});
+  EXPECT_EQ(Tag("Il règne depuis plus de cinquante ans.", kSaturday),
+            V{"plus de cinquante ans=P50Y/MORE_THAN"});
+  EXPECT_EQ(Tag("C'était il y a maintenant près de vingt ans.", kSaturday),
+            (V{"maintenant=PRESENT_REF", "près de vingt ans=P20Y/APPROX"}));
+}
+
+TEST_F(RulesFrTest, FourDigitCountsAreNotYears) {
+  EXPECT_EQ(Tag("L'évasion de 1300 prisonniers a été signalée.", kSaturday), V{});
+  EXPECT_EQ(Tag("Le club compte entre 500 et 1000 membres.", kSaturday), V{});
+  EXPECT_EQ(Tag("Hannibal avait 1000 éléphants.", kSaturday), V{});
+  // A year is followed by a function word, or by a new line.
+  EXPECT_EQ(Tag("Le parti créé en 1956 puis dissous.", kSaturday), V{"1956=1956"});
+  EXPECT_EQ(Tag("Il est né en 1999 dans la ville.", kSaturday), V{"1999=1999"});
+  EXPECT_EQ(Tag("Les événements de 2011\nRévoltes arabes", kSaturday), V{"2011=2011"});
+}
+
 TEST_F(RulesFrTest, WithoutDctRelativeExpressionsStayOpen) {
   EXPECT_EQ(Tag("hier, la semaine prochaine, le 3 février", nullptr),
             (V{"hier=XXXX-XX-XX", "la semaine prochaine=XXXX-WXX", "le 3 février=XXXX-02-03"}));
