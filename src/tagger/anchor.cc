@@ -208,6 +208,12 @@ class Anchorer {
 
   bool anchored_on_dct() const { return anchored_on_dct_; }
   AnchorMode mode() const { return mode_; }
+  // Counts the sentence and clause ends before the next partial.
+  void Advance(const Partial& p) {
+    sentence_ += p.sentence_breaks;
+    clause_ += p.clause_breaks;
+    opens_sentence_ = p.opens_sentence;
+  }
 
   // The value for `p`, or "" when none can be given.
   std::string Value(const Partial& p) {
@@ -231,7 +237,8 @@ class Anchorer {
     if (p.century != kUnset) return Format("%02d", p.century);
     if (p.month != kUnset) {
       if (a.year == kUnset) return Explicit(p, kUnset);
-      const int year = YearOfWeekday(p, a.year + NearYearOffset(p, a, dir));
+      int year = YearOfWeekday(p, a.year + NearYearOffset(p, a, dir));
+      if (const int told = YearBeingTold(p); told != kUnset) year = told;
       // "the week of March 6": the week of that day.
       if (p.granularity == Unit::kWeek && p.day != kUnset) {
         if (!IsValidDate(year, p.month, p.day)) return "";
@@ -269,11 +276,18 @@ class Anchorer {
   }
 
   // Remembers `value` as the last mentioned date when it names a known day,
-  // month or year.
-  void Remember(const TimexValue& value, TimexType type) {
+  // month or year. `explicit_year`: the text wrote the year.
+  void Remember(const TimexValue& value, TimexType type, bool explicit_year) {
     if (type != TimexType::kDate && type != TimexType::kTime) return;
     auto year = value.year();
     if (!year) return;
+    if (explicit_year) {
+      // A year of the DCT's own brings the text back to the present.
+      told_year_ = *year == dct_.year ? kUnset : *year;
+      told_sentence_ = sentence_;
+      told_clause_ = clause_;
+      told_opens_sentence_ = opens_sentence_;
+    }
     AnchorDate next;
     next.year = *year;
     if (value.month() > 0) next.month = value.month();
@@ -373,6 +387,27 @@ class Anchorer {
     if (mode_ != AnchorMode::kNews || !guessed || a.month == kUnset) return offset;
     constexpr int kFar = 10;
     return offset * 12 + p.month - a.month <= -kFar ? offset + 1 : offset;
+  }
+
+  // News: a month or day without a year, with no word fixing its direction
+  // and no future cue, in the sentence of a year written before it or the
+  // sentence after ("En 1997, la société a racheté X. En janvier, elle ..."
+  // is January 1997; "l'an 2000 ... en mars"): the year the text is telling
+  // about, not the DCT's. kUnset when there is none.
+  int YearBeingTold(const Partial& p) const {
+    if (mode_ != AnchorMode::kNews || p.from_reference || told_year_ == kUnset) return kUnset;
+    const bool guessed = p.direction == Direction::kAuto || p.direction == Direction::kAutoPast ||
+                         p.direction == Direction::kAutoFuture;
+    if (!guessed || p.tense == Tense::kFuture || p.weekday != kUnset ||
+        sentence_ != told_sentence_) {
+      return kUnset;
+    }
+    // The year frames the sentence ("En 1997, ...") or the same clause
+    // holds both ("condamné en 97 puis libéré en janvier"); not a year in a
+    // clause of its own ("a program approved in 1987 that ..., had bought
+    // shares through Sept. 29").
+    if (!told_opens_sentence_ && clause_ != told_clause_) return kUnset;
+    return told_year_;
   }
 
   // A date written with its weekday ("samedi 24 juillet", "Friday, Aug.
@@ -498,6 +533,13 @@ class Anchorer {
   AnchorDate last_month_;         // the last date mentioned to the month or finer
   AnchorDate last_year_;          // the last date mentioned with a known year
   Unit last_unit_ = Unit::kNone;  // granularity of the last date mentioned
+  int sentence_ = 0;              // sentences begun before the current partial
+  int clause_ = 0;                // clauses begun before it
+  bool opens_sentence_ = false;   // the current partial opens its sentence
+  int told_year_ = kUnset;        // news: a year the text wrote, other than the DCT's
+  int told_sentence_ = 0;         // the sentence and clause it was written in
+  int told_clause_ = 0;
+  bool told_opens_sentence_ = false;
 };
 
 namespace {
@@ -550,6 +592,7 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
                                                : std::vector<bool>(partials.size(), false);
   for (size_t i = 0; i < partials.size(); ++i) {
     const Partial& p = partials[i];
+    anchorer_->Advance(p);
     // Annotation conventions differ between news and narratives (TIMEX2-style
     // narratives tag "former" as a past reference): a rule may hold for one only.
     if (!p.only_mode.empty() &&
@@ -574,7 +617,7 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
     const bool from_dct =
         anchorer_->anchored_on_dct() && p.value.empty() && p.year == Partial::kUnset;
     if (!p.aside && !forward_asides[i] && p.granularity != Unit::kContext && !from_dct) {
-      anchorer_->Remember(*value, e.type);
+      anchorer_->Remember(*value, e.type, p.year != Partial::kUnset);
     }
     out.push_back(std::move(e));
   }

@@ -79,6 +79,11 @@ struct Partial {
   std::string only_mode;        // "news" or "narratives": emitted in that anchoring mode only
   int easter = kUnset;          // days after Easter Sunday (Pentecost is 49)
   int nth = kUnset;             // with weekday and month: the nth such day (-1: the last)
+  // Sentence ends ('.', '!' or '?' before a blank, or a line end) between the
+  // previous partial of the scan (or the start of the text scanned) and this one.
+  int sentence_breaks = 0;
+  int clause_breaks = 0;        // the same for ',', ';', ':' and sentence ends
+  bool opens_sentence = false;  // at most two words precede it in its sentence
 
   std::string mod, quant, freq;
 

@@ -124,6 +124,37 @@ const FieldSpec* FindField(std::string_view key) {
   return nullptr;
 }
 
+// Where a partial stands among the sentences and clauses of the text
+// between the previous partial (exclusive) and it.
+struct Breaks {
+  int sentences = 0;             // '.', '!' or '?' before a blank, or a line end
+  int clauses = 0;               // sentence ends and ',', ';', ':'
+  int words_since_sentence = 0;  // words after the last sentence end (all, when none)
+};
+
+// Abbreviations ("M. Dupont") count as sentence ends too, which only splits
+// more finely.
+Breaks CountBreaks(std::string_view text) {
+  Breaks b;
+  bool in_word = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool end = c == '\n' || ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() &&
+                                   (text[i + 1] == ' ' || text[i + 1] == '\t'));
+    if (end) {
+      ++b.sentences;
+      ++b.clauses;
+      b.words_since_sentence = 0;
+    } else if (c == ',' || c == ';' || c == ':') {
+      ++b.clauses;
+    }
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (word && !in_word) ++b.words_since_sentence;
+    in_word = word;
+  }
+  return b;
+}
+
 bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
          static_cast<unsigned char>(c) >= 0x80;
@@ -592,7 +623,8 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
   re2::StringPiece match;
   std::vector<int> hits;
   size_t pos = 0;
-  size_t claimed = 0;  // end of the last span a rule took
+  size_t claimed = 0;       // end of the last span a rule took
+  size_t counted_from = 0;  // sentence ends are counted up to here
   while (pos < text.size() && scanner_->Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
     size_t begin = static_cast<size_t>(match.data() - text.data());
     size_t end = begin + match.size();
@@ -644,6 +676,12 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
           FindTense(folded, begin, end, partial_trace != nullptr ? &partial_trace->cue : nullptr);
       if (partial_trace != nullptr) partial_trace->cue_tense = p->tense;
     }
+    const Breaks breaks = CountBreaks(text.substr(counted_from, begin - counted_from));
+    p->sentence_breaks = breaks.sentences;
+    p->clause_breaks = breaks.clauses;
+    p->opens_sentence =
+        (breaks.sentences > 0 || counted_from == 0) && breaks.words_since_sentence <= 2;
+    counted_from = end;
     p->begin = folded.to_original[begin];
     p->end = folded.to_original[end];
     out.push_back(std::move(*p));

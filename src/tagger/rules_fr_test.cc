@@ -137,6 +137,35 @@ TEST_F(RulesFrTest, AWeekdayChoosesTheYearOfItsDate) {
             V{"le lundi 24 juillet=2011-07-24"});
 }
 
+TEST_F(RulesFrTest, AMonthTakesTheYearItsSentenceTellsAbout) {
+  const char* dct = "1999-05-22";
+  EXPECT_EQ(Tag("En 1997, la société a racheté son concurrent, puis en janvier elle a fermé.", dct),
+            (V{"1997=1997", "janvier=1997-01"}));
+  EXPECT_EQ(Tag("Il avait été condamné en 97 puis libéré en janvier.", dct),
+            (V{"97=1997", "janvier=1997-01"}));
+  EXPECT_EQ(Tag("L'an 2000 approche: en mars, les travaux commenceront.", dct),
+            (V{"L'an 2000=2000", "mars=2000-03"}));
+  // Not across sentences, nor from a year in a clause of its own, nor
+  // against a weekday that fixes the year.
+  EXPECT_EQ(Tag("En 1997, la société a racheté son concurrent. En janvier, elle a fermé.", dct),
+            (V{"1997=1997", "janvier=1999-01"}));
+  EXPECT_EQ(Tag("Sous un plan lancé en 1995 qui ne fixait rien, il a racheté des actions en "
+                "janvier.",
+                dct),
+            (V{"1995=1995", "janvier=1999-01"}));
+  EXPECT_EQ(Tag("En 1998, rien; en concert mardi 1er juin.", dct),
+            (V{"1998=1998", "mardi 1er juin=1999-06-01"}));
+}
+
+TEST_F(RulesFrTest, TwoDigitYearsAfterAPreposition) {
+  EXPECT_EQ(Tag("Depuis 98, les prix montent. Fin 96, rien ne bougeait.", "1999-05-22"),
+            (V{"98=1998", "Fin 96=1996/END"}));
+  // Counted things and ordinals are not years.
+  EXPECT_EQ(Tag("En 20 minutes, tout était fini; en 30 ans de carrière.", "1999-05-22"),
+            (V{"20 minutes=PT20M", "30 ans=P30Y"}));
+  EXPECT_EQ(Tag("Un accord des 27 sur le fonds.", "2011-12-22"), V{});
+}
+
 TEST_F(RulesFrTest, ConditionalPointsToTheFuture) {
   EXPECT_EQ(Tag("Macron a déclaré qu'il se rendrait en Chine « début avril » et a appelé Pékin "
                 "à l'aide.",
