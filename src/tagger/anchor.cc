@@ -247,7 +247,8 @@ class Anchorer {
       return Explicit(p, year);
     }
     if (p.weekday != kUnset && p.week == kUnset) {
-      if (!a.HasDay()) return "XXXX-XX-XX" + TimeSuffix(p);
+      // Without a day to count from, what the text says: that weekday.
+      if (!a.HasDay()) return Format("XXXX-WXX-%d", p.weekday) + TimeSuffix(p);
       const CivilDate d = AddDays(a.Date(), WeekdayOffset(p.weekday, a.Date(), dir));
       return DayText(d) + TimeSuffix(p);
     }
@@ -456,9 +457,10 @@ class Anchorer {
     Unit gran = p.granularity != Unit::kNone ? p.granularity : p.shift_unit;
     // "a year earlier" after "the third quarter": shift the period just
     // named, in its own granularity.
-    const bool from_context = gran == Unit::kContext && last_year_.year != kUnset;
+    const bool in_context = gran == Unit::kContext || gran == Unit::kAnchor;
+    const bool from_context = in_context && last_year_.year != kUnset;
     const AnchorDate& a = from_context ? last_year_ : anchor;
-    if (gran == Unit::kContext) gran = last_unit_ != Unit::kNone ? last_unit_ : p.shift_unit;
+    if (in_context) gran = last_unit_ != Unit::kNone ? last_unit_ : p.shift_unit;
     if (p.shift_unit == Unit::kHour || p.shift_unit == Unit::kMinute) {
       if (!a.HasDay() || !a.has_time) return "";
       const int64_t minutes = int64_t{a.hour} * 60 + a.minute +
@@ -474,6 +476,9 @@ class Anchorer {
                              p.shift_unit == Unit::kQuarter || p.shift_unit == Unit::kHalf ||
                              p.shift_unit == Unit::kSeason;
     if (a.year == kUnset || (needs_day && !a.HasDay()) || (needs_month && a.month == kUnset)) {
+      // Nothing to count from: keep what the text names ("this Monday" is
+      // XXXX-WXX-1, "November next year" XXXX-11).
+      if (p.month != kUnset && gran == Unit::kMonth) return Format("XXXX-%02d", p.month);
       return Unspecified(p.weekday != kUnset ? Unit::kDay : gran) + TimeSuffix(p);
     }
     CivilDate d = Shift(a.Date(), p.shift_unit, p.shift);

@@ -28,6 +28,7 @@ enum class Unit {
   kDecade,
   kCentury,
   kContext,  // as a granularity: that of the last date mentioned ("a year ago" -> 1988-Q3)
+  kAnchor,   // the same, and the value becomes the last date mentioned ("a year later")
 };
 // Parses "day", "week", ...; kNone for anything else.
 Unit ParseUnit(std::string_view name);

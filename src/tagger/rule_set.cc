@@ -168,7 +168,7 @@ Unit ParseUnit(std::string_view name) {
       {"day", Unit::kDay},         {"week", Unit::kWeek},       {"weekend", Unit::kWeekend},
       {"month", Unit::kMonth},     {"quarter", Unit::kQuarter}, {"half", Unit::kHalf},
       {"season", Unit::kSeason},   {"year", Unit::kYear},       {"decade", Unit::kDecade},
-      {"century", Unit::kCentury}, {"context", Unit::kContext}};
+      {"century", Unit::kCentury}, {"context", Unit::kContext}, {"anchor", Unit::kAnchor}};
   for (auto [n, u] : kUnits) {
     if (n == name) return u;
   }

@@ -437,6 +437,79 @@ TEST_F(RulesEnTest, YearsNamedInPassingDoNotMoveTheStory) {
         AnchorMode::kNarratives);
 }
 
+TEST_F(RulesEnTest, CoordinatedNumbersAreTwoExpressions) {
+  const std::string dct = "2010-06-15";
+  Check("It took two and six days.", dct,
+        {{"two", "DURATION", "P2D"}, {"six days", "DURATION", "P6D"}});
+  Check("They met two and six days later.", dct,
+        {{"two", "DATE", "2010-06-17"}, {"six days later", "DATE", "2010-06-21"}});
+  // "and" joins number words only after hundred or thousand.
+  Check("It lasted two hundred and fifty days.", dct,
+        {{"two hundred and fifty days", "DURATION", "P250D"}});
+  Check("The games are on September 14 and 18, 2010.", "",
+        {{"September 14", "DATE", "2010-09-14"}, {"18, 2010", "DATE", "2010-09-18"}});
+  Check("Sales rose in May/June 2011.", dct,
+        {{"May", "DATE", "2011-05"}, {"June 2011", "DATE", "2011-06"}});
+  Check("In the 19th and 20th century wars raged.", dct,
+        {{"the 19th", "DATE", "18"}, {"20th century", "DATE", "19"}});
+}
+
+TEST_F(RulesEnTest, RaceTimesAndBarePluralTimeUnits) {
+  const std::string dct = "2010-06-15";
+  Check("He won the marathon in 2:07:35, a lap in 1:43.21.", dct,
+        {{"2:07:35", "DURATION", "PT2H7M35S"}, {"1:43.21", "DURATION", "PT1M43S"}});
+  Check("At 10:32:15 the bell rang; at 11:30:15 p.m. it stopped.", dct,
+        {{"10:32:15", "TIME", "2010-06-15T10:32:15"},
+         {"11:30:15 p.m", "TIME", "2010-06-15T23:30:15"}});
+  Check("They talked for hours.", dct, {{"hours", "DURATION", "PTXH"}});
+}
+
+TEST_F(RulesEnTest, WrittenFormsOfDates) {
+  const std::string dct = "2010-06-15";
+  Check("The meeting starts at 2009-12-19T17:00:00 in Copenhagen.", dct,
+        {{"2009-12-19T17:00:00", "TIME", "2009-12-19T17:00:00"}});
+  Check("He was born on 1.3.1999 in Bern.", dct, {{"1.3.1999", "DATE", "1999-03-01"}});
+  Check("It ends in two-thousand ten, on January nineteenth.", dct,
+        {{"two-thousand ten", "DATE", "2010"}, {"January nineteenth", "DATE", "2010-01-19"}});
+  Check("In the late seventies, not the 1990s BC or the 470s BC.", dct,
+        {{"the late seventies", "DATE", "197", "END"},
+         {"the 1990s BC", "DATE", "BC199"},
+         {"the 470s BC", "DATE", "BC047"}});
+}
+
+TEST_F(RulesEnTest, SetsOfPartsOfWeekdaysAndSeasons) {
+  Check("She works Monday afternoons, Sundays mornings and every summer.", "2010-06-15",
+        {{"Monday afternoons", "SET", "XXXX-WXX-1TAF"},
+         {"Sundays mornings", "SET", "XXXX-WXX-7TMO"},
+         {"every summer", "SET", "XXXX-SU"}});
+}
+
+TEST_F(RulesEnTest, NumbersThatAreNoTimes) {
+  const std::string dct = "2010-06-15";
+  Check("It cost $2016 for a 2000 kilometer trip; the chicks are several days old.", dct, {});
+  Check("They march the way their fathers did; we will march.", dct, {});
+  // "to March" opens a range, and a march of so many miles is no month.
+  Check("From February to March 1999 they had to march 286 miles.", dct,
+        {{"February", "DATE", "1999-02"}, {"March 1999", "DATE", "1999-03"}});
+}
+
+TEST_F(RulesEnTest, WithoutADctWhatTheTextNamesIsKept) {
+  Check("He will return in November next year, this Monday.", "",
+        {{"November next year", "DATE", "XXXX-11"}, {"this Monday", "DATE", "XXXX-WXX-1"}});
+}
+
+TEST_F(RulesEnTest, YearsLaterKeepTheGranularityOfTheirDate) {
+  Check("On March 5, 2008 he left. A year later he returned; in June he left again.",
+        "2010-06-15",
+        {{"March 5, 2008", "DATE", "2008-03-05"},
+         {"A year later", "DATE", "2009-03-05"},
+         {"June", "DATE", "2009-06"}},
+        AnchorMode::kNarratives);
+  Check("In 1941 he left. Two years later he returned.", "",
+        {{"1941", "DATE", "1941"}, {"Two years later", "DATE", "1943"}},
+        AnchorMode::kNarratives);
+}
+
 TEST_F(RulesEnTest, AYearFarAheadOfTheStoryIsAnAside) {
   // A modern year between two years of the story does not take the
   // year-less dates after it.
