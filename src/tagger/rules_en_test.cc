@@ -477,6 +477,14 @@ TEST_F(RulesEnTest, WrittenFormsOfDates) {
          {"the 470s BC", "DATE", "BC047"}});
 }
 
+TEST_F(RulesEnTest, FractionsOfLongUnits) {
+  Check("Half a century later, after a quarter century of war.", "2010-06-15",
+        {{"Half a century", "DURATION", "P50Y"}, {"a quarter century", "DURATION", "P25Y"}});
+  Check("It took a quarter of a century and half a decade.", "2010-06-15",
+        {{"a quarter of a century", "DURATION", "P25Y"}, {"half a decade", "DURATION", "P5Y"}});
+  Check("A quarter of the troops left.", "2010-06-15", {});
+}
+
 TEST_F(RulesEnTest, SetsOfPartsOfWeekdaysAndSeasons) {
   Check("She works Monday afternoons, Sundays mornings and every summer.", "2010-06-15",
         {{"Monday afternoons", "SET", "XXXX-WXX-1TAF"},

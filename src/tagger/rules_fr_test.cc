@@ -438,6 +438,15 @@ TEST_F(RulesFrTest, AgesAreNotDurations) {
             (V{"maintenant=PRESENT_REF", "près de vingt ans=P20Y/APPROX"}));
 }
 
+TEST_F(RulesFrTest, FractionsOfLongUnits) {
+  EXPECT_EQ(Tag("Un demi-siècle plus tard, après un quart de siècle de guerre.", kSaturday),
+            (V{"Un demi-siècle=P50Y", "un quart de siècle=P25Y"}));
+  EXPECT_EQ(Tag("Trois quarts de siècle ont passé; une demi-décennie aussi.", kSaturday),
+            (V{"Trois quarts de siècle=P75Y", "une demi-décennie=P5Y"}));
+  // A quarter of something else is no time.
+  EXPECT_EQ(Tag("Un quart de la population.", kSaturday), V{});
+}
+
 TEST_F(RulesFrTest, FourDigitCountsAreNotYears) {
   EXPECT_EQ(Tag("L'évasion de 1300 prisonniers a été signalée.", kSaturday), V{});
   EXPECT_EQ(Tag("Le club compte entre 500 et 1000 membres.", kSaturday), V{});
