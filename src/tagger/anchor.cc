@@ -293,6 +293,13 @@ class Anchorer {
     next.year = *year;
     if (value.month() > 0) next.month = value.month();
     if (value.day() > 0) next.day = value.day();
+    // A clock time named with its day ("à 15 h 30") is kept for what counts
+    // from it ("deux heures plus tard", "à ce moment-là").
+    if (value.day() > 0 && value.hour() >= 0) {
+      next.has_time = true;
+      next.hour = value.hour();
+      next.minute = value.minute() >= 0 ? value.minute() : 0;
+    }
     if (value.quarter() > 0) next.month = (value.quarter() - 1) * 3 + 1;
     if (value.half() > 0) next.month = value.half() == 1 ? 1 : 7;
     if (value.week() > 0 && value.weekday() > 0) {
@@ -461,6 +468,13 @@ class Anchorer {
     const bool from_context = in_context && last_year_.year != kUnset;
     const AnchorDate& a = from_context ? last_year_ : anchor;
     if (in_context) gran = last_unit_ != Unit::kNone ? last_unit_ : p.shift_unit;
+    // No shift in the date's own granularity: that date ("à ce moment-là"
+    // after "en mars 2011" is 2011-03).
+    if (from_context && p.shift == 0 && a.year != kUnset) {
+      return RenderAt(a.Date(), gran) + (gran == Unit::kDay && a.HasDay() && a.has_time
+                                             ? Format("T%02d:%02d", a.hour, a.minute)
+                                             : std::string());
+    }
     if (p.shift_unit == Unit::kHour || p.shift_unit == Unit::kMinute) {
       if (!a.HasDay() || !a.has_time) return "";
       const int64_t minutes = int64_t{a.hour} * 60 + a.minute +
@@ -585,6 +599,43 @@ std::vector<bool> ForwardAsides(const std::vector<Partial>& partials) {
   return aside;
 }
 
+// A clock time told before its day, in the same clause or across one comma
+// ("Vers 15 h 30, hier, un incendie", "at 11:30 p.m. yesterday"), with no
+// day named before it in its clause: the day that follows, not the one the
+// text named earlier. nullopt when partials[i] is no bare clock time or no
+// day follows it so (a colon, as in "15 h 57 : le ministère a annoncé
+// samedi", or a sentence end comes between).
+std::optional<CivilDate> DocumentAnchor::DayNamedAfter(const std::vector<Partial>& partials,
+                                                       size_t i) const {
+  const Partial& p = partials[i];
+  if (!p.value.empty() || p.HasDateField() || p.hour == Partial::kUnset ||
+      p.shift_unit != Unit::kNone || i + 1 >= partials.size()) {
+    return std::nullopt;
+  }
+  // A day named before it in its clause is its day ("Publié le 2 février à
+  // 11 h 05 - mis à jour le 3 février").
+  if (i > 0 && p.clause_breaks == 0) {
+    const Partial& before = partials[i - 1];
+    if (before.shift_unit == Unit::kDay || before.weekday != Partial::kUnset ||
+        before.day != Partial::kUnset) {
+      return std::nullopt;
+    }
+  }
+  const Partial& next = partials[i + 1];
+  if (next.clause_breaks > next.comma_breaks || next.comma_breaks > 1 ||
+      next.hour != Partial::kUnset) {
+    return std::nullopt;
+  }
+  const bool names_day = next.shift_unit == Unit::kDay || next.weekday != Partial::kUnset ||
+                         next.day != Partial::kUnset;
+  if (!names_day || !next.value.empty()) return std::nullopt;
+  Anchorer ahead(*anchorer_);
+  ahead.Advance(next);
+  std::optional<TimexValue> value = TimexValue::Parse(ahead.Value(next));
+  if (!value || !value->year() || value->month() <= 0 || value->day() <= 0) return std::nullopt;
+  return CivilDate{*value->year(), value->month(), value->day()};
+}
+
 DocumentAnchor::DocumentAnchor(const std::optional<Dct>& dct, AnchorMode mode)
     : anchorer_(std::make_unique<Anchorer>(dct, mode)) {}
 
@@ -604,7 +655,12 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
         (p.only_mode == "narratives") != (anchorer_->mode() == AnchorMode::kNarratives)) {
       continue;
     }
-    const std::string text = anchorer_->Value(p);
+    std::string text;
+    if (std::optional<CivilDate> day = DayNamedAfter(partials, i)) {
+      text = DayText(*day) + TimeSuffix(p);
+    } else {
+      text = anchorer_->Value(p);
+    }
     if (text.empty()) continue;
     std::optional<TimexValue> value = TimexValue::Parse(text);
     if (!value) continue;  // never emit an invalid value

@@ -27,6 +27,8 @@ class DocumentAnchor {
   void Anchor(const std::vector<Partial>& partials, std::vector<TimeExpression>& out);
 
  private:
+  std::optional<CivilDate> DayNamedAfter(const std::vector<Partial>& partials, size_t i) const;
+
   std::unique_ptr<Anchorer> anchorer_;
 };
 

@@ -84,6 +84,7 @@ struct Partial {
   // previous partial of the scan (or the start of the text scanned) and this one.
   int sentence_breaks = 0;
   int clause_breaks = 0;        // the same for ',', ';', ':' and sentence ends
+  int comma_breaks = 0;         // the same for ',' alone
   bool opens_sentence = false;  // at most two words precede it in its sentence
 
   std::string mod, quant, freq;

@@ -129,24 +129,33 @@ const FieldSpec* FindField(std::string_view key) {
 struct Breaks {
   int sentences = 0;             // '.', '!' or '?' before a blank, or a line end
   int clauses = 0;               // sentence ends and ',', ';', ':'
+  int commas = 0;
   int words_since_sentence = 0;  // words after the last sentence end (all, when none)
 };
 
-// Abbreviations ("M. Dupont") count as sentence ends too, which only splits
-// more finely.
-Breaks CountBreaks(std::string_view text) {
+// The last period of "p.m." or "U.S." ends no sentence; other abbreviations
+// ("Sept. 5", "M. Dupont") count as ends, which only splits more finely.
+// Counts over text[from, to).
+Breaks CountBreaks(std::string_view text, size_t from, size_t to) {
   Breaks b;
   bool in_word = false;
-  for (size_t i = 0; i < text.size(); ++i) {
+  // "p.m.", "U.S.": a letter between two periods.
+  const auto one_letter_before = [&](size_t i) {
+    return i >= 2 && text[i - 1] >= 'a' && text[i - 1] <= 'z' && text[i - 2] == '.';
+  };
+  for (size_t i = from; i < to; ++i) {
     const char c = text[i];
-    const bool end = c == '\n' || ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() &&
-                                   (text[i + 1] == ' ' || text[i + 1] == '\t'));
+    const bool end =
+        c == '\n' || ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() &&
+                      (text[i + 1] == ' ' || text[i + 1] == '\t') &&
+                      !(c == '.' && one_letter_before(i)));
     if (end) {
       ++b.sentences;
       ++b.clauses;
       b.words_since_sentence = 0;
     } else if (c == ',' || c == ';' || c == ':') {
       ++b.clauses;
+      if (c == ',') ++b.commas;
     }
     const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (word && !in_word) ++b.words_since_sentence;
@@ -676,9 +685,10 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
           FindTense(folded, begin, end, partial_trace != nullptr ? &partial_trace->cue : nullptr);
       if (partial_trace != nullptr) partial_trace->cue_tense = p->tense;
     }
-    const Breaks breaks = CountBreaks(text.substr(counted_from, begin - counted_from));
+    const Breaks breaks = CountBreaks(text, counted_from, begin);
     p->sentence_breaks = breaks.sentences;
     p->clause_breaks = breaks.clauses;
+    p->comma_breaks = breaks.commas;
     p->opens_sentence =
         (breaks.sentences > 0 || counted_from == 0) && breaks.words_since_sentence <= 2;
     counted_from = end;

@@ -477,6 +477,13 @@ TEST_F(RulesEnTest, WrittenFormsOfDates) {
          {"the 470s BC", "DATE", "BC047"}});
 }
 
+TEST_F(RulesEnTest, AClockTimeToldBeforeItsDayTakesThatDay) {
+  Check("It happened at 11:30 p.m. yesterday. At 9 a.m., on Tuesday, he left.", "2023-02-22",
+        {{"11:30 p.m", "TIME", "2023-02-21T23:30"},
+         {"yesterday", "DATE", "2023-02-21"},
+         {"9 a.m., on Tuesday", "TIME", "2023-02-21T09:00"}});
+}
+
 TEST_F(RulesEnTest, FractionsOfLongUnits) {
   Check("Half a century later, after a quarter century of war.", "2010-06-15",
         {{"Half a century", "DURATION", "P50Y"}, {"a quarter century", "DURATION", "P25Y"}});

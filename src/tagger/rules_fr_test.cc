@@ -214,6 +214,26 @@ TEST_F(RulesFrTest, ClockTimesTakeTheDayJustNamed) {
       (V{"jeudi 16 septembre=1999-09-16", "18 h=1999-09-16T18:00", "19 h 30=1999-09-16T19:30"}));
 }
 
+TEST_F(RulesFrTest, AClockTimeToldBeforeItsDayTakesThatDay) {
+  EXPECT_EQ(Tag("Vers 15 h 30, hier, un incendie s'est déclaré.", "2023-02-22"),
+            (V{"Vers 15 h 30=2023-02-21T15:30/APPROX", "hier=2023-02-21"}));
+  EXPECT_EQ(Tag("À 20 h, le samedi 4 mars, la fête commencera.", "2023-02-22"),
+            (V{"20 h=2023-03-04T20:00", "le samedi 4 mars=2023-03-04"}));
+  // Not across a sentence: the time keeps the day named before it.
+  EXPECT_EQ(Tag("Hier, l'alerte est venue à 15 h. Demain, la route rouvrira.", "2023-02-22"),
+            (V{"Hier=2023-02-21", "15 h=2023-02-21T15:00", "Demain=2023-02-23"}));
+}
+
+TEST_F(RulesFrTest, ThatMomentIsTheMomentJustNamed) {
+  EXPECT_EQ(Tag("L'accident a eu lieu hier. Il était 15 h 30 quand la voiture a quitté la route. "
+                "À ce moment-là, personne ne passait.",
+                "2023-02-22"),
+            (V{"hier=2023-02-21", "15 h 30=2023-02-21T15:30", "ce moment-là=2023-02-21T15:30"}));
+  EXPECT_EQ(Tag("En mars 2011, à ce moment-là, le pays hésitait.", "2023-02-22"),
+            (V{"mars 2011=2011-03", "ce moment-là=2011-03"}));
+  EXPECT_EQ(Tag("À cet instant, le pays hésitait.", "2023-02-22"), V{"cet instant=2023-02-22"});
+}
+
 TEST_F(RulesFrTest, DaysAroundTheDct) {
   EXPECT_EQ(Tag("hier, aujourd'hui et demain", kSaturday),
             (V{"hier=2023-02-24", "aujourd'hui=2023-02-25", "demain=2023-02-26"}));
