@@ -301,6 +301,12 @@ class Anchorer {
       next.minute = value.minute() >= 0 ? value.minute() : 0;
     }
     if (value.quarter() > 0) next.month = (value.quarter() - 1) * 3 + 1;
+    // A season stands for its first month; a winter for its January (the
+    // winter of 1942 runs from December 1941).
+    const std::string& season = value.season();
+    if (!season.empty() && next.month == kUnset) {
+      next.month = season == "SP" ? 3 : season == "SU" ? 6 : season == "FA" ? 9 : 1;
+    }
     if (value.half() > 0) next.month = value.half() == 1 ? 1 : 7;
     if (value.week() > 0 && value.weekday() > 0) {
       const CivilDate d = FromIsoWeek(*year, value.week(), value.weekday());
@@ -308,6 +314,7 @@ class Anchorer {
       next.day = d.day;
     }
     last_unit_ = next.day != kUnset     ? Unit::kDay
+                 : !season.empty()      ? Unit::kSeason
                  : value.quarter() > 0  ? Unit::kQuarter
                  : value.half() > 0     ? Unit::kHalf
                  : next.month != kUnset ? Unit::kMonth

@@ -570,6 +570,26 @@ TEST_F(RulesEnTest, AYearFarAheadOfTheStoryIsAnAside) {
       AnchorMode::kNarratives);
 }
 
+TEST_F(RulesEnTest, ASeasonOfTheStoryMovesIt) {
+  // The winter after an autumn is the next year's, and what follows it too.
+  Check(
+      "In the autumn of 1941 the army reached Moscow. The winter was harsh. In March the front "
+      "held. That spring they attacked.",
+      "",
+      {{"the autumn of 1941", "DATE", "1941-FA"},
+       {"The winter", "DATE", "1942-WI"},
+       {"March", "DATE", "1942-03"},
+       {"That spring", "DATE", "1942-SP"}},
+      AnchorMode::kNarratives);
+  // A season looked across does not.
+  Check("In August 1918 they hoped to hold out through the winter. On 10 September they sued.",
+        "",
+        {{"August 1918", "DATE", "1918-08"},
+         {"the winter", "DATE", "1919-WI"},
+         {"10 September", "DATE", "1918-09-10"}},
+        AnchorMode::kNarratives);
+}
+
 TEST_F(RulesEnTest, UntilInADateIsTheStoryItself) {
   // "until the fall of ... in 1945" looks ahead; "until in March 1980" is the date of the event.
   Check("Relations declined until in March 1980 Iran withdrew. In April tension rose.", "",
