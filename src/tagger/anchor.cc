@@ -656,12 +656,6 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
   for (size_t i = 0; i < partials.size(); ++i) {
     const Partial& p = partials[i];
     anchorer_->Advance(p);
-    // Annotation conventions differ between news and narratives (TIMEX2-style
-    // narratives tag "former" as a past reference): a rule may hold for one only.
-    if (!p.only_mode.empty() &&
-        (p.only_mode == "narratives") != (anchorer_->mode() == AnchorMode::kNarratives)) {
-      continue;
-    }
     std::string text;
     if (std::optional<CivilDate> day = DayNamedAfter(partials, i)) {
       text = DayText(*day) + TimeSuffix(p);

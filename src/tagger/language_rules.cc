@@ -98,12 +98,12 @@ void TagText(const RuleSet& rules, std::string_view text, const TagOptions& opti
     FoldText(text.substr(begin, end - begin), static_cast<uint32_t>(begin), folded);
     partials.clear();
     if (trace == nullptr) {
-      rules.Scan(folded, dct_year, partials, control);
+      rules.Scan(folded, dct_year, options.mode, partials, control);
       anchor.Anchor(partials, out);
     } else {
       // Partial by partial, to keep the trace parallel to what is emitted.
       chunk_trace = ScanTrace();
-      rules.Scan(folded, dct_year, partials, &chunk_control);
+      rules.Scan(folded, dct_year, options.mode, partials, &chunk_control);
       for (size_t i = 0; i < partials.size(); ++i) {
         one[0] = partials[i];
         const size_t before = out.size();

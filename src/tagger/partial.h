@@ -77,7 +77,6 @@ struct Partial {
   Tense tense = Tense::kNone;
   bool from_reference = false;  // anchored on the last date mentioned, not the DCT
   bool aside = false;           // emitted but not remembered as the last date mentioned
-  std::string only_mode;        // "news" or "narratives": emitted in that anchoring mode only
   int easter = kUnset;          // days after Easter Sunday (Pentecost is 49)
   int nth = kUnset;             // with weekday and month: the nth such day (-1: the last)
   // Sentence ends ('.', '!' or '?' before a blank, or a line end) between the

@@ -77,7 +77,6 @@ void SetGranularity(Partial& p, const std::string& v) { p.granularity = ParseUni
 void SetWeekend(Partial& p, const std::string&) { p.weekend = true; }
 void SetReference(Partial& p, const std::string&) { p.from_reference = true; }
 void SetAside(Partial& p, const std::string&) { p.aside = true; }
-void SetOnlyMode(Partial& p, const std::string& v) { p.only_mode = v; }
 void SetDirection(Partial& p, const std::string& v) {
   bool ok;
   p.direction = ParseDirection(v, &ok);
@@ -109,7 +108,6 @@ constexpr FieldSpec kFields[] = {
     {"dir", SetDirection},
     {"ref", SetReference},
     {"aside", SetAside},
-    {"mode", SetOnlyMode},
     {"nth", SetInt<&Partial::nth>},
     {"easter", SetInt<&Partial::easter>},
     {"mod", SetString<&Partial::mod>},
@@ -343,8 +341,11 @@ RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
         auto p = ToInt(field.value);
         if (!p) throw RuleError(field.where.ToString() + ": priority needs a number");
         rule.priority = *p;
-      } else if (field.key == "mode" && field.value != "news" && field.value != "narratives") {
-        throw RuleError(field.where.ToString() + ": mode is 'news' or 'narratives'");
+      } else if (field.key == "mode") {
+        if (field.value != "news" && field.value != "narratives") {
+          throw RuleError(field.where.ToString() + ": mode is 'news' or 'narratives'");
+        }
+        rule.only_mode = field.value == "news" ? AnchorMode::kNews : AnchorMode::kNarratives;
       } else if (const FieldSpec* spec_field = FindField(field.key)) {
         Template tmpl(field.value, field.where);
         for (const std::string& ref : tmpl.References()) {
@@ -599,12 +600,14 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end,
 }
 
 const CompiledRule* RuleSet::ChooseRule(const FoldedText& folded, size_t begin, size_t end,
-                                        std::vector<int>& hits, CaptureMap& captures,
+                                        AnchorMode mode, std::vector<int>& hits,
+                                        CaptureMap& captures,
                                         const ScanControl* control,
                                         std::vector<LexiconHit>* lexicon_hits) const {
   hits.clear();
   const std::string_view span(folded.text.data() + begin, end - begin);
   if (!selector_->Match(span, &hits) || hits.empty()) return nullptr;
+  std::erase_if(hits, [&](int i) { return rules_[i].only_mode && *rules_[i].only_mode != mode; });
   if (control != nullptr && control->disabled != nullptr) {
     const std::vector<bool>& off = *control->disabled;
     std::erase_if(hits, [&](int i) { return static_cast<size_t>(i) < off.size() && off[i]; });
@@ -623,8 +626,8 @@ const CompiledRule* RuleSet::ChooseRule(const FoldedText& folded, size_t begin, 
   return nullptr;
 }
 
-void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>& out,
-                   const ScanControl* control) const {
+void RuleSet::Scan(const FoldedText& folded, int dct_year, AnchorMode mode,
+                   std::vector<Partial>& out, const ScanControl* control) const {
   const std::string_view text = folded.text;
   ScanTrace* trace = control != nullptr ? control->trace : nullptr;
   std::vector<LexiconHit> lexicon_hits;
@@ -642,7 +645,7 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
       continue;
     }
     CaptureMap captures;
-    const CompiledRule* chosen = ChooseRule(folded, begin, end, hits, captures, control, want_hits);
+    const CompiledRule* chosen = ChooseRule(folded, begin, end, mode, hits, captures, control, want_hits);
     // When no rule holds on the longest span (a context failed), the shorter
     // spans from the same start that end at a word boundary get their turn.
     while (chosen == nullptr) {
@@ -652,7 +655,7 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, std::vector<Partial>&
       }
       if (shorter == begin) break;
       end = shorter;
-      chosen = ChooseRule(folded, begin, end, hits, captures, control, want_hits);
+      chosen = ChooseRule(folded, begin, end, mode, hits, captures, control, want_hits);
     }
     // Nothing here: candidates starting inside the span still get scanned.
     pos = chosen == nullptr ? begin + 1 : end;

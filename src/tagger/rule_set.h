@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dateline/tagger.h"
 #include "tagger/partial.h"
 #include "tagger/rule_file.h"
 #include "tagger/template.h"
@@ -46,6 +47,8 @@ struct CompiledRule {
   std::vector<std::pair<const FieldSpec*, Template>> fields;
   bool negative = false;
   int priority = 0;
+  // Set by `mode`: the rule takes part in scans of that anchoring mode only.
+  std::optional<AnchorMode> only_mode;
 };
 
 class RuleSet {
@@ -61,7 +64,9 @@ class RuleSet {
 
   // Appends to `out` the partials found in `folded` (stage 1). `dct_year` is
   // 0 when unknown. `control` (diagnostics, see trace.h) may be null.
-  void Scan(const FoldedText& folded, int dct_year, std::vector<Partial>& out,
+  // Rules restricted to the other anchoring mode than `mode` are passed
+  // over.
+  void Scan(const FoldedText& folded, int dct_year, AnchorMode mode, std::vector<Partial>& out,
             const ScanControl* control = nullptr) const;
 
   // Number of this language's detection words (lexicon `detect`) in `folded`.
@@ -81,7 +86,7 @@ class RuleSet {
   // The best rule that matches [begin, end) exactly with its context, or
   // null; rules `control` disables are passed over.
   const CompiledRule* ChooseRule(const FoldedText& folded, size_t begin, size_t end,
-                                 std::vector<int>& hits, CaptureMap& captures,
+                                 AnchorMode mode, std::vector<int>& hits, CaptureMap& captures,
                                  const ScanControl* control,
                                  std::vector<LexiconHit>* lexicon_hits) const;
   bool CaptureGroups(const RE2& re, const CompiledRule& rule, std::string_view input,

@@ -404,7 +404,13 @@ TEST_F(RulesEnTest, PartOfDayOfADate) {
   Check("On the night of 20 June 1791 the king fled.", "",
         {{"the night of 20 June 1791", "TIME", "1791-06-20TNI"}}, AnchorMode::kNarratives);
   Check("They entered Lexington on the morning of April 19.", "1775-04-10",
-        {{"the morning of April 19", "TIME", "1775-04-19TMO"}});
+        {{"the morning of April 19", "TIME", "1775-04-19TMO"}}, AnchorMode::kNarratives);
+  // News give a night or a morning of a day as the day alone, an evening with
+  // its part of day.
+  Check("He was shot on the night of Friday, Oct. 23.", "1998-11-21",
+        {{"the night of Friday, Oct. 23", "DATE", "1998-10-23"}});
+  Check("They met on the evening of Oct. 23.", "1998-11-21",
+        {{"the evening of Oct. 23", "TIME", "1998-10-23TEV"}});
 }
 
 TEST_F(RulesEnTest, PeriodsOfTheLastDate) {
@@ -663,7 +669,8 @@ TEST_F(RulesEnTest, PassiveAfterWillIsFuture) {
 
 TEST_F(RulesEnTest, MarchesAreNotMonths) {
   Check("Protesters gathered at the annual March for Life.", "1999-01-22", {});
-  Check("She led the ``March of the Combatant Mothers.''", "2000-01-15", {});
+  Check("Protesters march through the city; holders March 15 get paid.", "2000-01-15",
+        {{"March 15", "DATE", "2000-03-15"}});
   Check("Orangemen march each July to the church.", "1998-03-22",
         {{"each July", "SET", "XXXX-07"}});
   Check("In March each year the fund reports.", "1998-03-22",

@@ -458,6 +458,15 @@ TEST_F(RulesFrTest, AgesAreNotDurations) {
             (V{"maintenant=PRESENT_REF", "près de vingt ans=P20Y/APPROX"}));
 }
 
+TEST_F(RulesFrTest, NamesThatHoldATimeWord) {
+  EXPECT_EQ(Tag("Cinq volontaires ont participé au printemps de l'environnement.", kSaturday),
+            V{});
+  EXPECT_EQ(Tag("La presse quotidienne et un journal hebdomadaire en parlent.", kSaturday), V{});
+  EXPECT_EQ(Tag("L'accord du Vendredi saint tient toujours.", kSaturday), V{});
+  // The season itself, with its year or a direction, stays.
+  EXPECT_EQ(Tag("Ils se reverront au printemps 2024.", kSaturday), V{"au printemps 2024=2024-SP"});
+}
+
 TEST_F(RulesFrTest, FractionsOfLongUnits) {
   EXPECT_EQ(Tag("Un demi-siècle plus tard, après un quart de siècle de guerre.", kSaturday),
             (V{"Un demi-siècle=P50Y", "un quart de siècle=P25Y"}));
