@@ -11,6 +11,9 @@ namespace {
 
 constexpr int kMaxMacroDepth = 8;
 constexpr size_t kPremodWindow = 48;
+// Bytes each way tense cues are looked for in; the search stops at the
+// sentence's end first in nearly all sentences (100 and 240 give the same
+// dev figures on both halves).
 constexpr size_t kCueWindow = 160;
 constexpr size_t kContextWindow = 64;
 
