@@ -467,6 +467,12 @@ TEST_F(RulesFrTest, NamesThatHoldATimeWord) {
   EXPECT_EQ(Tag("Ils se reverront au printemps 2024.", kSaturday), V{"au printemps 2024=2024-SP"});
 }
 
+TEST_F(RulesFrTest, ContextWordsAreWholeWords) {
+  // "en été" is a season; "bien été" (ending in "en") is the participle.
+  EXPECT_EQ(Tag("Votre demande a bien été prise en compte. En été, il fait chaud.", kSaturday),
+            V{"été=XXXX-SU"});
+}
+
 TEST_F(RulesFrTest, FractionsOfLongUnits) {
   EXPECT_EQ(Tag("Un demi-siècle plus tard, après un quart de siècle de guerre.", kSaturday),
             (V{"Un demi-siècle=P50Y", "un quart de siècle=P25Y"}));
