@@ -467,6 +467,21 @@ TEST_F(RulesFrTest, NamesThatHoldATimeWord) {
   EXPECT_EQ(Tag("Ils se reverront au printemps 2024.", kSaturday), V{"au printemps 2024=2024-SP"});
 }
 
+TEST_F(RulesFrTest, AgencyStampsRangesAndVagueStretches) {
+  EXPECT_EQ(Tag("Heurts au Caire 08-07-13 à 12h47 (AFP)", "2013-07-08"),
+            (V{"08-07-13=2013-07-08", "12h47=2013-07-08T12:47"}));
+  EXPECT_EQ(Tag("Le Monde, 7-8 juillet 2013. Élections les 28/29 nov.", "2013-07-10"),
+            (V{"7=2013-07-07", "8 juillet 2013=2013-07-08", "28=2013-11-28", "29 nov=2013-11-29"}));
+  EXPECT_EQ(Tag("Au cours des derniers jours et ces dernières heures, la ville a tremblé.",
+                "2013-07-10"),
+            (V{"des derniers jours=PAST_REF", "ces dernières heures=PAST_REF"}));
+  EXPECT_EQ(Tag("Ils partiront dès que possible.", "2013-07-10"),
+            V{"dès que possible=FUTURE_REF"});
+  // A count of hours stays a duration; a score is no date.
+  EXPECT_EQ(Tag("Ces dernières 24 heures, le score est resté 3-1.", "2013-07-10"),
+            V{"Ces dernières 24 heures=PT24H"});
+}
+
 TEST_F(RulesFrTest, ContextWordsAreWholeWords) {
   // "en été" is a season; "bien été" (ending in "en") is the participle.
   EXPECT_EQ(Tag("Votre demande a bien été prise en compte. En été, il fait chaud.", kSaturday),
