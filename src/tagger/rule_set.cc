@@ -125,6 +125,32 @@ const FieldSpec* FindField(std::string_view key) {
   return nullptr;
 }
 
+// Whether text[i] ends a sentence: '.', '!' or '?' before a blank or the
+// end (not the last period of "p.m." or "U.S."), or a line end after
+// punctuation or before a blank line. A line end inside a sentence is a
+// hard wrap ("Morsi, élu en juin, a\nécarté en août").
+bool EndsSentence(std::string_view text, size_t i) {
+  const char c = text[i];
+  if (c == '\n') {
+    if (i + 1 < text.size() && text[i + 1] == '\n') return true;
+    size_t j = i;
+    while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\t' || text[j - 1] == '\r')) --j;
+    if (j == 0 || text[j - 1] == '\n') return true;
+    const char last = text[j - 1];
+    const bool runs_on = (last >= 'a' && last <= 'z') || (last >= '0' && last <= '9') ||
+                         last == ',' || last == '-' || last == '\'' ||
+                         static_cast<unsigned char>(last) >= 0x80;
+    return !runs_on;
+  }
+  if (c != '.' && c != '!' && c != '?') return false;
+  if (i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '\t' && text[i + 1] != '\n' &&
+      text[i + 1] != '\r') {
+    return false;
+  }
+  // "p.m.", "U.S.": a letter between two periods.
+  return !(c == '.' && i >= 2 && text[i - 1] >= 'a' && text[i - 1] <= 'z' && text[i - 2] == '.');
+}
+
 // Where a partial stands among the sentences and clauses of the text
 // between the previous partial (exclusive) and it.
 struct Breaks {
@@ -140,16 +166,9 @@ struct Breaks {
 Breaks CountBreaks(std::string_view text, size_t from, size_t to) {
   Breaks b;
   bool in_word = false;
-  // "p.m.", "U.S.": a letter between two periods.
-  const auto one_letter_before = [&](size_t i) {
-    return i >= 2 && text[i - 1] >= 'a' && text[i - 1] <= 'z' && text[i - 2] == '.';
-  };
   for (size_t i = from; i < to; ++i) {
     const char c = text[i];
-    const bool end =
-        c == '\n' || ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() &&
-                      (text[i + 1] == ' ' || text[i + 1] == '\t') &&
-                      !(c == '.' && one_letter_before(i)));
+    const bool end = EndsSentence(text, i);
     if (end) {
       ++b.sentences;
       ++b.clauses;
@@ -519,16 +538,14 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end,
   // The window stays inside the sentence around the expression.
   size_t from = begin > kCueWindow ? begin - kCueWindow : 0;
   for (size_t i = begin; i > from; --i) {
-    const char c = text[i - 1];
-    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') {
+    if (text[i - 1] == ';' || EndsSentence(text, i - 1)) {
       from = i;
       break;
     }
   }
   size_t to = std::min(text.size(), end + kCueWindow);
   for (size_t i = end; i < to; ++i) {
-    const char c = text[i];
-    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') {
+    if (text[i] == ';' || EndsSentence(text, i)) {
       to = i;
       break;
     }

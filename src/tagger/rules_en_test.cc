@@ -490,6 +490,12 @@ TEST_F(RulesEnTest, AClockTimeToldBeforeItsDayTakesThatDay) {
          {"9 a.m., on Tuesday", "TIME", "2023-02-21T09:00"}});
 }
 
+TEST_F(RulesEnTest, NextToIsNoFutureCue) {
+  Check("Blasts next to the U.S. embassies in Kenya killed 100 people on Friday.", "1998-08-08",
+        {{"Friday", "DATE", "1998-08-07"}});
+  Check("The summit is next Friday.", "1998-08-08", {{"next Friday", "DATE", "1998-08-14"}});
+}
+
 TEST_F(RulesEnTest, FractionsOfLongUnits) {
   Check("Half a century later, after a quarter century of war.", "2010-06-15",
         {{"Half a century", "DURATION", "P50Y"}, {"a quarter century", "DURATION", "P25Y"}});

@@ -114,6 +114,14 @@ TEST_F(RulesFrTest, PasseComposeSetsBareDaysInThePast) {
   EXPECT_EQ(Tag("Il a annoncé qu'il viendra samedi.", kTuesday), V{"samedi=2012-06-23"});
 }
 
+TEST_F(RulesFrTest, AHardWrappedLineIsNoSentenceEnd) {
+  // The cue "a écarté" is on the next line of the same sentence.
+  EXPECT_EQ(Tag("Morsi, élu en juin, a\nécarté en août son ministre.", "2013-01-30"),
+            (V{"juin=2012-06", "août=2012-08"}));
+  // A line ending in a period, or a blank line, does end it: no cue here.
+  EXPECT_EQ(Tag("Il a parlé.\nEn août, la fête.", "2013-01-30"), V{"août=2013-08"});
+}
+
 TEST_F(RulesFrTest, SinceAndByGiveTheDirection) {
   EXPECT_EQ(Tag("Un camp est installé depuis vendredi.", kTuesday), V{"vendredi=2012-06-15"});
   EXPECT_EQ(Tag("Les troupes doivent partir d'ici vendredi.", kTuesday), V{"vendredi=2012-06-22"});
