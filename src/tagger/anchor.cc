@@ -11,6 +11,9 @@ constexpr int kUnset = Partial::kUnset;
 // Narratives: how many years a written year must stand ahead of the written
 // years before and after it to be taken as told in passing (ForwardAsides).
 constexpr int kForwardJump = 2;
+// How many written years in a row such an aside may hold ("papers found in
+// 2003 and published in 2005").
+constexpr size_t kMaxAsideRun = 2;
 
 // The date an expression is anchored on, with how much of it is known.
 struct AnchorDate {
@@ -599,12 +602,24 @@ std::vector<bool> ForwardAsides(const std::vector<Partial>& partials) {
       written.push_back(i);
     }
   }
+  // A run of up to kMaxAsideRun written years, each well ahead of the year
+  // written before the run and of the year written after it.
   for (size_t k = 1; k + 1 < written.size(); ++k) {
-    const int year = partials[written[k]].year;
-    if (year - partials[written[k - 1]].year > kForwardJump &&
-        year - partials[written[k + 1]].year > kForwardJump) {
-      aside[written[k]] = true;
+    const int before = partials[written[k - 1]].year;
+    size_t end = k;
+    while (end < written.size() && end - k < kMaxAsideRun &&
+           partials[written[end]].year - before > kForwardJump) {
+      ++end;
     }
+    if (end == k || end >= written.size()) continue;
+    const int after = partials[written[end]].year;
+    bool ahead_of_after = true;
+    for (size_t r = k; r < end; ++r) {
+      ahead_of_after = ahead_of_after && partials[written[r]].year - after > kForwardJump;
+    }
+    if (!ahead_of_after) continue;
+    for (size_t r = k; r < end; ++r) aside[written[r]] = true;
+    k = end;
   }
   return aside;
 }

@@ -559,6 +559,17 @@ TEST_F(RulesEnTest, AYearFarAheadOfTheStoryIsAnAside) {
        {"April 15", "DATE", "2003-04-15"},
        {"2004", "DATE", "2004"}},
       AnchorMode::kNarratives);
+  // Two such years in a row are an aside too.
+  Check(
+      "The war began on July 28, 1914. Papers found in 2003 and published in 2005 show the "
+      "plan. On July 29, Russia mobilized. By 1915 the front was fixed.",
+      "",
+      {{"July 28, 1914", "DATE", "1914-07-28"},
+       {"2003", "DATE", "2003"},
+       {"2005", "DATE", "2005"},
+       {"July 29", "DATE", "1914-07-29"},
+       {"1915", "DATE", "1915"}},
+      AnchorMode::kNarratives);
   // The story moving on: the next year written is as late, so the jump is
   // the story's own.
   Check(
