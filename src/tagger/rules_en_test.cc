@@ -526,15 +526,13 @@ TEST_F(RulesEnTest, WithoutADctWhatTheTextNamesIsKept) {
 }
 
 TEST_F(RulesEnTest, YearsLaterKeepTheGranularityOfTheirDate) {
-  Check("On March 5, 2008 he left. A year later he returned; in June he left again.",
-        "2010-06-15",
+  Check("On March 5, 2008 he left. A year later he returned; in June he left again.", "2010-06-15",
         {{"March 5, 2008", "DATE", "2008-03-05"},
          {"A year later", "DATE", "2009-03-05"},
          {"June", "DATE", "2009-06"}},
         AnchorMode::kNarratives);
   Check("In 1941 he left. Two years later he returned.", "",
-        {{"1941", "DATE", "1941"}, {"Two years later", "DATE", "1943"}},
-        AnchorMode::kNarratives);
+        {{"1941", "DATE", "1941"}, {"Two years later", "DATE", "1943"}}, AnchorMode::kNarratives);
 }
 
 TEST_F(RulesEnTest, AYearFarAheadOfTheStoryIsAnAside) {
@@ -605,11 +603,32 @@ TEST_F(RulesEnTest, ASeasonOfTheStoryMovesIt) {
        {"That spring", "DATE", "1942-SP"}},
       AnchorMode::kNarratives);
   // A season looked across does not.
-  Check("In August 1918 they hoped to hold out through the winter. On 10 September they sued.",
-        "",
+  Check("In August 1918 they hoped to hold out through the winter. On 10 September they sued.", "",
         {{"August 1918", "DATE", "1918-08"},
          {"the winter", "DATE", "1919-WI"},
          {"10 September", "DATE", "1918-09-10"}},
+        AnchorMode::kNarratives);
+}
+
+TEST_F(RulesEnTest, CitationsAndWorksAreAsides) {
+  // The last written year before "On July 29" is a citation or a work's:
+  // the story stays in 1914 even with no written year after them.
+  Check("The war began on July 28, 1914 (Keegan, 1998). On July 29, Russia mobilized.", "",
+        {{"July 28, 1914", "DATE", "1914-07-28"},
+         {"1998", "DATE", "1998"},
+         {"July 29", "DATE", "1914-07-29"}},
+        AnchorMode::kNarratives);
+  Check(
+      "The war began in July 1914. In his 2003 book, Smith argues otherwise. On July 29, "
+      "Russia mobilized.",
+      "",
+      {{"July 1914", "DATE", "1914-07"},
+       {"2003", "DATE", "2003"},
+       {"July 29", "DATE", "1914-07-29"}},
+      AnchorMode::kNarratives);
+  // A year in a clause of the story in parentheses does not need a name.
+  Check("In 1916 (and again in 1917) they attacked. In May, they failed.", "",
+        {{"1916", "DATE", "1916"}, {"1917", "DATE", "1917"}, {"May", "DATE", "1916-05"}},
         AnchorMode::kNarratives);
 }
 

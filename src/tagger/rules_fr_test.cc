@@ -458,8 +458,7 @@ TEST_F(RulesFrTest, AgesAreNotDurations) {
   EXPECT_EQ(Tag("Un règne de 30 ans s'achève.", kSaturday), V{"30 ans=P30Y"});
   EXPECT_EQ(Tag("Une période révolutionnaire de 70 ans.", kSaturday), V{"70 ans=P70Y"});
   EXPECT_EQ(Tag("Il est condamné à 10 ans de prison.", kSaturday), V{"10 ans=P10Y"});
-  EXPECT_EQ(Tag("L'alliance remonte à trente-quatre ans.", kSaturday),
-            V{"trente-quatre ans=P34Y"});
+  EXPECT_EQ(Tag("L'alliance remonte à trente-quatre ans.", kSaturday), V{"trente-quatre ans=P34Y"});
   EXPECT_EQ(Tag("Il règne depuis plus de cinquante ans.", kSaturday),
             V{"plus de cinquante ans=P50Y/MORE_THAN"});
   EXPECT_EQ(Tag("C'était il y a maintenant près de vingt ans.", kSaturday),
@@ -467,8 +466,7 @@ TEST_F(RulesFrTest, AgesAreNotDurations) {
 }
 
 TEST_F(RulesFrTest, NamesThatHoldATimeWord) {
-  EXPECT_EQ(Tag("Cinq volontaires ont participé au printemps de l'environnement.", kSaturday),
-            V{});
+  EXPECT_EQ(Tag("Cinq volontaires ont participé au printemps de l'environnement.", kSaturday), V{});
   EXPECT_EQ(Tag("La presse quotidienne et un journal hebdomadaire en parlent.", kSaturday), V{});
   EXPECT_EQ(Tag("L'accord du Vendredi saint tient toujours.", kSaturday), V{});
   // The season itself, with its year or a direction, stays.
@@ -480,11 +478,10 @@ TEST_F(RulesFrTest, AgencyStampsRangesAndVagueStretches) {
             (V{"08-07-13=2013-07-08", "12h47=2013-07-08T12:47"}));
   EXPECT_EQ(Tag("Le Monde, 7-8 juillet 2013. Élections les 28/29 nov.", "2013-07-10"),
             (V{"7=2013-07-07", "8 juillet 2013=2013-07-08", "28=2013-11-28", "29 nov=2013-11-29"}));
-  EXPECT_EQ(Tag("Au cours des derniers jours et ces dernières heures, la ville a tremblé.",
-                "2013-07-10"),
-            (V{"des derniers jours=PAST_REF", "ces dernières heures=PAST_REF"}));
-  EXPECT_EQ(Tag("Ils partiront dès que possible.", "2013-07-10"),
-            V{"dès que possible=FUTURE_REF"});
+  EXPECT_EQ(
+      Tag("Au cours des derniers jours et ces dernières heures, la ville a tremblé.", "2013-07-10"),
+      (V{"des derniers jours=PAST_REF", "ces dernières heures=PAST_REF"}));
+  EXPECT_EQ(Tag("Ils partiront dès que possible.", "2013-07-10"), V{"dès que possible=FUTURE_REF"});
   // A count of hours stays a duration; a score is no date.
   EXPECT_EQ(Tag("Ces dernières 24 heures, le score est resté 3-1.", "2013-07-10"),
             V{"Ces dernières 24 heures=PT24H"});
