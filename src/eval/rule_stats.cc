@@ -38,6 +38,8 @@ const char* TenseName(Tense t) {
       return "present";
     case Tense::kFuture:
       return "future";
+    case Tense::kIntent:
+      return "intent";
     default:
       return "none";
   }

@@ -133,7 +133,7 @@ Direction Resolve(const Partial& p) {
                          p.direction == Direction::kAutoFuture;
   if (!automatic) return p.direction;
   if (p.tense == Tense::kPast) return Direction::kPast;
-  if (p.tense == Tense::kFuture) return Direction::kFuture;
+  if (p.tense == Tense::kFuture || p.tense == Tense::kIntent) return Direction::kFuture;
   if (p.direction == Direction::kAutoPast) return Direction::kPast;
   if (p.direction == Direction::kAutoFuture) return Direction::kFuture;
   return Direction::kAuto;
@@ -419,7 +419,7 @@ class Anchorer {
     if (mode_ != AnchorMode::kNews || p.from_reference || told_year_ == kUnset) return kUnset;
     const bool guessed = p.direction == Direction::kAuto || p.direction == Direction::kAutoPast ||
                          p.direction == Direction::kAutoFuture;
-    if (!guessed || p.tense == Tense::kFuture || p.weekday != kUnset ||
+    if (!guessed || p.tense == Tense::kFuture || p.tense == Tense::kIntent || p.weekday != kUnset ||
         sentence_ != told_sentence_) {
       return kUnset;
     }
@@ -696,7 +696,13 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
     // named in passing), do not become the context of what follows.
     const bool from_dct =
         anchorer_->anchored_on_dct() && p.value.empty() && p.year == Partial::kUnset;
-    if (!p.aside && !forward_asides[i] && p.granularity != Unit::kContext && !from_dct) {
+    // Narratives: a written year told ahead, under a future cue ("would
+    // withdraw sometime in late 2008", "planned to hold elections in 1956"),
+    // looks forward from the story without moving it.
+    const bool told_ahead = anchorer_->mode() == AnchorMode::kNarratives &&
+                            p.year != Partial::kUnset && p.tense == Tense::kIntent;
+    if (!p.aside && !forward_asides[i] && !told_ahead && p.granularity != Unit::kContext &&
+        !from_dct) {
       anchorer_->Remember(*value, e.type, p.year != Partial::kUnset);
     }
     out.push_back(std::move(e));

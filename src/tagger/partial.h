@@ -47,7 +47,10 @@ enum class Direction {
 Direction ParseDirection(std::string_view name, bool* ok);
 
 // The tense found around an expression by the language's cue patterns.
-enum class Tense { kNone, kPast, kPresent, kFuture };
+// kIntent is a future told as an intention, a plan or a forecast ("would",
+// "planned to"): ahead of the anchor like kFuture, and in narratives a
+// written year under it looks ahead from the story without moving it.
+enum class Tense { kNone, kPast, kPresent, kFuture, kIntent };
 
 struct Partial {
   static constexpr int kUnset = -1000000;

@@ -410,10 +410,12 @@ RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
     const std::string name = define.name.substr(4);
     Tense tense = name == "past"      ? Tense::kPast
                   : name == "future"  ? Tense::kFuture
+                  : name == "intent"  ? Tense::kIntent
                   : name == "present" ? Tense::kPresent
                                       : Tense::kNone;
     if (tense == Tense::kNone && name != "none") {
-      throw RuleError(define.where.ToString() + ": cue must be past, present, future or none");
+      throw RuleError(define.where.ToString() +
+                      ": cue must be past, present, future, intent or none");
     }
     auto re = std::make_unique<RE2>(
         "\\b(?:" + ExpandMacros(define.pattern, false, define.where, nullptr, 0) + ")\\b",
@@ -694,9 +696,13 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, AnchorMode mode,
     const bool auto_direction = p->direction == Direction::kAuto ||
                                 p->direction == Direction::kAutoPast ||
                                 p->direction == Direction::kAutoFuture;
-    const bool needs_tense = p->value.empty() && p->year == Partial::kUnset &&
-                             p->shift_unit == Unit::kNone && auto_direction &&
-                             p->decade == Partial::kUnset && p->century == Partial::kUnset;
+    // Narratives also want the tense around a written year: one told ahead
+    // ("would withdraw by late 2008") does not move the story.
+    const bool needs_tense = (p->value.empty() && p->year == Partial::kUnset &&
+                              p->shift_unit == Unit::kNone && auto_direction &&
+                              p->decade == Partial::kUnset && p->century == Partial::kUnset) ||
+                             (mode == AnchorMode::kNarratives && p->year != Partial::kUnset &&
+                              !p->aside);
     PartialTrace* partial_trace = nullptr;
     if (trace != nullptr) {
       partial_trace = &trace->partials.emplace_back();

@@ -610,6 +610,18 @@ TEST_F(RulesEnTest, ASeasonOfTheStoryMovesIt) {
         AnchorMode::kNarratives);
 }
 
+TEST_F(RulesEnTest, AYearToldAheadDoesNotMoveTheStory) {
+  // "would return ... in 1953" looks ahead from 1949; the story goes on in 1949.
+  Check("In 1949 the king fled; he would return to power in 1953. In March, the army marched.",
+        "",
+        {{"1949", "DATE", "1949"}, {"1953", "DATE", "1953"}, {"March", "DATE", "1949-03"}},
+        AnchorMode::kNarratives);
+  // "until" is no intention: "until in March 1980" is the story's own date.
+  Check("Relations declined until in March 1980 Iran withdrew. The tension rose in April.", "",
+        {{"March 1980", "DATE", "1980-03"}, {"April", "DATE", "1980-04"}},
+        AnchorMode::kNarratives);
+}
+
 TEST_F(RulesEnTest, CitationsAndWorksAreAsides) {
   // The last written year before "On July 29" is a citation or a work's:
   // the story stays in 1914 even with no written year after them.
