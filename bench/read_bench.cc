@@ -92,7 +92,8 @@ int main() {
   dateline::Reader reader;
   std::atomic<size_t> sink{0};
   auto read = [&](const std::string& p) {
-    sink += reader.Read(p, dateline::ReadHints{}).text.size();
+    const auto a = reader.Read(p, dateline::ReadHints{});
+    sink += a.ok() ? a->text.size() : 0;
   };
   auto strip = [&](const std::string& p) { sink += StripTags(p); };
   auto parse = [&](const std::string& p) { sink += MyHtmlParse(p); };

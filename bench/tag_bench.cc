@@ -68,7 +68,7 @@ std::vector<fs::path> SortedChildren(const fs::path& dir) {
 }
 
 void AddDocument(Corpus& corpus, std::string text, const std::string& language,
-                 std::optional<dateline::Dct> dct) {
+                 std::optional<dateline::DayTime> dct) {
   Document doc;
   doc.text = std::move(text);
   doc.options.language = language;
@@ -84,7 +84,7 @@ Corpus LoadFrench(const fs::path& root) {
   for (const fs::path& topic : SortedChildren(root)) {
     for (const fs::path& day : SortedChildren(topic)) {
       if (!fs::is_directory(day)) continue;
-      const std::optional<dateline::Dct> dct = dateline::ParseDct(day.filename().string());
+      const std::optional<dateline::DayTime> dct = dateline::ParseDayTime(day.filename().string());
       for (const fs::path& file : SortedChildren(day)) {
         if (file.extension() != ".txt") continue;
         dateline::ReadResult read = dateline::ReadInput(file.string());
@@ -139,7 +139,7 @@ Throughput Tag(const dateline::Tagger& tagger, const Corpus& corpus, int passes,
     long long local = 0;
     for (size_t i = next++; i < tasks; i = next++) {
       const Document& doc = corpus.documents[i % corpus.documents.size()];
-      local += static_cast<long long>(tagger.Tag(doc.text, doc.options).size());
+      local += static_cast<long long>(tagger.Tag(doc.text, doc.options)->size());
     }
     found += local;
   };

@@ -102,10 +102,12 @@ std::vector<Generated> Generate() {
 
 TEST(CorpusNearDuplicateTest, PrecisionAndRecallOnGeneratedReprints) {
   const std::vector<Generated> set = Generate();
-  auto corpus = Corpus::Open(":memory:");
+  auto corpus = std::move(Corpus::Open(":memory:")).value();
   std::vector<int64_t> canonical;
   for (const auto& g : set) {
-    const AddResult r = corpus->Add(g.doc, {});
+    const auto added = corpus->Add(g.doc);
+    ASSERT_TRUE(added.ok()) << added.status().message();
+    const AddResult r = *added;
     ASSERT_NE(r.outcome, AddOutcome::kDuplicate);
     canonical.push_back(r.canonical_id);
   }

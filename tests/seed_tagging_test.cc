@@ -94,9 +94,11 @@ TEST(SeedTaggingTest, SeedArticlesComeOutRight) {
     ASSERT_FALSE(text.empty()) << seed.prefix;
     TagOptions options;
     options.language = "fr";
-    options.dct = ParseDct(seed.dct);
+    options.dct = ParseDayTime(seed.dct);
     std::set<std::pair<std::string, std::string>> found;
-    for (const TimeExpression& e : tagger->Tag(text, options)) {
+    const auto tagged = tagger->Tag(text, options);
+    ASSERT_TRUE(tagged.ok()) << tagged.status().message();
+    for (const TimeExpression& e : *tagged) {
       found.emplace(text.substr(e.begin, e.end - e.begin), e.value);
     }
     for (const auto& [expression, value] : seed.expected) {

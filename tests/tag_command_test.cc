@@ -1,6 +1,10 @@
 // End-to-end tests of `dateline tag`: formats, exit statuses, bad input.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -69,7 +73,11 @@ TEST(TagCommandTest, UsageErrors) {
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   r = RunDateline("tag --lang xx", "hier");
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("no rules for 'xx'"), std::string::npos);
+  EXPECT_NE(r.err.find("unknown language 'xx' (known: "), std::string::npos) << r.err;
+  r = RunDateline("tag --lang de", "gestern");  // a pack for the reader, no tagger rules
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("no tagger rules for language 'de' (tagged: en, fr)"), std::string::npos)
+      << r.err;
   r = RunDateline("tag --format yaml", "hier");
   EXPECT_EQ(r.status, 2);
 }
@@ -142,6 +150,50 @@ TEST(TagCommandTest, ReadFlagTakesTheDateScrapedTextStates) {
   EXPECT_NE(r.out.find("\"text\":\"la veille\",\"type\":\"DATE\",\"value\":\"2023-02-24\""),
             std::string::npos)
       << r.out;
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;  // shadow memory would dwarf what is measured
+#else
+constexpr bool kSanitized = false;
+#endif
+
+// A single line of 32 MB: the input is held once (the tagged text) and the
+// output and the expressions are streamed, so peak memory stays near the
+// input's size, not a multiple of it.
+TEST(TagCommandTest, HugeSingleLineIsTaggedInBoundedMemory) {
+  if (kSanitized) GTEST_SKIP() << "memory is not measured under AddressSanitizer";
+  const std::string sentence =
+      "Le ministre a annoncé hier soir qu'il partira samedi pour trois jours, le 3 mars 2023. ";
+  TempFile big("line.txt", "");
+  size_t bytes = 0;
+  {
+    std::ofstream out(big.path(), std::ios::binary);
+    for (; bytes < (size_t{32} << 20); bytes += sentence.size()) out << sentence;
+  }
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const std::string output = big.path() + ".out";
+    if (!std::freopen(output.c_str(), "w", stdout)) _exit(126);
+    execl(DATELINE_BINARY, DATELINE_BINARY, "tag", "--lang", "fr", "--dct", "2023-02-22",
+          "--format", "jsonl", big.path().c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  ASSERT_EQ(wait4(pid, &status, 0, &usage), pid);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  const size_t peak = static_cast<size_t>(usage.ru_maxrss) * 1024;
+  std::printf("tag, %zu MB single line: peak RSS %zu MB\n", bytes >> 20, peak >> 20);
+  // The input once, and the start-up's rules and tables (about 60 MB).
+  EXPECT_LE(peak, bytes + (size_t{96} << 20));
+  std::ifstream out(big.path() + ".out");
+  size_t lines = 0;
+  for (std::string line; std::getline(out, line);) ++lines;
+  EXPECT_EQ(lines,
+            (bytes / sentence.size()) * 4);  // hier soir, samedi, trois jours, le 3 mars 2023
+  std::remove((big.path() + ".out").c_str());
 }
 
 }  // namespace

@@ -4,8 +4,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "dateline/language.h"
 #include "dateline/timeline.h"
 #include "eval/tls.h"
+#include "pipeline/sentences.h"
 
 namespace dateline {
 namespace {
@@ -16,13 +18,13 @@ struct Article {
 };
 
 std::unique_ptr<Corpus> Build(const std::vector<Article>& articles) {
-  auto corpus = Corpus::Open(":memory:");
+  auto corpus = std::move(Corpus::Open(":memory:")).value();
   for (const auto& a : articles) {
     CorpusDocument d;
     d.source = a.title + ".txt";
     d.title = a.title;
     d.text = a.text;
-    d.published = a.day;
+    d.published = ParseCivilDate(a.day);
     d.language = "fr";
     std::vector<TimeExpression> exprs;
     for (const auto& [phrase, value] : a.dates) {
@@ -32,10 +34,22 @@ std::unique_ptr<Corpus> Build(const std::vector<Article>& articles) {
       e.value = value;
       exprs.push_back(e);
     }
-    corpus->Add(d, exprs);
+    // Split and dated as the pipeline does.
+    d.sentences = DatedSentences(d.text, 0, exprs, d.published,
+                                 (*LanguageRegistry::BuiltIn().Find("fr"))->abbreviations());
+    d.expressions = exprs;
+    EXPECT_TRUE(corpus->Add(d).ok());
   }
   return corpus;
 }
+
+Timeline Build(const Corpus& corpus, const TimelineOptions& options) {
+  auto t = BuildTimeline(corpus, options);
+  EXPECT_TRUE(t.ok()) << t.status().message();
+  return t.ok() ? *t : Timeline{};
+}
+
+std::string Day(const TimelineDate& d) { return FormatCivilDate(d.date); }
 
 const std::vector<Article> kArticles = {
     {"Sommet",
@@ -65,10 +79,10 @@ TEST(TimelineBuildTest, RanksExplicitDatesAboveWeakOnes) {
   TimelineOptions options;
   options.dates = 2;
   options.sentences = 1;
-  const Timeline t = BuildTimeline(*corpus, options);
+  const Timeline t = Build(*corpus, options);
   ASSERT_EQ(t.dates.size(), 2u);
-  EXPECT_EQ(t.dates[0].date, "2023-03-03");  // named by two articles
-  EXPECT_EQ(t.dates[1].date, "2023-03-05");
+  EXPECT_EQ(Day(t.dates[0]), "2023-03-03");  // named by two articles
+  EXPECT_EQ(Day(t.dates[1]), "2023-03-05");
   EXPECT_NE(t.dates[1].sentences[0].text.find("accord"), std::string::npos);
   EXPECT_FALSE(t.dates[1].sentences[0].weak_date);
   EXPECT_EQ(t.dates[1].sentences[0].sources[0].source, "Accord.txt");
@@ -79,9 +93,9 @@ TEST(TimelineBuildTest, WeakDatesFillRemainingSlots) {
   TimelineOptions options;
   options.dates = 10;
   options.sentences = 2;
-  const Timeline t = BuildTimeline(*corpus, options);
+  const Timeline t = Build(*corpus, options);
   std::vector<std::string> dates;
-  for (const auto& d : t.dates) dates.push_back(d.date);
+  for (const auto& d : t.dates) dates.push_back(Day(d));
   const std::vector<std::string> expected = {"2023-03-01", "2023-03-03", "2023-03-05",
                                              "2023-03-08"};
   EXPECT_EQ(dates, expected);
@@ -92,10 +106,10 @@ TEST(TimelineBuildTest, QueryAndRangeRestrictTheTimeline) {
   auto corpus = Build(kArticles);
   TimelineOptions options;
   options.filter.query = "accord";
-  options.filter.to = "2023-03-04";
-  const Timeline t = BuildTimeline(*corpus, options);
+  options.filter.to = CivilDate{2023, 3, 4};
+  const Timeline t = Build(*corpus, options);
   ASSERT_EQ(t.dates.size(), 1u);
-  EXPECT_EQ(t.dates[0].date, "2023-03-03");
+  EXPECT_EQ(Day(t.dates[0]), "2023-03-03");
   EXPECT_EQ(t.title, "accord");
 }
 
@@ -109,9 +123,9 @@ TEST(TimelineBuildTest, YearlessDatesTakeTheYearNearestTheArticles) {
   auto corpus = Build(articles);
   TimelineOptions options;
   options.dates = 10;
-  const Timeline t = BuildTimeline(*corpus, options);
+  const Timeline t = Build(*corpus, options);
   bool found = false;
-  for (const auto& d : t.dates) found |= d.date == "2023-02-20";
+  for (const auto& d : t.dates) found |= Day(d) == "2023-02-20";
   EXPECT_TRUE(found);  // nearer March 2023 than in 2022 or 2024
 }
 
@@ -138,17 +152,19 @@ TEST(TimelineBuildTest, DatesNamedOnlyInOffTopicAsidesRankBelowTheStory) {
   }
   auto corpus = Build(articles);
   int64_t named_by = 0;
-  for (const DateCount& c : corpus->CountDates({})) {
-    if (c.date == "2023-03-09") named_by = c.strong_articles;
+  const StatusOr<std::vector<DateCount>> counts = corpus->CountDates({});
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  for (const DateCount& c : *counts) {
+    if (c.date.ToString() == "2023-03-09") named_by = c.strong_articles;
   }
   ASSERT_EQ(named_by, 2);
   TimelineOptions options;
   options.dates = 2;
   options.sentences = 1;
-  const Timeline t = BuildTimeline(*corpus, options);
+  const Timeline t = Build(*corpus, options);
   ASSERT_EQ(t.dates.size(), 2u);
-  EXPECT_EQ(t.dates[0].date, "2023-03-03");
-  EXPECT_EQ(t.dates[1].date, "2023-03-05");
+  EXPECT_EQ(Day(t.dates[0]), "2023-03-03");
+  EXPECT_EQ(Day(t.dates[1]), "2023-03-05");
 }
 
 TEST(TimelineBuildTest, DropsNearRepeatedSentences) {
@@ -165,7 +181,7 @@ TEST(TimelineBuildTest, DropsNearRepeatedSentences) {
   auto corpus = Build(articles);
   TimelineOptions options;
   options.sentences = 2;
-  const Timeline t = BuildTimeline(*corpus, options);
+  const Timeline t = Build(*corpus, options);
   ASSERT_FALSE(t.dates.empty());
   EXPECT_EQ(t.dates[0].sentences.size(), 1u);
 }
@@ -189,7 +205,7 @@ TEST(TimelineBuildTest, PrefersSentencesFromAnotherArticleOfTheDay) {
   TimelineOptions options;
   options.dates = 1;
   options.sentences = 2;
-  const Timeline t = BuildTimeline(*corpus, options);
+  const Timeline t = Build(*corpus, options);
   ASSERT_EQ(t.dates.size(), 1u);
   ASSERT_EQ(t.dates[0].sentences.size(), 2u);
   std::set<std::string> sources;
@@ -220,7 +236,7 @@ TEST(TimelineBuildTest, PrefersStatementsToQuestions) {
   TimelineOptions options;
   options.dates = 1;
   options.sentences = 1;
-  const Timeline t = BuildTimeline(*corpus, options);
+  const Timeline t = Build(*corpus, options);
   ASSERT_EQ(t.dates.size(), 1u);
   ASSERT_EQ(t.dates[0].sentences.size(), 1u);
   EXPECT_EQ(t.dates[0].sentences[0].sources[0].source, "Crue.txt");
@@ -228,7 +244,7 @@ TEST(TimelineBuildTest, PrefersStatementsToQuestions) {
 
 TEST(TimelineBuildTest, ExportsParseBack) {
   auto corpus = Build(kArticles);
-  const Timeline t = BuildTimeline(*corpus, TimelineOptions{});
+  const Timeline t = Build(*corpus, TimelineOptions{});
   eval::TlsTimeline parsed;
   std::string error;
   ASSERT_TRUE(eval::ParseTlsTimeline(FormatTimeline(t, TimelineFormat::kTilse), parsed, error))
@@ -250,10 +266,53 @@ TEST(TimelineBuildTest, ExportsParseBack) {
 TEST(TimelineBuildTest, HtmlEscapesText) {
   Timeline t;
   t.title = "<b>x</b>";
-  t.dates.push_back({"2023-01-01", 1, {{"a < b & \"c\"", false, {}}}});
+  t.dates.push_back({CivilDate{2023, 1, 1}, 1, {{"a < b & \"c\"", false, {}}}});
   const std::string html = FormatTimeline(t, TimelineFormat::kHtml);
   EXPECT_NE(html.find("a &lt; b &amp; &quot;c&quot;"), std::string::npos);
   EXPECT_EQ(html.find("<b>x</b>"), std::string::npos);
+}
+
+// Links come only from web addresses: a source's URL from the input
+// ("javascript:" in a canonical link, a record, a WARC target) shows as
+// text, never as a link, in every writer that makes links.
+TEST(TimelineBuildTest, OnlyWebAddressesBecomeLinks) {
+  Timeline t;
+  t.title = "Valmorin";
+  TimelineSentence s{"Le pont a été inauguré [voir](javascript:alert(0)) <i>hier</i>.", false, {}};
+  for (const char* url : {"javascript:alert(1)", " JaVa\tScRiPt:alert(2)",
+                          "data:text/html,<script>alert(3)</script>", "https://example.org/ok"}) {
+    s.sources.push_back({"page.html", url, CivilDate{2021, 3, 3}, "Pont"});
+  }
+  t.dates.push_back({CivilDate{2021, 3, 3}, 4, {s}});
+  const std::string html = FormatTimeline(t, TimelineFormat::kHtml);
+  EXPECT_NE(html.find("<a href=\"https://example.org/ok\">"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<a href=\"java"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<a href=\" Ja"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<a href=\"data"), std::string::npos) << html;
+  EXPECT_NE(html.find("javascript:alert(1) (2021-03-03)"), std::string::npos);  // as text
+
+  const std::string md = FormatTimeline(t, TimelineFormat::kMarkdown);
+  EXPECT_NE(md.find("[https://example.org/ok (2021-03-03)](https://example.org/ok)"),
+            std::string::npos)
+      << md;
+  // Every link destination in the Markdown ("](" not escaped) is the web address.
+  for (size_t at = md.find("]("); at != std::string::npos; at = md.find("](", at + 1)) {
+    if (md[at - 1] == '\\') continue;
+    EXPECT_EQ(md.compare(at + 2, 22, "https://example.org/ok"), 0) << md.substr(at);
+  }
+  // The page's own text cannot make a link or HTML either.
+  EXPECT_NE(md.find("\\[voir\\](javascript:alert(0)) \\<i\\>hier\\</i\\>"), std::string::npos)
+      << md;
+
+  const auto tljs = nlohmann::json::parse(FormatTimeline(t, TimelineFormat::kTimelineJs));
+  const std::string body = tljs["events"][0]["text"]["text"].get<std::string>();
+  EXPECT_EQ(body.find("href"), std::string::npos) << body;  // its source is javascript:
+  t.dates[0].sentences[0].sources.erase(t.dates[0].sentences[0].sources.begin(),
+                                        t.dates[0].sentences[0].sources.begin() + 3);
+  const auto safe = nlohmann::json::parse(FormatTimeline(t, TimelineFormat::kTimelineJs));
+  EXPECT_NE(safe["events"][0]["text"]["text"].get<std::string>().find(
+                "<a href=\"https://example.org/ok\">"),
+            std::string::npos);
 }
 
 }  // namespace

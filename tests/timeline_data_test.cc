@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "dateline/corpus.h"
+#include "dateline/ingest.h"
 #include "dateline/timeline.h"
 #include "eval/tls.h"
 
@@ -45,7 +46,7 @@ TEST(TimelineDataTest, MlCrisisFrenchEgyptAndLibya) {
 
 bool HasSentence(const Timeline& t, const std::string& date, const std::string& word) {
   for (const auto& d : t.dates) {
-    if (d.date != date) continue;
+    if (FormatCivilDate(d.date) != date) continue;
     for (const auto& s : d.sentences) {
       if (s.text.find(word) != std::string::npos) return true;
     }
@@ -56,16 +57,20 @@ bool HasSentence(const Timeline& t, const std::string& date, const std::string& 
 TEST(TimelineDataTest, LoukachenkoSeeds) {
   const std::string seeds = SharedData() + "/seeds";
   if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "no shared data at " << seeds;
-  auto corpus = Corpus::Open(":memory:");
+  auto corpus = std::move(Corpus::Open(":memory:")).value();
   Ingester ingester(*corpus, {});
   for (const char* name : {"001_eeb3df5a88e7ea59.txt", "002_f75ccf0c9babfc33.txt",
                            "003_a52a542bea90e31b.txt", "004_1594615c32b51ef5.txt"}) {
     ingester.AddSource(seeds + "/" + name);
   }
-  EXPECT_TRUE(ingester.Run().problems.empty());
+  const auto summary = ingester.Run();
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  EXPECT_TRUE(summary->problems.empty());
   TimelineOptions options;
   options.filter.query = "Loukachenko";
-  const Timeline t = BuildTimeline(*corpus, options);
+  const auto built = BuildTimeline(*corpus, options);
+  ASSERT_TRUE(built.ok()) << built.status().message();
+  const Timeline& t = *built;
   EXPECT_TRUE(HasSentence(t, "2023-02-28", "Chine"));   // state visit to China
   EXPECT_TRUE(HasSentence(t, "2023-02-24", "parlé"));   // the call with Putin
   EXPECT_TRUE(HasSentence(t, "2023-04-05", "Moscou"));  // the Moscow talks

@@ -28,6 +28,11 @@ void SetExitStatus(int status);
 CLI::App* GetOrAddSubcommand(CLI::App& app, const std::string& name,
                              const std::string& description);
 
+// A check for a count flag (--dates, --max-bytes, ...): a whole number of at
+// least `min`; "-1" or "0" get a message that says so, not CLI11's range
+// arithmetic.
+CLI::Validator AtLeast(long long min);
+
 // Throws a usage error (exit status 2) with a one-line message.
 [[noreturn]] void UsageError(const std::string& message);
 

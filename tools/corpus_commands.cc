@@ -8,6 +8,7 @@
 
 #include "command.h"
 #include "dateline/corpus.h"
+#include "dateline/ingest.h"
 #include "dateline/timeline.h"
 
 namespace dateline::cli {
@@ -25,6 +26,12 @@ void DrawProgress(const IngestProgress& p) {
   if (p.inputs_done == p.inputs_total) std::fputc('\n', stderr);
 }
 
+// Prints a failed call's message and sets the exit status it maps to.
+void Fail(const Status& status) {
+  std::cerr << "dateline: " << status.message() << "\n";
+  SetExitStatus(ExitStatusFor(status));
+}
+
 // Ingests `sources`; prints the problems and, unless `quiet`, a summary.
 // Returns the exit status.
 int IngestSources(Corpus& corpus, const std::vector<std::string>& sources,
@@ -34,13 +41,19 @@ int IngestSources(Corpus& corpus, const std::vector<std::string>& sources,
   if (!quiet && isatty(STDERR_FILENO)) options.progress = DrawProgress;
   Ingester ingester(corpus, options);
   for (const auto& s : sources) ingester.AddSource(s);
-  const IngestSummary summary = ingester.Run();
-  for (const auto& problem : summary.problems) std::cerr << "dateline: " << problem << "\n";
-  if (!quiet) {
-    std::cerr << "ingested " << summary.ingested << ", copies " << summary.copies << ", duplicates "
-              << summary.duplicates << ", skipped " << summary.skipped << "\n";
+  const StatusOr<IngestSummary> summary = ingester.Run();
+  if (!summary.ok()) {
+    std::cerr << "dateline: " << summary.status().message() << "\n";
+    return ExitStatusFor(summary.status());
   }
-  return summary.problems.empty() ? kExitOk : kExitFailure;
+  for (const auto& problem : summary->problems) std::cerr << "dateline: " << problem << "\n";
+  for (const auto& w : summary->warnings) std::cerr << "dateline: warning: " << w << "\n";
+  if (!quiet) {
+    std::cerr << "ingested " << summary->ingested << ", copies " << summary->copies
+              << ", duplicates " << summary->duplicates << ", re-tagged " << summary->retagged
+              << ", skipped " << summary->skipped << "\n";
+  }
+  return summary->problems.empty() ? kExitOk : kExitFailure;
 }
 
 // A store in a fresh temporary folder, removed when this object dies.
@@ -48,14 +61,14 @@ class TemporaryStore {
  public:
   TemporaryStore() {
     std::string pattern = (std::filesystem::temp_directory_path() / "dateline-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw CorpusError("cannot create a temporary folder");
-    dir_ = pattern;
+    if (mkdtemp(pattern.data()) != nullptr) dir_ = pattern;
   }
   ~TemporaryStore() {
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
   }
   std::string path() const { return dir_ + "/dateline.db"; }
+  const std::string& dir() const { return dir_; }
 
  private:
   std::string dir_;
@@ -72,13 +85,9 @@ void RegisterIngest(CLI::App& app) {
   sub->add_option("--lang", flags->lang, "Language of the texts (fr, en); detected when absent");
   sub->add_option("SOURCE", flags->sources, "Files or folders")->required();
   sub->callback([flags] {
-    try {
-      auto corpus = Corpus::Open(flags->db.empty() ? Corpus::DefaultPath() : flags->db);
-      SetExitStatus(IngestSources(*corpus, flags->sources, flags->lang, false));
-    } catch (const std::exception& e) {
-      std::cerr << "dateline: " << e.what() << "\n";
-      SetExitStatus(kExitFailure);
-    }
+    auto corpus = Corpus::Open(flags->db.empty() ? Corpus::DefaultPath() : flags->db);
+    if (!corpus.ok()) return Fail(corpus.status());
+    SetExitStatus(IngestSources(**corpus, flags->sources, flags->lang, false));
   });
 }
 
@@ -90,22 +99,24 @@ void RegisterSearch(CLI::App& app) {
   };
   auto flags = std::make_shared<Flags>();
   sub->add_option("--db", flags->db, "Store path (default: the user's data folder)");
-  sub->add_option("--limit", flags->limit, "Most articles to list")->capture_default_str();
+  sub->add_option("--limit", flags->limit, "Most articles to list")
+      ->check(AtLeast(1))
+      ->capture_default_str();
   sub->add_option("QUERY", flags->query, "FTS5 query (words, \"phrases\", OR, NOT)")->required();
   sub->callback([flags] {
-    try {
-      auto corpus = Corpus::Open(flags->db.empty() ? Corpus::DefaultPath() : flags->db);
-      for (const CorpusArticle& a : corpus->Search(flags->query, flags->limit)) {
-        const auto& o = a.origin;
-        std::cout << (o.published.empty() ? "----------" : o.published) << "  " << o.title
-                  << "\n            " << (o.url.empty() ? o.source : o.url) << "\n";
-        for (const auto& c : a.copies) {
-          std::cout << "            copy: " << (c.url.empty() ? c.source : c.url) << "\n";
-        }
+    // Read-only: a search never waits for an ingest that holds the store.
+    auto corpus =
+        Corpus::Open(flags->db.empty() ? Corpus::DefaultPath() : flags->db, {.read_only = true});
+    if (!corpus.ok()) return Fail(corpus.status());
+    auto found = (*corpus)->Search(flags->query, flags->limit);
+    if (!found.ok()) return Fail(found.status());
+    for (const CorpusArticle& a : *found) {
+      const auto& o = a.origin;
+      std::cout << (o.published ? FormatCivilDate(*o.published) : "----------") << "  " << o.title
+                << "\n            " << (o.url.empty() ? o.source : o.url) << "\n";
+      for (const auto& c : a.copies) {
+        std::cout << "            copy: " << (c.url.empty() ? c.source : c.url) << "\n";
       }
-    } catch (const std::exception& e) {
-      std::cerr << "dateline: " << e.what() << "\n";
-      SetExitStatus(kExitFailure);
     }
   });
 }
@@ -123,39 +134,53 @@ void RegisterTimeline(CLI::App& app) {
   sub->add_option("--query", flags->query, "Only articles matching this full-text query");
   sub->add_option("--from", flags->from, "First date (YYYY-MM-DD)");
   sub->add_option("--to", flags->to, "Last date (YYYY-MM-DD)");
-  sub->add_option("--dates", flags->dates, "Number of dates (l)")->capture_default_str();
-  sub->add_option("--sentences", flags->sentences, "Sentences per date (k)")->capture_default_str();
+  sub->add_option("--dates", flags->dates, "Number of dates (l)")
+      ->check(AtLeast(1))
+      ->capture_default_str();
+  sub->add_option("--sentences", flags->sentences, "Sentences per date (k)")
+      ->check(AtLeast(1))
+      ->capture_default_str();
   sub->add_option("--format", flags->format, "json, md, tilse, timelinejs or html")
       ->capture_default_str();
   sub->add_option("SOURCE", flags->sources, "Ingest these into a temporary store first");
   sub->callback([flags] {
     const auto format = ParseTimelineFormat(flags->format);
     if (!format) UsageError("unknown --format " + flags->format);
-    for (const std::string* d : {&flags->from, &flags->to}) {
-      if (!d->empty() && !ParseDct(*d)) UsageError("not a YYYY-MM-DD date: " + *d);
+    TimelineOptions options;
+    for (auto [flag, into] : {std::pair{&flags->from, &options.filter.from},
+                              std::pair{&flags->to, &options.filter.to}}) {
+      if (flag->empty()) continue;
+      *into = ParseCivilDate(*flag);
+      if (!*into) UsageError("not a YYYY-MM-DD date: " + *flag);
     }
-    try {
-      std::unique_ptr<TemporaryStore> temp;
-      std::string path = flags->db.empty() ? Corpus::DefaultPath() : flags->db;
-      if (!flags->sources.empty() && flags->db.empty()) {
-        temp = std::make_unique<TemporaryStore>();
-        path = temp->path();
+    if (!flags->lang.empty()) {
+      if (auto pack = LanguageRegistry::BuiltIn().Find(flags->lang); !pack.ok()) {
+        UsageError("--lang: " + pack.status().message());
       }
-      auto corpus = Corpus::Open(path);
-      int status = kExitOk;
-      if (!flags->sources.empty())
-        status = IngestSources(*corpus, flags->sources, flags->lang, true);
-      TimelineOptions options;
-      options.filter = {flags->query, flags->from, flags->to, flags->lang};
-      options.dates = flags->dates;
-      options.sentences = flags->sentences;
-      if (!flags->lang.empty()) options.language = flags->lang;
-      std::cout << FormatTimeline(BuildTimeline(*corpus, options), *format);
-      SetExitStatus(status);
-    } catch (const std::exception& e) {
-      std::cerr << "dateline: " << e.what() << "\n";
-      SetExitStatus(kExitFailure);
     }
+    std::unique_ptr<TemporaryStore> temp;
+    std::string path = flags->db.empty() ? Corpus::DefaultPath() : flags->db;
+    if (!flags->sources.empty() && flags->db.empty()) {
+      temp = std::make_unique<TemporaryStore>();
+      if (temp->dir().empty()) return Fail(Status::IoError("cannot create a temporary folder"));
+      path = temp->path();
+    }
+    // Without sources to add, the store is only read: the timeline never
+    // waits for an ingest that holds it.
+    auto corpus = Corpus::Open(path, {.read_only = flags->sources.empty()});
+    if (!corpus.ok()) return Fail(corpus.status());
+    int status = kExitOk;
+    if (!flags->sources.empty()) {
+      status = IngestSources(**corpus, flags->sources, flags->lang, true);
+    }
+    options.filter.query = flags->query;
+    options.filter.language = flags->lang;
+    options.dates = flags->dates;
+    options.sentences = flags->sentences;
+    auto timeline = BuildTimeline(**corpus, options);
+    if (!timeline.ok()) return Fail(timeline.status());
+    std::cout << FormatTimeline(*timeline, *format);
+    SetExitStatus(status);
   });
 }
 

@@ -13,6 +13,7 @@
 #include "eval/date_eval.h"
 #include "eval/extraction_eval.h"
 #include "util/io.h"
+#include "util/parallel.h"
 
 namespace dateline::cli {
 namespace {
@@ -23,20 +24,6 @@ struct EvalFlags {
   int jobs = 0;
   std::string type;  // only pages of this type
 };
-
-// Runs `fn(i)` for i in [0, n) on `jobs` threads.
-template <typename Fn>
-void ParallelFor(size_t n, int jobs, Fn fn) {
-  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < jobs; ++t) {
-    threads.emplace_back([&] {
-      for (size_t i; (i = next++) < n;) fn(i);
-    });
-  }
-  for (auto& t : threads) t.join();
-}
 
 int RunExtraction(const EvalFlags& flags) {
   std::vector<std::string> errors;
@@ -52,7 +39,7 @@ int RunExtraction(const EvalFlags& flags) {
   Reader reader;
   std::vector<std::string> texts(gold.size());
   std::vector<std::string> read_errors(gold.size());
-  ParallelFor(gold.size(), flags.jobs, [&](size_t i) {
+  ParallelFor(gold.size(), static_cast<size_t>(std::max(flags.jobs, 0)), [&](size_t i) {
     ReadResult in = ReadInput(gold[i].html_path);
     if (!in.ok) {
       read_errors[i] = in.error;
@@ -60,9 +47,12 @@ int RunExtraction(const EvalFlags& flags) {
     }
     ReadHints hints;
     hints.path = gold[i].html_path;
-    Article a = reader.Read(in.data, hints);
-    if (!a.ok()) read_errors[i] = a.error;
-    texts[i] = a.text;
+    StatusOr<Article> a = reader.Read(in.data, hints);
+    if (!a.ok()) {
+      read_errors[i] = a.status().message();
+      return;
+    }
+    texts[i] = std::move(a->text);
   });
   eval::ExtractionScorer scorer;
   std::vector<std::pair<double, size_t>> worst;
@@ -105,11 +95,11 @@ int RunDates(const EvalFlags& flags) {
     return kExitFailure;
   }
   Reader reader;
-  std::vector<Article> out(gold.size());
-  ParallelFor(gold.size(), flags.jobs, [&](size_t i) {
+  std::vector<StatusOr<Article>> out(gold.size(), Status::Internal("not read"));
+  ParallelFor(gold.size(), static_cast<size_t>(std::max(flags.jobs, 0)), [&](size_t i) {
     ReadResult in = ReadInput(gold[i].file);
     if (!in.ok) {
-      out[i].error = in.error;
+      out[i] = Status::IoError(in.error);
       return;
     }
     // No URL hint: the page's own markup only, as the reference tools see it.
@@ -119,18 +109,21 @@ int RunDates(const EvalFlags& flags) {
   });
   eval::DateCounts counts;
   int failed = 0, listed = 0;
+  auto text = [](const std::optional<DayTime>& t) { return t ? FormatDayTime(*t) : ""; };
   for (size_t i = 0; i < gold.size(); ++i) {
     if (!out[i].ok()) {
       ++failed;
-      std::cerr << "dateline eval dates: " << out[i].error << "\n";
+      std::cerr << "dateline eval dates: " << out[i].status().message() << "\n";
     }
-    counts.Add(out[i].published, gold[i].date);
-    if (listed < flags.errors && out[i].published.substr(0, 10) != gold[i].date) {
+    const std::string published = out[i].ok() ? text(out[i]->published) : "";
+    counts.Add(published, gold[i].date);
+    if (listed < flags.errors && published.substr(0, 10) != gold[i].date) {
       ++listed;
       std::printf("%s  gold %s  got %s (%s) modified %s  %s\n", gold[i].file.c_str(),
-                  gold[i].date.c_str(), out[i].published.empty() ? "-" : out[i].published.c_str(),
-                  out[i].date_evidence.c_str(),
-                  out[i].modified.empty() ? "-" : out[i].modified.c_str(), gold[i].url.c_str());
+                  gold[i].date.c_str(), published.empty() ? "-" : published.c_str(),
+                  out[i].ok() ? std::string(DateEvidenceName(out[i]->date_evidence)).c_str() : "-",
+                  out[i].ok() && out[i]->modified ? text(out[i]->modified).c_str() : "-",
+                  gold[i].url.c_str());
     }
   }
   std::printf("pages     %d\n", counts.pages());

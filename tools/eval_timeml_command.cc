@@ -74,12 +74,13 @@ void PrintRow(const std::string& name, const eval::TimemlAccumulator& total, int
 }
 
 std::unique_ptr<Tagger> BuildTagger(const std::string& rules_dir) {
-  try {
-    return rules_dir.empty() ? Tagger::Create() : Tagger::CreateFromDirectory(rules_dir);
-  } catch (const std::exception& e) {
-    std::cerr << "dateline: " << e.what() << "\n";
+  if (rules_dir.empty()) return Tagger::Create();
+  auto tagger = Tagger::CreateFromDirectory(rules_dir);
+  if (!tagger.ok()) {
+    std::cerr << "dateline: " << tagger.status().message() << "\n";
     return nullptr;
   }
+  return std::move(tagger).value();
 }
 
 // The --errors report goes to a temporary file, opened before any work so a

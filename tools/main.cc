@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "command.h"
+#include "dateline/version.h"
 
 namespace dateline::cli {
 namespace {
@@ -45,13 +46,31 @@ CLI::App* GetOrAddSubcommand(CLI::App& app, const std::string& name,
 
 void UsageError(const std::string& message) { throw CLI::ValidationError(message); }
 
+CLI::Validator AtLeast(long long min) {
+  return CLI::Validator(
+      [min](std::string& value) -> std::string {
+        size_t used = 0;
+        long long n = 0;
+        try {
+          n = std::stoll(value, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used == 0 || used != value.size() || n < min) {
+          return "'" + value + "' is not a whole number of at least " + std::to_string(min);
+        }
+        return "";
+      },
+      ">=" + std::to_string(min));
+}
+
 }  // namespace dateline::cli
 
 int main(int argc, char** argv) {
   using namespace dateline::cli;
   CLI::App app{"dateline: time-normalised text and dated timelines from news pages"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "dateline 0.1.0");
+  app.set_version_flag("--version", std::string("dateline ") + dateline::kVersion);
   auto& registry = Registry();
   std::stable_sort(registry.begin(), registry.end(),
                    [](const Registration& a, const Registration& b) { return a.order < b.order; });

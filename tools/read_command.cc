@@ -1,11 +1,12 @@
-// `dateline read`: pages (HTML, .html.gz, scraped text) to clean articles.
+// `dateline read`: pages (HTML, .html.gz, scraped text) to clean articles,
+// through the pipeline without tagging.
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "command.h"
-#include "dateline/reader.h"
+#include "dateline/output.h"
+#include "dateline/pipeline.h"
 #include "util/io.h"
 
 namespace dateline::cli {
@@ -18,65 +19,41 @@ struct ReadFlags {
   std::vector<std::string> files;
 };
 
-nlohmann::json ToJson(const std::string& source, const Article& a) {
-  nlohmann::json j;
-  j["source"] = source;
-  if (!a.ok()) {
-    j["error"] = a.error;
-    return j;
-  }
-  auto or_null = [](const std::string& s) {
-    return s.empty() ? nlohmann::json() : nlohmann::json(s);
-  };
-  j["title"] = a.title;
-  j["text"] = a.text;
-  j["published"] = or_null(a.published);
-  j["modified"] = or_null(a.modified);
-  j["lang"] = or_null(a.lang);
-  j["url"] = or_null(a.url);
-  j["date_evidence"] = or_null(a.date_evidence);
-  if (!a.warnings.empty()) j["warnings"] = a.warnings;
-  return j;
-}
-
 int Run(const ReadFlags& flags) {
-  Reader reader;
+  PipelineOptions reading;
+  reading.tagger = false;
+  StatusOr<std::unique_ptr<Pipeline>> pipeline = Pipeline::Create(reading);
+  if (!pipeline.ok()) {
+    std::cerr << "dateline read: " << pipeline.status().message() << "\n";
+    return ExitStatusFor(pipeline.status());
+  }
+  const ArticleFormat format = ParseArticleFormat(flags.format).value_or(ArticleFormat::kJsonl);
   std::vector<std::string> files = flags.files;
   if (files.empty()) files.push_back("-");
   int status = kExitOk;
   for (const std::string& file : files) {
-    ReadHints hints;
-    hints.url = flags.url;
-    hints.path = file == "-" ? "" : file;
-    hints.max_bytes = flags.max_bytes;
-    Article a;
+    AnnotateOptions options;
+    options.url = flags.url;
+    options.path = file == "-" ? "" : file;
+    options.max_bytes = flags.max_bytes;
+    options.kind = InputKind::kPage;
+    options.tag = false;
+    StatusOr<AnnotatedDocument> doc = Status::IoError("unread");
     // ReadInput inflates gzip under the same cap; the reader checks plain input.
     ReadResult in = ReadInput(file, flags.max_bytes);
-    if (!in.ok) {
-      a.error = in.error;
-    } else {
-      a = reader.Read(in.data, hints);
+    doc = in.ok ? (*pipeline)->Annotate(in.data, options) : Status::IoError(in.error);
+    if (!doc.ok()) {
+      status = kExitFailure;
+      std::cout << FormatArticleError(doc.status(), format, file);
+      std::cerr << "dateline read: " << doc.status().message() << "\n";
+      continue;
     }
-    if (!a.ok()) status = kExitFailure;
-    const std::string source = file == "-" ? "-" : file;
-    if (flags.format == "text") {
-      if (!a.ok()) {
-        std::cerr << "dateline read: " << a.error << "\n";
-        continue;
-      }
-      std::cout << a.title << "\n"
-                << (a.published.empty() ? "(no date)" : a.published) << "\n\n"
-                << a.text << "\n";
-      if (files.size() > 1) std::cout << "\n";
-    } else {
-      nlohmann::json j = ToJson(source, a);
-      std::cout << (flags.format == "json"
-                        ? j.dump(2)
-                        : j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
-                << "\n";
-      if (!a.ok()) std::cerr << "dateline read: " << a.error << "\n";
+    doc->article.text = std::string(doc->body());
+    std::cout << FormatArticle(doc->article, format, file);
+    if (format == ArticleFormat::kText && files.size() > 1) std::cout << "\n";
+    for (const std::string& w : doc->article.warnings) {
+      std::cerr << "dateline read: warning: " << w << "\n";
     }
-    for (const std::string& w : a.warnings) std::cerr << "dateline read: warning: " << w << "\n";
   }
   std::cout.flush();
   return status;
@@ -91,7 +68,8 @@ DATELINE_REGISTER_COMMAND(20, [](CLI::App& app) {
       ->check(CLI::IsMember({"json", "jsonl", "text"}));
   sub->add_option("--url", flags->url, "The page's URL (its path may hold the date)");
   sub->add_option("--max-bytes", flags->max_bytes, "Cap on the (decompressed) input size")
-      ->check(CLI::PositiveNumber);
+      ->check(AtLeast(1))
+      ->capture_default_str();
   sub->add_option("files", flags->files, "Files to read (standard input when none)");
   sub->callback([flags] { SetExitStatus(Run(*flags)); });
 });

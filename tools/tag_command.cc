@@ -1,17 +1,15 @@
 // `dateline tag`: finds temporal expressions and prints them inline, as
-// TimeML or as JSON lines.
-#include <algorithm>
-#include <cstdint>
+// TimeML or as JSON lines. The pipeline reads, decides and tags; this file
+// translates flags and prints.
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "command.h"
-#include "dateline/reader.h"
-#include "dateline/tagger.h"
-#include "tagger_output.h"
-#include "text/utf8.h"
+#include "dateline/output.h"
+#include "dateline/pipeline.h"
 #include "util/io.h"
 
 namespace dateline::cli {
@@ -24,104 +22,67 @@ struct TagFlags {
   std::string format = "inline";
   std::string rules;
   bool read = false;
+  // Text is tagged as a stream, so the cap can be far above the reader's:
+  // memory is about twice the input (the input and the tagged text), not
+  // the output or the expressions.
+  size_t max_bytes = size_t{512} << 20;
   std::vector<std::string> files;
 };
 
-// HTML is read as a page (main text, publication date) before tagging.
-bool LooksLikeHtml(std::string_view data, const std::string& path) {
-  for (const char* ext : {".html", ".htm", ".html.gz", ".htm.gz", ".xhtml"}) {
-    const std::string_view e(ext);
-    if (path.size() >= e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0) {
-      return true;
-    }
-  }
-  const size_t first = data.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (first == std::string_view::npos || data[first] != '<') return false;
-  const std::string_view head = data.substr(first, 512);
-  for (const char* marker : {"<!DOCTYPE", "<!doctype", "<html", "<HTML", "<head", "<body"}) {
-    if (head.find(marker) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-// Reads `data` as a page: the text to tag becomes its title and main text,
-// and its publication date the DCT when none was given.
-bool ReadPage(const std::string& name, std::string& data, TagOptions& options) {
-  static const Reader reader;
-  ReadHints hints;
-  hints.path = name;
-  const Article article = reader.Read(data, hints);
-  if (!article.ok()) {
-    std::cerr << "dateline: " << name << ": " << article.error << "\n";
-    return false;
-  }
-  data = article.title.empty() ? article.text : article.title + "\n\n" + article.text;
-  if (!options.dct && !article.published.empty()) options.dct = ParseDct(article.published);
-  if (options.language == "auto" && (article.lang == "fr" || article.lang == "en")) {
-    options.language = article.lang;
-  }
-  return true;
-}
-
-std::unique_ptr<Tagger> BuildTagger(const std::string& rules_dir) {
-  try {
-    return rules_dir.empty() ? Tagger::Create() : Tagger::CreateFromDirectory(rules_dir);
-  } catch (const RuleError& e) {
-    std::cerr << "dateline: rules: " << e.what() << "\n";
-    SetExitStatus(kExitUsage);
-    return nullptr;
-  }
-}
-
 // Tags one input; returns false (after a message naming it) when it fails.
-bool TagOne(const Tagger& tagger, const std::string& path, TagOptions options, OutputFormat format,
-            bool read) {
+bool TagOne(const Pipeline& pipeline, const std::string& path, AnnotateOptions options,
+            TagFormat format) {
   const std::string name = path == "-" ? "<stdin>" : path;
-  ReadResult input = ReadInput(path);
+  ReadResult input = ReadInput(path, options.max_bytes);
   if (!input.ok) {
     std::cerr << "dateline: " << input.error << "\n";
     return false;
   }
-  if ((read || LooksLikeHtml(input.data, path)) && !ReadPage(name, input.data, options)) {
+  options.path = name;
+  // Expressions are written as the tagger finds them, chunk by chunk, so a
+  // text of any size is tagged in the memory of a chunk. Every failure comes
+  // before the first chunk, so a failing file writes nothing.
+  TaggedTextWriter writer(std::cout, format, name);
+  options.expression_sink = [&writer](std::string_view text, std::vector<TimeExpression>& chunk) {
+    for (const TimeExpression& e : chunk) writer.Add(text, e);
+  };
+  StatusOr<AnnotatedDocument> doc = pipeline.AnnotateOwned(std::move(input.data), options);
+  if (!doc.ok()) {
+    std::cerr << "dateline: " << doc.status().message() << "\n";
     return false;
   }
-  const size_t bad = FindInvalidUtf8(input.data);
-  if (bad != std::string::npos) {
-    std::cerr << "dateline: " << name << ": invalid UTF-8 at byte " << bad << "\n";
-    return false;
-  }
-  if (input.data.size() > UINT32_MAX) {
-    std::cerr << "dateline: " << name << ": larger than 4 GiB\n";
-    return false;
-  }
-  std::vector<TimeExpression> expressions = tagger.Tag(input.data, options);
-  // Output is built whole before it is written, so a failing file writes nothing.
-  std::cout << FormatExpressions(input.data, expressions, format, name);
+  writer.Finish(doc->text);
+  for (const std::string& w : doc->warnings) std::cerr << "dateline: warning: " << w << "\n";
   return true;
 }
 
-void Run(const TagFlags& flags) {
-  TagOptions options;
+void Run(const TagFlags& flags, bool dct_given) {
+  AnnotateOptions options;
   options.language = flags.language;
-  if (!flags.dct.empty()) {
-    options.dct = ParseDct(flags.dct);
+  if (dct_given) {
+    options.dct = ParseDayTime(flags.dct);
     if (!options.dct) UsageError("--dct: '" + flags.dct + "' is not YYYY-MM-DD[THH:MM[:SS]]");
   }
   options.mode = flags.mode == "narratives" ? AnchorMode::kNarratives : AnchorMode::kNews;
-  std::unique_ptr<Tagger> tagger = BuildTagger(flags.rules);
-  if (!tagger) return;
+  options.kind = flags.read ? InputKind::kPage : InputKind::kSniff;
+  options.sentences = false;
+  options.max_bytes = flags.max_bytes;
+  const TagFormat format = ParseTagFormat(flags.format).value_or(TagFormat::kInline);
+  StatusOr<std::unique_ptr<Pipeline>> pipeline = Pipeline::CreateFromDirectory(flags.rules);
+  if (!pipeline.ok()) {
+    std::cerr << "dateline: rules: " << pipeline.status().message() << "\n";
+    SetExitStatus(ExitStatusFor(pipeline.status()));
+    return;
+  }
   if (options.language != "auto") {
-    const auto languages = tagger->Languages();
-    if (std::find(languages.begin(), languages.end(), options.language) == languages.end()) {
-      UsageError("--lang: no rules for '" + options.language + "'");
+    if (auto pack = (*pipeline)->languages().FindTaggable(options.language); !pack.ok()) {
+      UsageError("--lang: " + pack.status().message());
     }
   }
-  const OutputFormat format = ParseOutputFormat(flags.format);
   std::vector<std::string> files = flags.files;
   if (files.empty()) files.push_back("-");
   bool all_ok = true;
-  for (const std::string& path : files)
-    all_ok &= TagOne(*tagger, path, options, format, flags.read);
+  for (const std::string& path : files) all_ok &= TagOne(**pipeline, path, options, format);
   SetExitStatus(all_ok ? kExitOk : kExitFailure);
 }
 
@@ -130,9 +91,10 @@ void Register(CLI::App& app) {
   CLI::App* sub =
       app.add_subcommand("tag", "Find temporal expressions and give their TIMEX3 values");
   sub->add_option("--lang", flags->language, "Language: fr, en or auto")->capture_default_str();
-  sub->add_option("--dct", flags->dct,
-                  "Document creation time, YYYY-MM-DD[THH:MM]; without it relative "
-                  "expressions stay underspecified (XXXX-XX-XX)");
+  CLI::Option* dct =
+      sub->add_option("--dct", flags->dct,
+                      "Document creation time, YYYY-MM-DD[THH:MM]; without it relative "
+                      "expressions stay underspecified (XXXX-XX-XX)");
   sub->add_option("--mode", flags->mode, "news: anchor on the DCT; narratives: on the text's dates")
       ->check(CLI::IsMember({"news", "narratives"}))
       ->capture_default_str();
@@ -141,11 +103,14 @@ void Register(CLI::App& app) {
       ->check(CLI::IsMember({"inline", "timeml", "jsonl"}))
       ->capture_default_str();
   sub->add_option("--rules", flags->rules, "Load rules from DIR (one folder per language)");
+  sub->add_option("--max-bytes", flags->max_bytes, "Cap on the size of an input (decompressed)")
+      ->check(AtLeast(1))
+      ->capture_default_str();
   sub->add_flag("--read", flags->read,
                 "Read each input as a news page first (automatic for HTML): tag its title and "
                 "main text, with its publication date as the DCT unless --dct is given");
   sub->add_option("files", flags->files, "Input files (standard input when none)");
-  sub->callback([flags] { Run(*flags); });
+  sub->callback([flags, dct] { Run(*flags, dct->count() > 0); });
 }
 
 DATELINE_REGISTER_COMMAND(10, Register);

@@ -6,7 +6,11 @@
 #ifndef DATELINE_CALENDAR_H_
 #define DATELINE_CALENDAR_H_
 
+#include <compare>
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace dateline {
 
@@ -50,6 +54,37 @@ CivilDate AddMonths(const CivilDate& date, int months);
 
 // Easter Sunday of a Gregorian year (anonymous Gregorian algorithm).
 CivilDate EasterSunday(int year);
+
+// Dates cross dateline's stages as these values; text appears only at the
+// edges (command-line flags, output writers, the store's SQL), through the
+// one parser and the one formatter below.
+
+// "YYYY-MM-DD" for years 0..9999; nullopt for anything else or an invalid
+// date.
+std::optional<CivilDate> ParseCivilDate(std::string_view text);
+// "YYYY-MM-DD" (years outside 0..9999 are written with as many digits as
+// they need and a sign when negative).
+std::string FormatCivilDate(const CivilDate& date);
+
+// A day, optionally with a time of day to the minute or to the second: a
+// publication date, a document creation time (DCT).
+struct DayTime {
+  CivilDate date;
+  int hour = -1;    // 0..23; -1 when only the day is known
+  int minute = 0;   // 0..59
+  int second = -1;  // 0..59; -1 when the time is known to the minute
+
+  bool has_time() const { return hour >= 0; }
+  friend bool operator==(const DayTime&, const DayTime&) = default;
+};
+
+// Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS" (a space
+// may replace the T). Returns nullopt for anything else or an invalid date
+// or time.
+std::optional<DayTime> ParseDayTime(std::string_view text);
+// The inverse of ParseDayTime: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or
+// "YYYY-MM-DDTHH:MM:SS" by precision.
+std::string FormatDayTime(const DayTime& value);
 
 }  // namespace dateline
 

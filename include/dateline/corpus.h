@@ -1,53 +1,58 @@
-// A searchable corpus of news articles: an embedded SQLite store (one file,
-// WAL mode) holding the articles, their sentences, the TIMEX3 expressions of
-// each sentence, each sentence's date, a full-text index (FTS5, accents
-// ignored: "bielorussie" finds "Biélorussie") and groups of near-duplicate
-// articles (syndicated copies).
+// The corpus store: an embedded SQLite store (one file, WAL mode) holding
+// articles, their sentences with their dates, the TIMEX3 expressions of each
+// sentence, a full-text index (FTS5, accents ignored: "bielorussie" finds
+// "Biélorussie") and groups of near-duplicate articles (syndicated copies).
 //
 //   auto corpus = dateline::Corpus::Open(dateline::Corpus::DefaultPath());
-//   dateline::Ingester ingester(*corpus, {});
-//   ingester.AddSource("pages/");          // files, folders, JSONL, WARC
-//   dateline::IngestSummary summary = ingester.Run();
-//   for (const auto& a : corpus->Search("Loukachenko", 20)) ...
+//   if (!corpus.ok()) ... corpus.status() ...
+//   auto found = (*corpus)->Search("Loukachenko", 20);
 //
-// A sentence is dated by its first day-level expression; without one it
-// takes its article's publication date, marked as weak. Near-duplicates are
-// found with MinHash over word shingles and LSH bands: the first article of
-// a group is canonical, later ones are stored as its copies (their sentences
-// are not indexed again) and listed as further sources.
+// The store keeps what it is given: reading, tagging, sentence splitting and
+// dating happen before (pipeline.h; ingest.h runs the whole flow over files).
+// Near-duplicates are found with MinHash over word shingles and LSH bands:
+// the first article of a group is canonical, later ones are stored as its
+// copies (their sentences are not indexed again) and listed as further
+// sources. A sentence found word for word in three or more canonical
+// articles is page furniture: it neither counts for a date nor appears in a
+// timeline.
 //
 // A Corpus object is not thread-safe; open one per thread. Writes go through
-// transactions, so a killed process leaves a consistent store.
+// transactions, so a killed process leaves a consistent store. A store
+// opened read-only never waits for a writer (WAL readers see the last
+// committed state).
 #ifndef DATELINE_CORPUS_H_
 #define DATELINE_CORPUS_H_
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "dateline/calendar.h"
+#include "dateline/document.h"
+#include "dateline/status.h"
 #include "dateline/tagger.h"
+#include "dateline/timex.h"
 
 namespace dateline {
 
-// Thrown when the store cannot be opened or written; what() names the file.
-class CorpusError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// An article to add, already read from its page.
+// An article to add.
 struct CorpusDocument {
-  std::string source;  // file path, "file:line" of a JSONL record, WARC URI
+  std::string source;  // file path, "file#id" of a JSONL record, WARC URI
   std::string url;     // may be empty
   std::string title;
-  std::string text;       // main text, valid UTF-8
-  std::string published;  // TIMEX3 day value ("2023-02-25", may carry a time) or empty
-  std::string language;   // "fr", "en", ...; empty when unknown
+  std::string text;  // main text, valid UTF-8
+  std::optional<CivilDate> published;
+  std::string language;  // "fr", "en", ...; "und" when undetermined
+  // What tagged it (AnnotatedDocument::annotator): content stored before
+  // with another language or annotator is re-tagged, not a duplicate.
+  std::string annotator;
+  // Spans into `text`, in order, with their dates (see Sentence).
+  std::vector<Sentence> sentences;
+  // Spans into `text`, sorted.
+  std::vector<TimeExpression> expressions;
 };
 
 // Where an article (or one of its copies) came from.
@@ -55,7 +60,7 @@ struct CorpusSource {
   int64_t article_id = 0;
   std::string source;
   std::string url;
-  std::string published;  // "YYYY-MM-DD" or empty
+  std::optional<CivilDate> published;
   std::string title;
 };
 
@@ -68,19 +73,21 @@ struct CorpusArticle {
 struct CorpusSentence {
   int64_t id = 0;
   int64_t article_id = 0;
+  int position = 0;  // index of the sentence in its article
   std::string text;
-  // "YYYY-MM-DD"; "XXXX-MM-DD" when the expression lacks its year (an
-  // undated article); empty when neither the sentence nor its article has a
-  // day.
-  std::string date;
-  bool weak_date = false;         // the date is the article's, not the sentence's
-  std::string article_published;  // "YYYY-MM-DD" or empty
+  // A day-level TIMEX3 point: "2023-02-25", or "XXXX-02-25" when the
+  // expression lacks its year (an undated article).
+  TimexValue date = TimexValue::Day({});
+  bool weak_date = false;  // the date is the article's, not the sentence's
+  std::optional<CivilDate> article_published;
+  std::string language;  // the article's
 };
 
 enum class AddOutcome {
   kAdded,      // a new canonical article
-  kDuplicate,  // the same content is already stored (nothing written)
+  kDuplicate,  // the same content is already stored, tagged the same way (nothing written)
   kCopy,       // a near-duplicate of a stored article, recorded as its copy
+  kRetagged,   // the same content was stored tagged another way: its annotation is replaced
 };
 
 struct AddResult {
@@ -93,23 +100,34 @@ struct AddResult {
 // full-text `query` (all articles when empty), dated within [from, to].
 struct SentenceFilter {
   std::string query;  // FTS5 query over titles and texts; empty for all
-  std::string from;   // "YYYY-MM-DD" or empty
-  std::string to;
+  std::optional<CivilDate> from;
+  std::optional<CivilDate> to;
   std::string language;  // restrict to one language; empty for all
 };
 
 struct DateCount {
-  std::string date;             // as in CorpusSentence::date
-  int64_t strong = 0;           // sentences whose own expression gives the date
-  int64_t weak = 0;             // sentences dated by their article
-  int64_t strong_articles = 0;  // distinct articles among the `strong` sentences
+  TimexValue date = TimexValue::Day({});  // as CorpusSentence::date
+  int64_t strong = 0;                     // sentences whose own expression gives the date
+  int64_t weak = 0;                       // sentences dated by their article
+  int64_t strong_articles = 0;            // distinct articles among the `strong` sentences
 };
 
 class Corpus {
  public:
+  struct OpenOptions {
+    // Read only: the store must exist; nothing is written or upgraded (an
+    // older store is refused with a message saying to open it for writing
+    // once).
+    bool read_only = false;
+  };
   // Opens the store at `path`, creating it (and its parent folders) when
-  // missing. Throws CorpusError.
-  static std::unique_ptr<Corpus> Open(const std::string& path);
+  // missing. A store written by an older dateline is upgraded in place, in
+  // one transaction; one from a newer dateline is refused.
+  static StatusOr<std::unique_ptr<Corpus>> Open(const std::string& path,
+                                                const OpenOptions& options);
+  static StatusOr<std::unique_ptr<Corpus>> Open(const std::string& path) {
+    return Open(path, OpenOptions());
+  }
   // $XDG_DATA_HOME/dateline/dateline.db, else ~/.local/share/dateline/dateline.db.
   static std::string DefaultPath();
 
@@ -117,33 +135,39 @@ class Corpus {
   Corpus(const Corpus&) = delete;
   Corpus& operator=(const Corpus&) = delete;
 
-  // Stores `doc` with the expressions the tagger found in `doc.text`
-  // (byte offsets into it). Idempotent: content already stored (same title
-  // and text) is reported as kDuplicate. Outside a batch, each call is its
-  // own transaction. Throws CorpusError.
-  AddResult Add(const CorpusDocument& doc, const std::vector<TimeExpression>& expressions);
+  // Stores `doc`. Idempotent: content already stored (same title and text)
+  // with the same language and annotator is reported as kDuplicate; with
+  // another, its sentences, expressions and language are replaced
+  // (kRetagged). Outside a batch, each call is its own transaction.
+  StatusOr<AddResult> Add(const CorpusDocument& doc);
 
   // Groups the following Add() calls into one transaction, which is much
   // faster; CommitBatch() makes them durable. A batch not committed (process
-  // killed, exception) is rolled back as a whole.
-  void BeginBatch();
-  void CommitBatch();
+  // killed, an error) is rolled back as a whole.
+  Status BeginBatch();
+  Status CommitBatch();
   void RollbackBatch();
 
   // Canonical articles matching the FTS5 `query`, best first, with copies.
-  std::vector<CorpusArticle> Search(std::string_view query, size_t limit) const;
+  // A malformed query, or one over 1,024 bytes or 64 terms (the same bound
+  // holds for SentenceFilter::query), is kInvalidArgument.
+  StatusOr<std::vector<CorpusArticle>> Search(std::string_view query, size_t limit) const;
 
   // Sentence counts per date for the sentences the filter covers.
-  std::vector<DateCount> CountDates(const SentenceFilter& filter) const;
+  StatusOr<std::vector<DateCount>> CountDates(const SentenceFilter& filter) const;
   // The sentences dated `date` that the filter covers, strong ones first,
   // then in storage order; at most `limit` of them (0: all).
-  std::vector<CorpusSentence> SentencesOn(std::string_view date, const SentenceFilter& filter,
-                                          size_t limit = 0) const;
-  // The article (with copies) a sentence comes from.
-  std::optional<CorpusArticle> GetArticle(int64_t article_id) const;
-  // The publication dates ("YYYY-MM-DD") of the canonical articles the
-  // filter covers, sorted; undated articles are left out.
-  std::vector<std::string> PublicationDates(const SentenceFilter& filter) const;
+  StatusOr<std::vector<CorpusSentence>> SentencesOn(const TimexValue& date,
+                                                    const SentenceFilter& filter,
+                                                    size_t limit = 0) const;
+  // The expressions of a stored sentence, with byte offsets into its text
+  // (type and value only: the first day-level one is what dated it).
+  StatusOr<std::vector<TimeExpression>> ExpressionsOf(int64_t sentence_id) const;
+  // The article (with copies) a sentence comes from; kNotFound when none.
+  StatusOr<CorpusArticle> GetArticle(int64_t article_id) const;
+  // The publication days of the canonical articles the filter covers,
+  // sorted; undated articles are left out.
+  StatusOr<std::vector<CivilDate>> PublicationDates(const SentenceFilter& filter) const;
 
   size_t ArticleCount() const;  // canonical articles and copies
   size_t SentenceCount() const;
@@ -156,50 +180,6 @@ class Corpus {
  private:
   explicit Corpus(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
-};
-
-// Reading and tagging of input files into a corpus.
-struct IngestProgress {
-  size_t inputs_done = 0;   // files (or records of a container) handled
-  size_t inputs_total = 0;  // files found when sources were expanded
-  size_t articles = 0;      // articles handled so far (any outcome)
-  double seconds = 0;
-};
-
-struct IngestOptions {
-  std::string language;    // force this language; empty to take the reader's or detect
-  size_t batch_size = 64;  // articles per transaction
-  // Called after each input file; may be empty.
-  std::function<void(const IngestProgress&)> progress;
-};
-
-struct IngestSummary {
-  size_t ingested = 0;    // new canonical articles
-  size_t copies = 0;      // near-duplicates recorded as copies
-  size_t duplicates = 0;  // content already stored
-  size_t skipped = 0;     // inputs not ingested (see problems)
-  // One line per problem: "path:line: reason" or "path: reason".
-  std::vector<std::string> problems;
-};
-
-class Ingester {
- public:
-  // `corpus` must outlive the ingester.
-  Ingester(Corpus& corpus, IngestOptions options);
-  ~Ingester();
-
-  // Adds a file or a folder (walked recursively, in name order, taking
-  // .html .htm .txt .text .jsonl .ndjson .warc files, optionally .gz).
-  // A path that does not exist is reported as a problem by Run().
-  void AddSource(const std::string& path);
-
-  // Reads, tags and stores every input. Bad inputs are skipped and reported;
-  // the rest goes on. Throws CorpusError only when the store itself fails.
-  IngestSummary Run();
-
- private:
-  struct State;
-  std::unique_ptr<State> state_;
 };
 
 }  // namespace dateline

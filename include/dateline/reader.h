@@ -5,21 +5,30 @@
 //   dateline::Reader reader;                  // build once, share by threads
 //   dateline::ReadHints hints;
 //   hints.url = "https://example.org/2023/02/25/story";
-//   dateline::Article a = reader.Read(bytes, hints);
-//   if (!a.ok()) ... a.error ...
+//   dateline::StatusOr<dateline::Article> a = reader.Read(bytes, hints);
+//   if (!a.ok()) ... a.status().message() ...
 //
-// Dates are TIMEX3 values ("2023-02-25", "2023-02-25T14:15"); a date that is
-// not fully known to the day is never completed from the wall clock: it is
-// left out instead.
+// Dates are values of day or minute precision; a date that is not fully
+// known to the day is never completed from the wall clock: it is left out
+// instead. To tag what was read, use pipeline.h.
 #ifndef DATELINE_READER_H_
 #define DATELINE_READER_H_
 
 #include <cstddef>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "dateline/calendar.h"
+#include "dateline/language.h"
+#include "dateline/status.h"
+
 namespace dateline {
+namespace read {
+class Lexicon;
+}  // namespace read
 
 // What the caller knows about the input besides its bytes. Every field is
 // optional.
@@ -31,41 +40,59 @@ struct ReadHints {
   size_t max_bytes = size_t{64} << 20;
 };
 
+// Where a page's publication date came from, most trusted first.
+enum class DateEvidence {
+  kNone,
+  kJsonLd,  // structured data (schema.org datePublished)
+  kMeta,    // a meta tag (article:published_time, ...) or script data
+  kTime,    // a <time> element
+  kUrl,     // a date in the page's URL
+  kPath,    // a date in the file's path
+  kText,    // a date the visible text states ("Publié le 25/02/2023")
+};
+// "none", "json-ld", "meta", "time", "url", "path", "text".
+std::string_view DateEvidenceName(DateEvidence evidence);
+
+// Every string of an article is valid UTF-8, whatever the page's bytes (and
+// the URL hint's: invalid sequences become U+FFFD).
 struct Article {
   std::string title;
   // Main text: paragraphs separated by a blank line; headings and list items
   // on their own lines. Valid UTF-8.
   std::string text;
-  // Publication date as a TIMEX3 value (day or minute precision), empty when
-  // unknown; `date_evidence` says where it came from: "json-ld", "meta",
-  // "time", "url", "path", "text".
-  std::string published;
-  std::string date_evidence;
-  std::string modified;  // last modification, when the page states it
-  std::string lang;      // ISO 639-1 code ("fr"), empty when unknown
-  std::string url;       // the hint, else the canonical URL the page gives
-  // A fatal problem: nothing else is filled ("corrupt gzip data at ...").
-  std::string error;
-  // Best-effort notes (charset fallback, truncated markup, ...).
+  std::optional<DayTime> published;  // day or minute precision
+  DateEvidence date_evidence = DateEvidence::kNone;
+  std::optional<DayTime> modified;  // last modification, when the page states it
+  std::string lang;                 // ISO 639-1 code ("fr") the text is in, empty when unknown
+  std::string url;                  // the hint, else the canonical URL the page gives
+  // Best-effort notes (charset fallback, truncated markup, no main text).
   std::vector<std::string> warnings;
-
-  bool ok() const { return error.empty(); }
 };
+
+// Whether Reader::Read takes `bytes` (decompressed) for HTML rather than
+// scraped text: by `hints.content_type`, else the file name's extension,
+// else markup near the start of the bytes.
+bool LooksLikeHtml(std::string_view bytes, const ReadHints& hints);
 
 // Reads pages. Immutable after construction: Read() may be called from many
 // threads at once; each call uses its own scratch space.
 class Reader {
  public:
+  // A reader that knows the month names, date labels and debris phrases of
+  // the built-in language packs.
   Reader();
+  explicit Reader(std::shared_ptr<const LanguageRegistry> languages);
   ~Reader();
   Reader(const Reader&) = delete;
   Reader& operator=(const Reader&) = delete;
 
   // Reads one page. `bytes` may be gzip data, HTML in any common charset or
   // plain text; the kind is taken from `hints.content_type`, else from the
-  // file name, else sniffed from the bytes. Never throws on bad input: the
-  // problem goes to `error` (nothing usable) or `warnings` (best effort).
-  Article Read(std::string_view bytes, const ReadHints& hints) const;
+  // file name, else sniffed from the bytes. Fails with kInvalidInput
+  // (corrupt gzip data), kTooLarge (over `hints.max_bytes`) or kUnsupported
+  // (binary data), naming the input and the byte offset; lesser problems
+  // are warnings of the article.
+  StatusOr<Article> Read(std::string_view bytes, const ReadHints& hints) const;
 
   // Reads text already scraped from a page (no markup): drops scraper
   // artefacts, navigation, share and cookie lines, reader comments, and takes
@@ -74,6 +101,10 @@ class Reader {
 
   // Reads HTML that is already UTF-8 (or converted by the caller).
   Article ReadHtml(std::string_view html, const ReadHints& hints) const;
+
+ private:
+  std::shared_ptr<const LanguageRegistry> languages_;
+  std::shared_ptr<const read::Lexicon> lexicon_;  // built from languages_ once
 };
 
 }  // namespace dateline

@@ -14,10 +14,13 @@
 // Lines the corpus marks as boilerplate take no part.
 // Each sentence carries its sources: its article and the article's copies.
 //
+// Similarity compares words of a sentence's own language, without that
+// language's function words (its language pack's stop words).
+//
 //   dateline::TimelineOptions options;
 //   options.filter.query = "Loukachenko";
-//   dateline::Timeline t = dateline::BuildTimeline(*corpus, options);
-//   std::cout << dateline::FormatTimeline(t, dateline::TimelineFormat::kMarkdown);
+//   dateline::StatusOr<dateline::Timeline> t = dateline::BuildTimeline(*corpus, options);
+//   if (t.ok()) std::cout << dateline::FormatTimeline(*t, dateline::TimelineFormat::kMarkdown);
 #ifndef DATELINE_TIMELINE_H_
 #define DATELINE_TIMELINE_H_
 
@@ -26,7 +29,10 @@
 #include <string_view>
 #include <vector>
 
+#include "dateline/calendar.h"
 #include "dateline/corpus.h"
+#include "dateline/language.h"
+#include "dateline/status.h"
 
 namespace dateline {
 
@@ -41,14 +47,15 @@ struct TimelineOptions {
   // articles' publication dates are left out (a timeline covers the period
   // its articles report on); negative keeps every date.
   int span_margin_days = 30;
-  // Language of the stop words used for similarity ("fr" or "en").
-  std::string language = "fr";
+  // The packs whose stop words similarity leaves out; null for the built-in
+  // ones.
+  const LanguageRegistry* languages = nullptr;
 };
 
 struct TimelineSource {
-  std::string source;     // path, JSONL record or URL as ingested
-  std::string url;        // may be empty
-  std::string published;  // "YYYY-MM-DD" or empty
+  std::string source;  // path, JSONL record or URL as ingested
+  std::string url;     // may be empty
+  std::optional<CivilDate> published;
   std::string title;
 };
 
@@ -60,7 +67,7 @@ struct TimelineSentence {
 };
 
 struct TimelineDate {
-  std::string date;  // "YYYY-MM-DD"
+  CivilDate date;
   double score = 0;  // weighted count of sentences referring to the date
   std::vector<TimelineSentence> sentences;
 };
@@ -73,7 +80,9 @@ struct Timeline {
 // Builds a timeline from the sentences of `corpus` the options select.
 // Sentences dated "XXXX-MM-DD" (an undated article) take the year that puts
 // them closest to the median publication date of the selected articles.
-Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options);
+// Fails with the store's errors (a malformed full-text query is
+// kInvalidArgument).
+StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options);
 
 enum class TimelineFormat {
   kJson,        // {"title": ..., "dates": [{"date", "score", "sentences": [{"text", "sources"}]}]}
@@ -85,6 +94,9 @@ enum class TimelineFormat {
 // "json", "md", "tilse", "timelinejs", "html".
 std::optional<TimelineFormat> ParseTimelineFormat(std::string_view name);
 
+// Sources become links (HTML, Markdown, TimelineJS) only when their URL is a
+// web address or a relative one: a `javascript:` URL from a page or a record
+// shows as text. Text is escaped for the format.
 std::string FormatTimeline(const Timeline& timeline, TimelineFormat format);
 
 }  // namespace dateline

@@ -15,9 +15,7 @@
 #include <unordered_set>
 
 #include "corpus/date_tally.h"
-#include "corpus/dating.h"
 #include "corpus/minhash.h"
-#include "corpus/sentences.h"
 #include "corpus/sqlite.h"
 
 namespace dateline {
@@ -30,7 +28,10 @@ namespace {
 // the dates of a query reads one small row per matching article, not all its
 // sentences. Version 3 added sentence hashes, the number of articles each
 // sentence text occurs in (sentence_texts) and the boilerplate table.
-constexpr int kSchemaVersion = 3;
+// Version 4 added each article's annotator (the language and the tagger's
+// rules it was tagged with), so that a changed language or rules version
+// re-tags stored articles instead of counting them as duplicates.
+constexpr int kSchemaVersion = 4;
 // A sentence found verbatim in this many distinct canonical articles is page
 // furniture ("Daté du jeudi 12 novembre", "Réduire le texte", a newsletter
 // pitch): near-duplicate articles are already grouped, so independent
@@ -50,7 +51,8 @@ CREATE TABLE IF NOT EXISTS articles(
   published TEXT NOT NULL,
   lang TEXT NOT NULL,
   shingles INTEGER NOT NULL,
-  signature BLOB);
+  signature BLOB,
+  annotator TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS articles_canonical ON articles(canonical);
 CREATE TABLE IF NOT EXISTS sentences(
   id INTEGER PRIMARY KEY,
@@ -83,6 +85,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
   title, text, content='articles', content_rowid='id',
   tokenize='unicode61 remove_diacritics 2');
 )sql";
+
+// The store keeps dates as TEXT ("YYYY-MM-DD", "" when unknown): these two
+// are the only places that convert.
+std::string DayText(const std::optional<CivilDate>& day) {
+  return day ? FormatCivilDate(*day) : std::string();
+}
 
 std::string ContentHash(const CorpusDocument& doc) {
   XXH3_state_t* state = XXH3_createState();
@@ -121,13 +129,13 @@ FilterSql BuildFilter(const SentenceFilter& f, const std::string& matches) {
     out.where += " AND s.article IN (SELECT article FROM article_dates WHERE lang = ?)";
     out.values.push_back(f.language);
   }
-  if (!f.from.empty()) {
+  if (f.from) {
     out.where += " AND (s.date >= ? OR s.date LIKE 'XXXX%')";
-    out.values.push_back(f.from);
+    out.values.push_back(FormatCivilDate(*f.from));
   }
-  if (!f.to.empty()) {
+  if (f.to) {
     out.where += " AND s.date <= ?";
-    out.values.push_back(f.to);
+    out.values.push_back(FormatCivilDate(*f.to));
   }
   return out;
 }
@@ -139,9 +147,10 @@ void BindFilter(sql::Statement& st, const FilterSql& f, int first) {
 }  // namespace
 
 struct Corpus::Impl {
-  explicit Impl(const std::string& path) : db(path) {}
+  Impl(const std::string& path, bool read_only) : db(path, read_only), read_only(read_only) {}
 
   sql::Database db;
+  const bool read_only;
   bool in_batch = false;
   // The full-text query whose matching article ids are in temp.matches; a
   // timeline asks several questions about one query, and running the FTS
@@ -152,9 +161,10 @@ struct Corpus::Impl {
 
   int64_t FindNearDuplicate(const MinHashSignature& sig, const std::vector<uint64_t>& keys);
   CorpusSource LoadSource(int64_t id) const;
+  std::optional<CorpusArticle> LoadArticle(int64_t article_id) const;
   std::vector<CorpusSource> LoadCopies(int64_t canonical) const;
-  void StoreSentences(int64_t article, const CorpusDocument& doc,
-                      const std::vector<TimeExpression>& expressions);
+  void StoreSentences(int64_t article, const CorpusDocument& doc);
+  void ForgetSentences(int64_t article);
   void StoreTallies(int64_t article, const std::string& language, const std::string& published,
                     const std::vector<DateTally>& tallies);
   void UpgradeSchema();
@@ -164,15 +174,56 @@ struct Corpus::Impl {
                                                  const std::vector<int64_t>& hashes);
 };
 
+// Full-text queries are typed by people or sent by a search box: these
+// bounds leave room for any of them, and keep a hostile query's cost (FTS5
+// grows with the square of the number of matching terms: 4,000 repeated
+// terms took 3 s on 23 articles) small.
+constexpr size_t kMaxQueryBytes = 1024;
+constexpr size_t kMaxQueryTerms = 64;
+
+void CheckQuery(std::string_view query) {
+  size_t terms = 0;
+  bool in_term = false;
+  for (char c : query) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    terms += !space && !in_term;
+    in_term = !space;
+  }
+  if (query.size() > kMaxQueryBytes || terms > kMaxQueryTerms) {
+    throw sql::Error(StatusCode::kInvalidArgument,
+                     "full-text query of " + std::to_string(query.size()) + " bytes and " +
+                         std::to_string(terms) + " terms: the limit is " +
+                         std::to_string(kMaxQueryBytes) + " bytes and " +
+                         std::to_string(kMaxQueryTerms) + " terms");
+  }
+}
+
+// Runs `step`, which evaluates the caller's full-text `query`: SQLite's
+// generic error there means the query is malformed (an unterminated phrase,
+// "fts5: syntax error near ..."), the caller's fault, not the store's.
+template <typename F>
+auto WithUserQuery(std::string_view query, F&& step) {
+  try {
+    return step();
+  } catch (const sql::Error& e) {
+    if (e.sqlite_code() != SQLITE_ERROR) throw;
+    std::string message = e.what();
+    message = message.substr(message.rfind(": ") + 2);
+    throw sql::Error(StatusCode::kInvalidArgument,
+                     "full-text query '" + std::string(query) + "': " + message);
+  }
+}
+
 std::string Corpus::Impl::MatchTable(const SentenceFilter& f) {
   if (f.query.empty()) return "";
   if (materialized != f.query) {
+    CheckQuery(f.query);
     db.Exec(
         "CREATE TEMP TABLE IF NOT EXISTS matches(id INTEGER PRIMARY KEY); DELETE FROM matches;");
     sql::Statement fill(db,
                         "INSERT INTO temp.matches SELECT rowid FROM articles_fts "
                         "WHERE articles_fts MATCH ?");
-    fill.Bind(1, f.query).Run();
+    WithUserQuery(f.query, [&] { fill.Bind(1, f.query).Run(); });
     materialized = f.query;
   }
   return "temp.matches";
@@ -189,13 +240,19 @@ void Corpus::Impl::UpgradeSchema() {
     if (st.Step()) version = static_cast<int>(st.Int(0));
   }
   if (version > kSchemaVersion) {
-    throw CorpusError(db.path() + ": store written by a newer dateline (schema version " +
-                      std::to_string(version) + ", this one reads up to " +
-                      std::to_string(kSchemaVersion) + ")");
+    throw sql::Error(StatusCode::kInvalidArgument,
+                     db.path() + ": store written by a newer dateline (schema version " +
+                         std::to_string(version) + ", this one reads up to " +
+                         std::to_string(kSchemaVersion) + ")");
   }
   if (version == kSchemaVersion) {
-    db.Exec(kSchema);
+    if (!read_only) db.Exec(kSchema);
     return;
+  }
+  if (read_only) {
+    throw sql::Error(StatusCode::kInvalidArgument,
+                     db.path() + ": store of schema version " + std::to_string(version) +
+                         " must be upgraded first: open it once for writing (dateline ingest)");
   }
   // Stores before version 3 lack the hash column, which the schema indexes.
   bool has_sentences = false, has_hash = false;
@@ -209,8 +266,21 @@ void Corpus::Impl::UpgradeSchema() {
   if (has_sentences && !has_hash) {
     db.Exec("ALTER TABLE sentences ADD COLUMN hash INTEGER NOT NULL DEFAULT 0");
   }
+  // Stores before version 4 lack the annotator: '' matches no pipeline, so
+  // their articles are re-tagged when ingested again.
+  bool has_articles = false, has_annotator = false;
+  {
+    sql::Statement st(db, "SELECT name FROM pragma_table_info('articles')");
+    while (st.Step()) {
+      has_articles = true;
+      has_annotator = has_annotator || st.Text(0) == "annotator";
+    }
+  }
+  if (has_articles && !has_annotator) {
+    db.Exec("ALTER TABLE articles ADD COLUMN annotator TEXT NOT NULL DEFAULT ''");
+  }
   db.Exec(kSchema);
-  RebuildDerivedTables();
+  if (version < 3) RebuildDerivedTables();
   db.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
 }
 
@@ -301,7 +371,7 @@ Corpus::~Corpus() {
   if (impl_ && impl_->in_batch) {
     try {
       impl_->db.Exec("ROLLBACK");
-    } catch (const CorpusError&) {
+    } catch (const sql::Error&) {
     }
   }
 }
@@ -318,40 +388,66 @@ std::string Corpus::DefaultPath() {
   return (base / "dateline" / "dateline.db").string();
 }
 
-std::unique_ptr<Corpus> Corpus::Open(const std::string& path) {
+StatusOr<std::unique_ptr<Corpus>> Corpus::Open(const std::string& path,
+                                               const OpenOptions& options) {
   std::error_code ec;
-  const auto parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (ec) throw CorpusError(path + ": cannot create folder: " + ec.message());
-  auto impl = std::make_unique<Impl>(path);
-  impl->db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
-  impl->db.Exec("BEGIN IMMEDIATE");
-  try {
-    impl->UpgradeSchema();
-    impl->db.Exec("COMMIT");
-  } catch (...) {
-    impl->db.Exec("ROLLBACK");
-    throw;
+  if (options.read_only) {
+    if (path != ":memory:" && !std::filesystem::exists(path, ec)) {
+      return Status::NotFound(path + ": no such store (ingest something first)");
+    }
+  } else {
+    const auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (ec) return Status::IoError(path + ": cannot create folder: " + ec.message());
   }
-  return std::unique_ptr<Corpus>(new Corpus(std::move(impl)));
+  return sql::Guard([&] {
+    auto impl = std::make_unique<Impl>(path, options.read_only);
+    if (options.read_only) {
+      impl->UpgradeSchema();  // only checks the version
+    } else {
+      impl->db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
+      impl->db.Exec("BEGIN IMMEDIATE");
+      try {
+        impl->UpgradeSchema();
+        impl->db.Exec("COMMIT");
+      } catch (...) {
+        impl->db.Exec("ROLLBACK");
+        throw;
+      }
+    }
+    return std::unique_ptr<Corpus>(new Corpus(std::move(impl)));
+  });
 }
 
-void Corpus::BeginBatch() {
-  if (impl_->in_batch) return;
-  impl_->db.Exec("BEGIN IMMEDIATE");
-  impl_->in_batch = true;
+Status Corpus::BeginBatch() {
+  if (impl_->in_batch) return Status::Ok();
+  if (impl_->read_only) return Status::InvalidArgument(impl_->db.path() + ": opened read-only");
+  return sql::Guard([&] {
+           impl_->db.Exec("BEGIN IMMEDIATE");
+           impl_->in_batch = true;
+           return true;
+         })
+      .status();
 }
 
-void Corpus::CommitBatch() {
-  if (!impl_->in_batch) return;
-  impl_->db.Exec("COMMIT");
-  impl_->in_batch = false;
+Status Corpus::CommitBatch() {
+  if (!impl_->in_batch) return Status::Ok();
+  return sql::Guard([&] {
+           impl_->db.Exec("COMMIT");
+           impl_->in_batch = false;
+           return true;
+         })
+      .status();
 }
 
 void Corpus::RollbackBatch() {
   if (!impl_->in_batch) return;
   impl_->in_batch = false;
-  impl_->db.Exec("ROLLBACK");
+  try {
+    impl_->db.Exec("ROLLBACK");
+  } catch (const sql::Error&) {
+    // Nothing to undo: SQLite already rolled the transaction back.
+  }
 }
 
 int64_t Corpus::Impl::FindNearDuplicate(const MinHashSignature& sig,
@@ -385,13 +481,50 @@ int64_t Corpus::Impl::FindNearDuplicate(const MinHashSignature& sig,
   return best;
 }
 
-void Corpus::Impl::StoreSentences(int64_t article, const CorpusDocument& doc,
-                                  const std::vector<TimeExpression>& expressions) {
+// Removes an article's sentences, their expressions and its date tallies,
+// and takes its sentence texts out of the counts: a text that thereby falls
+// below the boilerplate bar counts again in the articles that hold it.
+void Corpus::Impl::ForgetSentences(int64_t article) {
+  std::vector<int64_t> hashes;
+  {
+    sql::Statement st(db, "SELECT DISTINCT hash FROM sentences WHERE article = ?");
+    st.Bind(1, article);
+    while (st.Step()) hashes.push_back(st.Int(0));
+  }
+  sql::Statement drop_expressions(
+      db, "DELETE FROM expressions WHERE sentence IN (SELECT id FROM sentences WHERE article = ?)");
+  drop_expressions.Bind(1, article).Run();
+  sql::Statement drop_sentences(db, "DELETE FROM sentences WHERE article = ?");
+  drop_sentences.Bind(1, article).Run();
+  sql::Statement drop_tallies(db, "DELETE FROM article_dates WHERE article = ?");
+  drop_tallies.Bind(1, article).Run();
+  sql::Statement uncount(db,
+                         "UPDATE sentence_texts SET articles = articles - 1 WHERE hash = ? "
+                         "RETURNING articles");
+  sql::Statement not_boilerplate(db, "DELETE FROM boilerplate WHERE hash = ?");
+  sql::Statement holders(db, "SELECT DISTINCT article FROM sentences WHERE hash = ?");
+  sql::Statement retally(db, "UPDATE article_dates SET dates = ? WHERE article = ?");
+  for (int64_t hash : hashes) {
+    uncount.Bind(1, hash);
+    const int64_t articles = uncount.Step() ? uncount.Int(0) : 0;
+    uncount.Reset();
+    if (articles != kBoilerplateArticles - 1) continue;
+    not_boilerplate.Bind(1, hash).Run();
+    std::vector<int64_t> others;
+    holders.Bind(1, hash);
+    while (holders.Step()) others.push_back(holders.Int(0));
+    holders.Reset();
+    for (int64_t other : others) {
+      retally.BindBlob(1, EncodeTallies(TalliesOf(other))).Bind(2, other).Run();
+    }
+  }
+}
+
+void Corpus::Impl::StoreSentences(int64_t article, const CorpusDocument& doc) {
   sql::Statement add_sentence(
       db, "INSERT INTO sentences(article, position, text, date, weak, hash) VALUES(?,?,?,?,?,?)");
   sql::Statement add_expression(
       db, "INSERT INTO expressions(sentence, begin, end, type, value) VALUES(?,?,?,?,?)");
-  const std::string article_day = DayOf(doc.published);
   struct Dated {
     std::string day;
     bool weak;
@@ -399,27 +532,24 @@ void Corpus::Impl::StoreSentences(int64_t article, const CorpusDocument& doc,
   };
   std::vector<Dated> dated;
   std::vector<int64_t> hashes;
+  const std::vector<TimeExpression>& expressions = doc.expressions;
   size_t next_expr = 0;
   int position = 0;
-  for (const SentenceSpan& span : SplitSentences(doc.text, doc.language)) {
+  for (const Sentence& span : doc.sentences) {
+    if (span.end > doc.text.size() || span.begin >= span.end) continue;
     while (next_expr < expressions.size() && expressions[next_expr].begin < span.begin) ++next_expr;
     size_t last = next_expr;
-    std::string day;
-    while (last < expressions.size() && expressions[last].begin < span.end) {
-      if (day.empty()) day = ExpressionDay(expressions[last]);
-      ++last;
-    }
-    const bool weak = day.empty();
-    if (weak) day = article_day;
+    while (last < expressions.size() && expressions[last].begin < span.end) ++last;
+    const std::string day = span.date ? span.date->ToString() : std::string();
     const std::string_view text =
         std::string_view(doc.text).substr(span.begin, span.end - span.begin);
     hashes.push_back(SentenceHash(text));
-    if (!day.empty()) dated.push_back({day, weak, hashes.back()});
+    if (!day.empty()) dated.push_back({day, span.weak_date, hashes.back()});
     add_sentence.Bind(1, article)
         .Bind(2, position++)
         .Bind(3, text)
         .Bind(4, day)
-        .Bind(5, weak ? 1 : 0)
+        .Bind(5, span.weak_date ? 1 : 0)
         .Bind(6, hashes.back());
     add_sentence.Run();
     const int64_t sentence = sqlite3_last_insert_rowid(db.handle());
@@ -441,32 +571,52 @@ void Corpus::Impl::StoreSentences(int64_t article, const CorpusDocument& doc,
   for (const Dated& d : dated) {
     if (!boilerplate.contains(d.hash)) AddToTallies(tallies, d.day, d.weak);
   }
-  StoreTallies(article, doc.language, article_day, tallies);
+  StoreTallies(article, doc.language, DayText(doc.published), tallies);
 }
 
-AddResult Corpus::Add(const CorpusDocument& doc, const std::vector<TimeExpression>& expressions) {
+StatusOr<AddResult> Corpus::Add(const CorpusDocument& doc) {
+  if (impl_->read_only) return Status::InvalidArgument(impl_->db.path() + ": opened read-only");
   const bool own_transaction = !impl_->in_batch;
-  if (own_transaction) BeginBatch();
+  if (own_transaction) {
+    if (Status s = BeginBatch(); !s.ok()) return s;
+  }
   impl_->materialized.reset();
   AddResult result;
   try {
     const std::string hash = ContentHash(doc);
-    sql::Statement exists(impl_->db, "SELECT id FROM articles WHERE hash = ?");
+    sql::Statement exists(impl_->db,
+                          "SELECT id, canonical, lang, annotator FROM articles WHERE hash = ?");
     exists.Bind(1, hash);
     if (exists.Step()) {
-      result.outcome = AddOutcome::kDuplicate;
-      result.canonical_id = exists.Int(0);
+      const int64_t id = exists.Int(0), canonical = exists.Int(1);
+      result.canonical_id = canonical;
+      if (exists.Text(2) == doc.language && exists.Text(3) == doc.annotator) {
+        result.outcome = AddOutcome::kDuplicate;
+      } else {
+        // The same content, tagged another way (another language, other
+        // rules): the stored annotation gives way to the new one.
+        result.outcome = AddOutcome::kRetagged;
+        result.article_id = id;
+        sql::Statement update(impl_->db,
+                              "UPDATE articles SET lang = ?, annotator = ? WHERE id = ?");
+        update.Bind(1, doc.language).Bind(2, doc.annotator).Bind(3, id).Run();
+        if (canonical == id) {
+          impl_->ForgetSentences(id);
+          impl_->StoreSentences(id, doc);
+        }
+      }
     } else {
       const MinHashSignature sig = ComputeMinHash(doc.title + "\n" + doc.text);
       const std::vector<uint64_t> keys = LshBandKeys(sig);
       const int64_t canonical = keys.empty() ? 0 : impl_->FindNearDuplicate(sig, keys);
       sql::Statement insert(impl_->db,
                             "INSERT INTO articles(hash, canonical, source, url, title, text, "
-                            "published, lang, shingles, signature) VALUES(?,?,?,?,?,?,?,?,?,?)");
+                            "published, lang, shingles, signature, annotator) "
+                            "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
       insert.Bind(1, hash).Bind(2, canonical).Bind(3, doc.source).Bind(4, doc.url);
-      insert.Bind(5, doc.title).Bind(6, doc.text).Bind(7, DayOf(doc.published));
+      insert.Bind(5, doc.title).Bind(6, doc.text).Bind(7, DayText(doc.published));
       insert.Bind(8, doc.language).Bind(9, static_cast<int64_t>(sig.shingles));
-      insert.BindBlob(10, EncodeSignature(sig));
+      insert.BindBlob(10, EncodeSignature(sig)).Bind(11, doc.annotator);
       insert.Run();
       const int64_t id = sqlite3_last_insert_rowid(impl_->db.handle());
       result.article_id = id;
@@ -484,14 +634,18 @@ AddResult Corpus::Add(const CorpusDocument& doc, const std::vector<TimeExpressio
         self.Bind(1, id).Run();
         sql::Statement fts(impl_->db, "INSERT INTO articles_fts(rowid, title, text) VALUES(?,?,?)");
         fts.Bind(1, id).Bind(2, doc.title).Bind(3, doc.text).Run();
-        impl_->StoreSentences(id, doc, expressions);
+        impl_->StoreSentences(id, doc);
       }
     }
-  } catch (...) {
-    if (own_transaction) RollbackBatch();
-    throw;
+  } catch (const sql::Error& e) {
+    // A failed write leaves the batch unusable: roll it back whole, so that
+    // nothing half-written lands.
+    RollbackBatch();
+    return e.ToStatus();
   }
-  if (own_transaction) CommitBatch();
+  if (own_transaction) {
+    if (Status s = CommitBatch(); !s.ok()) return s;
+  }
   return result;
 }
 
@@ -503,7 +657,7 @@ CorpusSource Corpus::Impl::LoadSource(int64_t id) const {
     s.article_id = id;
     s.source = st.Text(0);
     s.url = st.Text(1);
-    s.published = st.Text(2);
+    s.published = ParseCivilDate(st.Text(2));
     s.title = st.Text(3);
   }
   return s;
@@ -516,137 +670,196 @@ std::vector<CorpusSource> Corpus::Impl::LoadCopies(int64_t canonical) const {
   st.Bind(1, canonical).Bind(2, canonical);
   std::vector<CorpusSource> out;
   while (st.Step()) {
-    out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)});
+    out.push_back({st.Int(0), st.Text(1), st.Text(2), ParseCivilDate(st.Text(3)), st.Text(4)});
   }
   return out;
 }
 
-std::optional<CorpusArticle> Corpus::GetArticle(int64_t article_id) const {
-  sql::Statement st(impl_->db, "SELECT canonical, lang FROM articles WHERE id = ?");
+std::optional<CorpusArticle> Corpus::Impl::LoadArticle(int64_t article_id) const {
+  sql::Statement st(db, "SELECT canonical, lang FROM articles WHERE id = ?");
   st.Bind(1, article_id);
   if (!st.Step()) return std::nullopt;
   CorpusArticle a;
   const int64_t canonical = st.Int(0);
   a.language = st.Text(1);
-  a.origin = impl_->LoadSource(canonical);
-  a.copies = impl_->LoadCopies(canonical);
+  a.origin = LoadSource(canonical);
+  a.copies = LoadCopies(canonical);
   return a;
 }
 
-std::vector<CorpusArticle> Corpus::Search(std::string_view query, size_t limit) const {
-  sql::Statement st(impl_->db,
-                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-                    "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?");
-  st.Bind(1, query).Bind(2, static_cast<int64_t>(limit));
-  std::vector<int64_t> ids;
-  while (st.Step()) ids.push_back(st.Int(0));
-  std::vector<CorpusArticle> out;
-  for (int64_t id : ids) {
-    if (auto a = GetArticle(id)) out.push_back(std::move(*a));
-  }
-  return out;
+StatusOr<CorpusArticle> Corpus::GetArticle(int64_t article_id) const {
+  auto found = sql::Guard([&] { return impl_->LoadArticle(article_id); });
+  if (!found.ok()) return found.status();
+  if (!*found) return Status::NotFound("no article " + std::to_string(article_id));
+  return std::move(**found);
+}
+
+StatusOr<std::vector<TimeExpression>> Corpus::ExpressionsOf(int64_t sentence_id) const {
+  return sql::Guard([&] {
+    sql::Statement st(impl_->db,
+                      "SELECT begin, end, type, value FROM expressions WHERE sentence = ? "
+                      "ORDER BY begin");
+    st.Bind(1, sentence_id);
+    std::vector<TimeExpression> out;
+    while (st.Step()) {
+      TimeExpression e;
+      e.begin = static_cast<size_t>(st.Int(0));
+      e.end = static_cast<size_t>(st.Int(1));
+      e.type = ParseTimexType(st.Text(2)).value_or(TimexType::kDate);
+      e.value = st.Text(3);
+      out.push_back(std::move(e));
+    }
+    return out;
+  });
+}
+
+StatusOr<std::vector<CorpusArticle>> Corpus::Search(std::string_view query, size_t limit) const {
+  return sql::Guard([&] {
+    CheckQuery(query);
+    sql::Statement st(impl_->db,
+                      "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                      "ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?");
+    st.Bind(1, query).Bind(2, static_cast<int64_t>(limit));
+    std::vector<int64_t> ids;
+    WithUserQuery(query, [&] {
+      while (st.Step()) ids.push_back(st.Int(0));
+    });
+    std::vector<CorpusArticle> out;
+    for (int64_t id : ids) {
+      if (auto a = impl_->LoadArticle(id)) out.push_back(std::move(*a));
+    }
+    return out;
+  });
 }
 
 // Sums the stored per-article tallies: one short row per matching article,
 // where counting sentences would read ten or more rows per article.
-std::vector<DateCount> Corpus::CountDates(const SentenceFilter& filter) const {
-  std::string sql = "SELECT d.article, d.dates FROM article_dates d WHERE 1";
-  if (!filter.query.empty()) {
-    sql += " AND d.article IN (SELECT id FROM " + impl_->MatchTable(filter) + ")";
-  }
-  if (!filter.language.empty()) sql += " AND d.lang = ?";
-  sql::Statement st(impl_->db, sql);
-  if (!filter.language.empty()) st.Bind(1, filter.language);
-  std::map<std::string, DateCount, std::less<>> by_date;
-  std::vector<DateTally> tallies;
-  while (st.Step()) {
-    tallies.clear();
-    if (!DecodeTallies(st.Blob(1), tallies)) {
-      throw CorpusError(impl_->db.path() + ": damaged date tallies of article " +
-                        std::to_string(st.Int(0)));
+StatusOr<std::vector<DateCount>> Corpus::CountDates(const SentenceFilter& filter) const {
+  return sql::Guard([&] {
+    std::string sql = "SELECT d.article, d.dates FROM article_dates d WHERE 1";
+    if (!filter.query.empty()) {
+      sql += " AND d.article IN (SELECT id FROM " + impl_->MatchTable(filter) + ")";
     }
-    for (const DateTally& t : tallies) {
-      // XXXX dates pass `from` (their year is chosen later) but never `to`,
-      // as they did when these were sentence-level SQL comparisons.
-      if (!filter.from.empty() && t.date < filter.from && !t.date.starts_with("XXXX")) continue;
-      if (!filter.to.empty() && t.date > filter.to) continue;
-      auto it = by_date.find(t.date);
-      if (it == by_date.end()) it = by_date.emplace(t.date, DateCount{t.date}).first;
-      it->second.strong += t.strong;
-      it->second.weak += t.weak;
-      if (t.strong > 0) ++it->second.strong_articles;
+    if (!filter.language.empty()) sql += " AND d.lang = ?";
+    sql::Statement st(impl_->db, sql);
+    if (!filter.language.empty()) st.Bind(1, filter.language);
+    const std::string from = DayText(filter.from), to = DayText(filter.to);
+    std::map<std::string, DateCount, std::less<>> by_date;
+    std::vector<DateTally> tallies;
+    while (st.Step()) {
+      tallies.clear();
+      if (!DecodeTallies(st.Blob(1), tallies)) {
+        throw sql::Error(
+            StatusCode::kCorruption,
+            impl_->db.path() + ": damaged date tallies of article " + std::to_string(st.Int(0)));
+      }
+      for (const DateTally& t : tallies) {
+        // XXXX dates pass `from` (their year is chosen later) but never `to`,
+        // as they did when these were sentence-level SQL comparisons.
+        if (!from.empty() && t.date < from && !t.date.starts_with("XXXX")) continue;
+        if (!to.empty() && t.date > to) continue;
+        auto it = by_date.find(t.date);
+        if (it == by_date.end()) {
+          const auto value = TimexValue::Parse(t.date);
+          if (!value) continue;  // not a day (tallies keep only days)
+          it = by_date.emplace(t.date, DateCount{*value}).first;
+        }
+        it->second.strong += t.strong;
+        it->second.weak += t.weak;
+        if (t.strong > 0) ++it->second.strong_articles;
+      }
     }
-  }
-  std::vector<DateCount> out;
-  out.reserve(by_date.size());
-  for (auto& [date, count] : by_date) out.push_back(std::move(count));
-  return out;
+    std::vector<DateCount> out;
+    out.reserve(by_date.size());
+    for (auto& [date, count] : by_date) out.push_back(std::move(count));
+    return out;
+  });
 }
 
-std::vector<CorpusSentence> Corpus::SentencesOn(std::string_view date, const SentenceFilter& filter,
-                                                size_t limit) const {
-  const FilterSql f = BuildFilter(filter, impl_->MatchTable(filter));
-  // An article's sentences are stored together, so (article, id) is storage
-  // order; it is also the order of the sentences_date index, which lets the
-  // LIMIT stop the scan instead of sorting every sentence of the date.
-  sql::Statement st(impl_->db,
-                    "SELECT s.id, s.article, s.text, s.date, s.weak, d.published "
-                    "FROM sentences s JOIN article_dates d ON d.article = s.article" +
-                        f.where + " AND s.date = ? ORDER BY s.weak, s.article, s.id LIMIT ?");
-  BindFilter(st, f, 1);
-  st.Bind(static_cast<int>(f.values.size()) + 1, date);
-  st.Bind(static_cast<int>(f.values.size()) + 2,
-          limit == 0 ? int64_t{-1} : static_cast<int64_t>(limit));
-  std::vector<CorpusSentence> out;
-  while (st.Step()) {
-    CorpusSentence s;
-    s.id = st.Int(0);
-    s.article_id = st.Int(1);
-    s.text = st.Text(2);
-    s.date = st.Text(3);
-    s.weak_date = st.Int(4) != 0;
-    s.article_published = st.Text(5);
-    out.push_back(std::move(s));
-  }
-  return out;
+StatusOr<std::vector<CorpusSentence>> Corpus::SentencesOn(const TimexValue& date,
+                                                          const SentenceFilter& filter,
+                                                          size_t limit) const {
+  return sql::Guard([&] {
+    const FilterSql f = BuildFilter(filter, impl_->MatchTable(filter));
+    // An article's sentences are stored together, so (article, id) is storage
+    // order; it is also the order of the sentences_date index, which lets the
+    // LIMIT stop the scan instead of sorting every sentence of the date.
+    sql::Statement st(impl_->db,
+                      "SELECT s.id, s.article, s.text, s.date, s.weak, d.published, s.position, "
+                      "d.lang FROM sentences s JOIN article_dates d ON d.article = s.article" +
+                          f.where + " AND s.date = ? ORDER BY s.weak, s.article, s.id LIMIT ?");
+    BindFilter(st, f, 1);
+    st.Bind(static_cast<int>(f.values.size()) + 1, date.ToString());
+    st.Bind(static_cast<int>(f.values.size()) + 2,
+            limit == 0 ? int64_t{-1} : static_cast<int64_t>(limit));
+    std::vector<CorpusSentence> out;
+    while (st.Step()) {
+      CorpusSentence s;
+      s.id = st.Int(0);
+      s.article_id = st.Int(1);
+      s.text = st.Text(2);
+      s.date = date;
+      s.weak_date = st.Int(4) != 0;
+      s.article_published = ParseCivilDate(st.Text(5));
+      s.position = static_cast<int>(st.Int(6));
+      s.language = st.Text(7);
+      out.push_back(std::move(s));
+    }
+    return out;
+  });
 }
 
-std::vector<std::string> Corpus::PublicationDates(const SentenceFilter& filter) const {
-  std::string sql = "SELECT published FROM article_dates WHERE published <> ''";
-  std::vector<std::string> values;
-  if (!filter.query.empty()) {
-    sql += " AND article IN (SELECT id FROM " + impl_->MatchTable(filter) + ")";
-  }
-  if (!filter.language.empty()) {
-    sql += " AND lang = ?";
-    values.push_back(filter.language);
-  }
-  sql += " ORDER BY published";
-  sql::Statement st(impl_->db, sql);
-  for (size_t i = 0; i < values.size(); ++i) st.Bind(static_cast<int>(i) + 1, values[i]);
-  std::vector<std::string> out;
-  while (st.Step()) out.push_back(st.Text(0));
-  return out;
+StatusOr<std::vector<CivilDate>> Corpus::PublicationDates(const SentenceFilter& filter) const {
+  return sql::Guard([&] {
+    std::string sql = "SELECT published FROM article_dates WHERE published <> ''";
+    std::vector<std::string> values;
+    if (!filter.query.empty()) {
+      sql += " AND article IN (SELECT id FROM " + impl_->MatchTable(filter) + ")";
+    }
+    if (!filter.language.empty()) {
+      sql += " AND lang = ?";
+      values.push_back(filter.language);
+    }
+    sql += " ORDER BY published";
+    sql::Statement st(impl_->db, sql);
+    for (size_t i = 0; i < values.size(); ++i) st.Bind(static_cast<int>(i) + 1, values[i]);
+    std::vector<CivilDate> out;
+    while (st.Step()) {
+      if (auto day = ParseCivilDate(st.Text(0))) out.push_back(*day);
+    }
+    return out;
+  });
 }
 
+// The counts and the check are diagnostics: a store too damaged to count
+// answers 0 (and CheckIntegrity says why).
 size_t Corpus::ArticleCount() const {
-  sql::Statement st(impl_->db, "SELECT COUNT(*) FROM articles");
-  return st.Step() ? static_cast<size_t>(st.Int(0)) : 0;
+  auto n = sql::Guard([&] {
+    sql::Statement st(impl_->db, "SELECT COUNT(*) FROM articles");
+    return st.Step() ? static_cast<size_t>(st.Int(0)) : size_t{0};
+  });
+  return n.ok() ? *n : 0;
 }
 
 size_t Corpus::SentenceCount() const {
-  sql::Statement st(impl_->db, "SELECT COUNT(*) FROM sentences");
-  return st.Step() ? static_cast<size_t>(st.Int(0)) : 0;
+  auto n = sql::Guard([&] {
+    sql::Statement st(impl_->db, "SELECT COUNT(*) FROM sentences");
+    return st.Step() ? static_cast<size_t>(st.Int(0)) : size_t{0};
+  });
+  return n.ok() ? *n : 0;
 }
 
 std::string Corpus::CheckIntegrity() const {
-  sql::Statement st(impl_->db, "PRAGMA integrity_check");
-  std::string out;
-  while (st.Step()) {
-    if (!out.empty()) out += "\n";
-    out += st.Text(0);
-  }
-  return out;
+  auto result = sql::Guard([&] {
+    sql::Statement st(impl_->db, "PRAGMA integrity_check");
+    std::string out;
+    while (st.Step()) {
+      if (!out.empty()) out += "\n";
+      out += st.Text(0);
+    }
+    return out;
+  });
+  return result.ok() ? *result : result.status().message();
 }
 
 }  // namespace dateline

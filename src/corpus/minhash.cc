@@ -1,6 +1,5 @@
 #include "corpus/minhash.h"
 
-#include <utf8proc.h>
 // Header-only xxHash: the library does not link libxxhash.
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -10,7 +9,7 @@
 #include <limits>
 #include <unordered_set>
 
-#include "text/utf8.h"
+#include "text/words.h"
 
 namespace dateline {
 namespace {
@@ -18,27 +17,6 @@ namespace {
 constexpr double kJaccardThreshold = 0.5;
 constexpr double kContainmentThreshold = 0.7;
 constexpr uint32_t kMinShinglesForContainment = 20;
-
-bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  }
-  const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-         cat == UTF8PROC_CATEGORY_ND;
-}
-
-// Simple case folding and accent removal of one code point: the first code
-// point of its canonical decomposition, lower-cased.
-char32_t FoldCodePoint(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-  utf8proc_int32_t buf[8];
-  int options = UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK;
-  const auto n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf, 8,
-                                         static_cast<utf8proc_option_t>(options), nullptr);
-  if (n <= 0) return cp;
-  return static_cast<char32_t>(buf[0]);
-}
 
 uint64_t Mix(uint64_t x) {
   x ^= x >> 33;
@@ -51,25 +29,8 @@ uint64_t Mix(uint64_t x) {
 
 }  // namespace
 
-std::vector<std::string> FoldedWords(std::string_view text) {
-  std::vector<std::string> words;
-  std::string current;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const char32_t cp = DecodeUtf8(text, pos);
-    if (IsWordChar(cp)) {
-      AppendUtf8(FoldCodePoint(cp), current);
-    } else if (!current.empty()) {
-      words.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty()) words.push_back(std::move(current));
-  return words;
-}
-
 MinHashSignature ComputeMinHash(std::string_view text) {
-  const std::vector<std::string> words = FoldedWords(text);
+  const std::vector<std::string> words = Words(text, WordForm::kFolded);
   std::unordered_set<uint64_t> shingles;
   if (words.size() >= static_cast<size_t>(kShingleWords)) {
     for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {

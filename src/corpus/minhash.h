@@ -26,9 +26,6 @@ struct MinHashSignature {
   uint32_t shingles = 0;         // number of distinct shingles
 };
 
-// Folds `text` into lower-case, accent-free words.
-std::vector<std::string> FoldedWords(std::string_view text);
-
 MinHashSignature ComputeMinHash(std::string_view text);
 
 // One key per band: equal keys make two texts candidates.

@@ -1,18 +1,34 @@
 #include "corpus/sqlite.h"
 
-#include "dateline/corpus.h"
-
 namespace dateline::sql {
 
-Database::Database(const std::string& path) : path_(path) {
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &db_,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+namespace {
+
+// What a failing SQLite call says about whose fault it is.
+StatusCode CodeOf(int rc, std::string_view /*message*/) {
+  switch (rc & 0xFF) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return StatusCode::kCorruption;
+    case SQLITE_CANTOPEN:
+      return StatusCode::kNotFound;
+    default:
+      return StatusCode::kIoError;
+  }
+}
+
+}  // namespace
+
+Database::Database(const std::string& path, bool read_only) : path_(path) {
+  const int flags =
+      (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+      SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
     db_ = nullptr;
-    throw CorpusError(path + ": cannot open store: " + message);
+    throw Error(CodeOf(rc, message), path + ": cannot open store: " + message, rc & 0xFF);
   }
   sqlite3_busy_timeout(db_, 10000);
 }
@@ -20,16 +36,18 @@ Database::Database(const std::string& path) : path_(path) {
 Database::~Database() { sqlite3_close(db_); }
 
 void Database::Fail(std::string_view what) const {
-  throw CorpusError(path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));
+  const std::string message = sqlite3_errmsg(db_);
+  const int rc = sqlite3_extended_errcode(db_);
+  throw Error(CodeOf(rc, message), path_ + ": " + std::string(what) + ": " + message, rc & 0xFF);
 }
 
 void Database::Exec(std::string_view sql) {
   char* error = nullptr;
   const std::string text(sql);
-  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+  if (const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error); rc != SQLITE_OK) {
     const std::string message = error ? error : "unknown error";
     sqlite3_free(error);
-    throw CorpusError(path_ + ": " + message);
+    throw Error(CodeOf(rc, message), path_ + ": " + message, rc & 0xFF);
   }
 }
 
@@ -74,7 +92,7 @@ bool Statement::Step() {
   if (rc == SQLITE_DONE) return false;
   const std::string message = sqlite3_errmsg(db_.handle());
   sqlite3_reset(stmt_);
-  throw CorpusError(db_.path() + ": " + message);
+  throw Error(CodeOf(rc, message), db_.path() + ": " + message, rc & 0xFF);
 }
 
 void Statement::Run() {

@@ -1,19 +1,49 @@
 // Thin RAII wrappers over the SQLite C API for the corpus store. Errors throw
-// CorpusError with the database file name and SQLite's message.
+// sql::Error with the database file name and SQLite's message; the store
+// turns them into a Status at its public boundary (corpus.h), so they never
+// leave the library.
 #ifndef DATELINE_CORPUS_SQLITE_H_
 #define DATELINE_CORPUS_SQLITE_H_
 
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
+#include "dateline/status.h"
+
 namespace dateline::sql {
+
+class Error : public std::runtime_error {
+ public:
+  Error(StatusCode code, const std::string& message, int sqlite_code = 0)
+      : std::runtime_error(message), code_(code), sqlite_code_(sqlite_code) {}
+  Status ToStatus() const { return Status(code_, what()); }
+  // SQLite's primary result code (SQLITE_ERROR for a malformed query), 0
+  // for errors of dateline's own.
+  int sqlite_code() const { return sqlite_code_; }
+
+ private:
+  StatusCode code_;
+  int sqlite_code_;
+};
+
+// Runs `f` and returns its value, or the Status of the sql::Error it threw.
+template <typename F>
+auto Guard(F&& f) -> StatusOr<decltype(f())> {
+  try {
+    return f();
+  } catch (const Error& e) {
+    return e.ToStatus();
+  }
+}
 
 class Database {
  public:
-  explicit Database(const std::string& path);  // opens or creates
+  // Opens, and creates unless `read_only`.
+  explicit Database(const std::string& path, bool read_only = false);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

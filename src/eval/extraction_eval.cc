@@ -1,7 +1,5 @@
 #include "eval/extraction_eval.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -9,33 +7,14 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "text/utf8.h"
+#include "text/words.h"
 
 namespace dateline::eval {
 namespace {
 
-bool IsWordChar(char32_t cp) {
-  if (cp == '_') return true;
-  if (cp < 0x80)
-    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
-  }
-}
-
 std::string JoinTokens(std::string_view text) {
   std::string out;
-  for (const std::string& t : WordTokens(text)) {
+  for (const std::string& t : Words(text, WordForm::kLower)) {
     if (!out.empty()) out += ' ';
     out += t;
   }
@@ -44,25 +23,9 @@ std::string JoinTokens(std::string_view text) {
 
 }  // namespace
 
-std::vector<std::string> WordTokens(std::string_view text) {
-  std::vector<std::string> tokens;
-  std::string cur;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    char32_t cp = DecodeUtf8(text, pos);
-    if (IsWordChar(cp)) {
-      AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))), cur);
-    } else if (!cur.empty()) {
-      tokens.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) tokens.push_back(std::move(cur));
-  return tokens;
-}
-
 WordScore ScoreWords(std::string_view system, std::string_view gold) {
-  std::vector<std::string> sys = WordTokens(system), ref = WordTokens(gold);
+  std::vector<std::string> sys = Words(system, WordForm::kLower),
+                           ref = Words(gold, WordForm::kLower);
   WordScore s;
   if (ref.empty()) {
     s.precision = s.recall = s.f1 = sys.empty() ? 1.0 : 0.0;

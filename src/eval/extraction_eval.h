@@ -1,5 +1,5 @@
 // Scoring of main-text extraction against WCXB-style gold data: word-level
-// precision, recall and F1 per page (lower-case Unicode \w+ tokens, multiset
+// precision, recall and F1 per page (lower-case words of text/words.h, multiset
 // overlap), means over all pages and per page type, and the share of pages
 // whose output keeps every "with" snippet and drops every "without" one.
 #ifndef DATELINE_EVAL_EXTRACTION_EVAL_H_
@@ -11,10 +11,6 @@
 #include <vector>
 
 namespace dateline::eval {
-
-// Lower-case word tokens: maximal runs of letters, digits and '_' (Unicode
-// categories L* and N*), as Python's re \w+ on str.lower().
-std::vector<std::string> WordTokens(std::string_view text);
 
 struct WordScore {
   double precision = 0, recall = 0, f1 = 0;

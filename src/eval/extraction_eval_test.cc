@@ -7,12 +7,6 @@
 namespace dateline::eval {
 namespace {
 
-TEST(WordTokens, LowerCaseUnicodeWords) {
-  EXPECT_EQ(WordTokens("Été, l'ÉCOLE_2 — café!"),
-            (std::vector<std::string>{"été", "l", "école_2", "café"}));
-  EXPECT_TRUE(WordTokens(" -- ").empty());
-}
-
 TEST(ScoreWords, MultisetOverlap) {
   // system: a a b c (4), gold: a b b d (4); common = a, b = 2.
   WordScore s = ScoreWords("a a b c", "a b b d");

@@ -60,12 +60,12 @@ bool Overlap(size_t a, size_t b, size_t c, size_t d) { return a < d && c < b; }
 
 // The DCT of an unlabelled text: the nearest folder on its path named
 // YYYY-MM-DD (ML-Crisis keeps articles under <topic>/<publication date>/).
-std::optional<Dct> DctFromPath(const std::string& path) {
+std::optional<DayTime> DctFromPath(const std::string& path) {
   std::filesystem::path p(path);
   for (p = p.parent_path(); !p.empty() && p != p.root_path(); p = p.parent_path()) {
     const std::string name = p.filename().string();
     if (name.size() == 10) {
-      if (std::optional<Dct> dct = ParseDct(name)) return dct;
+      if (std::optional<DayTime> dct = ParseDayTime(name)) return dct;
     }
     if (p == p.parent_path()) break;
   }

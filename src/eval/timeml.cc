@@ -12,6 +12,7 @@
 
 #include "text/utf8.h"
 #include "util/io.h"
+#include "util/parallel.h"
 
 namespace dateline::eval {
 
@@ -614,10 +615,10 @@ std::string FormatTimemlError(const TimemlDocument& gold, const std::vector<Time
 // ---------------------------------------------------------------------------
 // Running a tagger over a set
 
-std::optional<Dct> TimemlDct(std::string_view value) {
+std::optional<DayTime> TimemlDct(std::string_view value) {
   for (size_t length : {value.size(), size_t{16}, size_t{10}}) {
     if (length > value.size()) continue;
-    if (std::optional<Dct> dct = ParseDct(value.substr(0, length))) return dct;
+    if (std::optional<DayTime> dct = ParseDayTime(value.substr(0, length))) return dct;
   }
   return std::nullopt;
 }
@@ -652,13 +653,12 @@ FileOutcome ScoreFile(const Tagger& tagger, const std::string& path, const std::
   tag_options.language = options.language;
   tag_options.mode = options.mode;
   tag_options.dct = TimemlDct(doc.dct);
-  std::vector<TimeExpression> system;
-  try {
-    system = tagger.Tag(doc.text, tag_options);
-  } catch (const std::exception& e) {
-    outcome.failure = path + ": tagger failed: " + e.what();
+  auto tagged = tagger.Tag(doc.text, tag_options);
+  if (!tagged.ok()) {
+    outcome.failure = path + ": " + tagged.status().message();
     return outcome;
   }
+  const std::vector<TimeExpression> system = std::move(tagged).value();
   const DocumentScore score = ScoreDocument(doc, system);
   outcome.counts = score.counts;
   outcome.text_bytes = static_cast<int64_t>(doc.text.size());
@@ -684,18 +684,8 @@ TimemlRunResult RunTimemlSet(const Tagger& tagger, const std::string& dir,
   // Workers take files in turn; outcomes are merged in path order so the
   // output does not depend on scheduling.
   std::vector<FileOutcome> outcomes(files.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
-      outcomes[i] = ScoreFile(tagger, files[i], dir, options);
-    }
-  };
-  size_t threads = options.threads > 0 ? options.threads : std::thread::hardware_concurrency();
-  threads = std::max<size_t>(1, std::min(threads, files.size()));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+  ParallelFor(files.size(), static_cast<size_t>(std::max(options.threads, 0)),
+              [&](size_t i) { outcomes[i] = ScoreFile(tagger, files[i], dir, options); });
 
   for (FileOutcome& outcome : outcomes) {
     if (!outcome.failure.empty()) {

@@ -160,8 +160,8 @@ std::string FormatTimemlError(const TimemlDocument& gold, const std::vector<Time
 
 // The tagger's DCT for a TimeML DCT value such as "1998-03-03T09:55:00": the
 // longest of the whole value, its first 16 characters (minutes) and its first
-// 10 (the day) that ParseDct accepts; nullopt when none does.
-std::optional<Dct> TimemlDct(std::string_view value);
+// 10 (the day) that ParseDayTime accepts; nullopt when none does.
+std::optional<DayTime> TimemlDct(std::string_view value);
 
 struct TimemlRunOptions {
   std::string language = "auto";  // passed to the tagger

@@ -382,7 +382,7 @@ TEST(AccumulatorTest, MicroAveragesOverDocuments) {
 // Running a tagger over a set
 
 TEST(TimemlDctTest, KeepsWhatParses) {
-  std::optional<Dct> dct = TimemlDct("1998-03-03T09:55:00");
+  std::optional<DayTime> dct = TimemlDct("1998-03-03T09:55:00");
   ASSERT_TRUE(dct.has_value());
   EXPECT_EQ(dct->date, (CivilDate{1998, 3, 3}));
   EXPECT_EQ(dct->hour, 9);

@@ -1,8 +1,5 @@
 #include "eval/tls.h"
 
-#include <libstemmer.h>
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -12,37 +9,15 @@
 #include <unordered_set>
 
 #include "dateline/corpus.h"
+#include "dateline/ingest.h"
 #include "dateline/timeline.h"
-#include "eval/stopwords.h"
-#include "text/utf8.h"
+#include "timeline/terms.h"
 #include "util/io.h"
 
 namespace dateline::eval {
 namespace {
 
 using Counts = std::unordered_map<std::string, int>;
-
-bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  }
-  const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-         cat == UTF8PROC_CATEGORY_ND || cat == UTF8PROC_CATEGORY_MN;
-}
-
-bool ParseDay(std::string_view s, CivilDate& out) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  const int y = std::atoi(std::string(s.substr(0, 4)).c_str());
-  const int m = std::atoi(std::string(s.substr(5, 2)).c_str());
-  const int d = std::atoi(std::string(s.substr(8, 2)).c_str());
-  if (!IsValidDate(y, m, d)) return false;
-  out = {y, m, d};
-  return true;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
@@ -169,55 +144,20 @@ void AlignManyToOne(const TokenTimeline& pred, const TokenTimeline& ref, int n, 
 }  // namespace
 
 struct TlsTokenizer::Impl {
-  std::unordered_set<std::string> stop;
-  sb_stemmer* stemmer = nullptr;
-  ~Impl() {
-    if (stemmer) sb_stemmer_delete(stemmer);
+  explicit Impl(const TlsOptions& options) : terms(PackFor(options.language), options.stem) {}
+  static const LanguagePack& PackFor(const std::string& language) {
+    auto pack = LanguageRegistry::BuiltIn().Find(language);
+    return pack.ok() ? **pack : LanguageRegistry::BuiltIn().Neutral();
   }
+  Terms terms;
 };
 
-TlsTokenizer::TlsTokenizer(const TlsOptions& options) : impl_(std::make_unique<Impl>()) {
-  if (options.language == "en") {
-    for (std::string_view w : stopwords::kEnglish) impl_->stop.emplace(w);
-  } else {
-    for (std::string_view w : stopwords::kFrench) impl_->stop.emplace(w);
-  }
-  if (options.stem) {
-    impl_->stemmer = sb_stemmer_new(options.language == "en" ? "english" : "french", "UTF_8");
-  }
-}
+TlsTokenizer::TlsTokenizer(const TlsOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 
 TlsTokenizer::~TlsTokenizer() = default;
 
 std::vector<std::string> TlsTokenizer::Tokenize(std::string_view sentence) const {
-  std::vector<std::string> out;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    if (!impl_->stop.count(word)) {
-      if (impl_->stemmer) {
-        const sb_symbol* s =
-            sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
-                            static_cast<int>(word.size()));
-        if (s)
-          word.assign(reinterpret_cast<const char*>(s),
-                      static_cast<size_t>(sb_stemmer_length(impl_->stemmer)));
-      }
-      out.push_back(word);
-    }
-    word.clear();
-  };
-  size_t pos = 0;
-  while (pos < sentence.size()) {
-    const char32_t cp = DecodeUtf8(sentence, pos);
-    if (IsWordChar(cp)) {
-      AppendUtf8(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))), word);
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return out;
+  return impl_->terms.Of(sentence);
 }
 
 bool ParseTlsTimeline(std::string_view text, TlsTimeline& out, std::string& error) {
@@ -237,13 +177,13 @@ bool ParseTlsTimeline(std::string_view text, TlsTimeline& out, std::string& erro
       in_date = false;
       continue;
     }
-    CivilDate d;
     if (!in_date) {
-      if (!ParseDay(line, d)) {
+      const std::optional<CivilDate> day = ParseCivilDate(line);
+      if (!day) {
         error = "line " + std::to_string(line_no) + ": expected a YYYY-MM-DD date";
         return false;
       }
-      current = d;
+      current = *day;
       in_date = true;
       out[current];
       continue;
@@ -342,21 +282,32 @@ TlsTopicResult RunTlsTopic(const std::string& topic_dir, const std::string& refe
   }
   result.size = ReferenceSize(reference);
   auto corpus = Corpus::Open(":memory:");
+  if (!corpus.ok()) {
+    result.error = corpus.status().message();
+    return result;
+  }
   IngestOptions ingest;
   ingest.language = options.language;
   ingest.batch_size = 1000;
-  Ingester ingester(*corpus, ingest);
+  Ingester ingester(**corpus, ingest);
   ingester.AddSource(topic_dir);
-  result.problems = ingester.Run().problems;
+  auto summary = ingester.Run();
+  if (!summary.ok()) {
+    result.error = summary.status().message();
+    return result;
+  }
+  result.problems = summary->problems;
   TimelineOptions timeline;
   timeline.dates = result.size.dates;
   timeline.sentences = result.size.sentences;
-  timeline.language = options.language;
+  auto built = BuildTimeline(**corpus, timeline);
+  if (!built.ok()) {
+    result.error = built.status().message();
+    return result;
+  }
   TlsTimeline system;
-  for (const TimelineDate& d : BuildTimeline(*corpus, timeline).dates) {
-    CivilDate day;
-    if (!ParseDay(d.date, day)) continue;
-    for (const auto& s : d.sentences) system[day].push_back(s.text);
+  for (const TimelineDate& d : built->dates) {
+    for (const auto& s : d.sentences) system[d.date].push_back(s.text);
   }
   result.scores = ScoreTimeline(system, {reference}, options.scoring);
   return result;

@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,43 +13,12 @@
 namespace dateline::read {
 namespace {
 
-// Month names and common abbreviations in the languages news pages come in
-// most often here (English, French, German, Spanish, Italian, Dutch,
-// Portuguese; Russian in the genitive that dates use: "15 августа 2016").
-// Lower case; matching is case-insensitive.
 using Piece = re2::StringPiece;
 
 Piece P(std::string_view s) { return Piece(s.data(), s.size()); }
 
-struct MonthName {
-  const char* name;
-  int month;
-};
-constexpr MonthName kMonthNames[] = {
-    {"january", 1},    {"february", 2},  {"march", 3},     {"april", 4},      {"may", 5},
-    {"june", 6},       {"july", 7},      {"august", 8},    {"september", 9},  {"october", 10},
-    {"november", 11},  {"december", 12}, {"jan", 1},       {"feb", 2},        {"mar", 3},
-    {"apr", 4},        {"jun", 6},       {"jul", 7},       {"aug", 8},        {"sept", 9},
-    {"sep", 9},        {"oct", 10},      {"nov", 11},      {"dec", 12},       {"janvier", 1},
-    {"février", 2},    {"fevrier", 2},   {"mars", 3},      {"avril", 4},      {"mai", 5},
-    {"juin", 6},       {"juillet", 7},   {"août", 8},      {"aout", 8},       {"septembre", 9},
-    {"octobre", 10},   {"novembre", 11}, {"décembre", 12}, {"decembre", 12},  {"janv", 1},
-    {"févr", 2},       {"fevr", 2},      {"avr", 4},       {"juil", 7},       {"déc", 12},
-    {"januar", 1},     {"jänner", 1},    {"februar", 2},   {"märz", 3},       {"maerz", 3},
-    {"juni", 6},       {"juli", 7},      {"oktober", 10},  {"dezember", 12},  {"mär", 3},
-    {"okt", 10},       {"dez", 12},      {"enero", 1},     {"febrero", 2},    {"marzo", 3},
-    {"abril", 4},      {"mayo", 5},      {"junio", 6},     {"julio", 7},      {"agosto", 8},
-    {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},  {"noviembre", 11}, {"diciembre", 12},
-    {"gennaio", 1},    {"febbraio", 2},  {"aprile", 4},    {"maggio", 5},     {"giugno", 6},
-    {"luglio", 7},     {"settembre", 9}, {"ottobre", 10},  {"dicembre", 12},  {"januari", 1},
-    {"februari", 2},   {"maart", 3},     {"mei", 5},       {"augustus", 8},   {"janeiro", 1},
-    {"fevereiro", 2},  {"março", 3},     {"maio", 5},      {"junho", 6},      {"julho", 7},
-    {"setembro", 9},   {"outubro", 10},  {"dezembro", 12}, {"января", 1},     {"февраля", 2},
-    {"марта", 3},      {"апреля", 4},    {"мая", 5},       {"июня", 6},       {"июля", 7},
-    {"августа", 8},    {"сентября", 9},  {"октября", 10},  {"ноября", 11},    {"декабря", 12},
-};
-
-int MonthFromName(Piece piece) {
+// The month of a name as matched (any case); the lexicon holds lower case.
+int MonthFromName(const Lexicon& lexicon, Piece piece) {
   std::string_view word(piece.data(), piece.size());
   std::string lower;
   for (char c : word) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
@@ -62,40 +30,52 @@ int MonthFromName(Piece piece) {
       lower[i + 1] = static_cast<char>(lower[i + 1] + 0x20);
     }
   }
-  for (const MonthName& m : kMonthNames) {
-    if (lower == m.name) return m.month;
-  }
-  return 0;
+  return lexicon.Month(lower);
 }
 
-std::string MonthAlternation() {
-  // Longest names first so that "sept" wins over "sep" and "juillet" over "juil".
-  std::vector<std::string> names;
-  for (const MonthName& m : kMonthNames) names.push_back(m.name);
-  std::stable_sort(names.begin(), names.end(),
-                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+// The lexicon's month names as an alternation, longest first (so that
+// "sept" wins over "sep" and "juillet" over "juil").
+std::string MonthAlternation(const Lexicon& lexicon) {
   std::string out;
-  for (const std::string& n : names) {
+  for (const std::string& n : lexicon.month_names()) {
     if (!out.empty()) out += '|';
     out += n;
   }
   return out;
 }
 
+}  // namespace
+
+std::string TextDatePattern(const Lexicon& lexicon) {
+  const std::string months = MonthAlternation(lexicon);
+  return
+      // 1-3: 25 février 2023, 25. Februar 2023, 25 de febrero de 2023
+      "(?i)\\b(\\d{1,2})(?:er|st|nd|rd|th|\\.|º)?\\s*(?:de\\s+)?(" + months +
+      ")\\.?,?\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b"
+      // 4-6: February 25, 2023
+      "|\\b(" +
+      months +
+      ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"
+      // 7-9: 2023-02-25, 2023/02/25, 2023.02.25
+      "|\\b(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})\\b"
+      // 10-12: 25/02/2023, 25.02.2023, 25-02-2023, 4. 2. 2022
+      "|\\b(\\d{1,2})(?:[./-]|\\.\\s)(\\d{1,2})(?:[./-]|\\.\\s)(\\d{4})\\b"
+      // 13-15, 16-18: 25.02.23, 25/02/23 (two-digit years, on request)
+      "|\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})\\b|\\b(\\d{1,2})/(\\d{1,2})/(\\d{2})\\b";
+}
+
+namespace {
+
 // Formats a validated TIMEX3 value; "" when the fields make no valid date.
 std::string FormatDate(int year, int month, int day, int hour = -1, int minute = -1,
                        int second = -1) {
   if (year < 1900 || year > 2099 || !IsValidDate(year, month, day)) return "";
-  char buf[40];
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  } else if (second >= 0 && second <= 59) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute,
-                  second);
-  } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", year, month, day, hour, minute);
+  DayTime t{{year, month, day}};
+  if (hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59) {
+    t.hour = hour, t.minute = minute;
+    if (second >= 0 && second <= 59) t.second = second;
   }
-  std::string value = buf;
+  std::string value = FormatDayTime(t);
   return TimexValue::IsValid(value) ? value : "";
 }
 
@@ -109,12 +89,11 @@ int ToInt(Piece p) {
   return s.empty() ? -1 : v;
 }
 
-// The patterns, compiled once.
+// The patterns that hold no month names, compiled once.
 struct Patterns {
   RE2 iso;       // 2023-02-25[T ]14:15[:07]
   RE2 compact;   // 20230225
   RE2 rfc;       // Sat, 25 Feb 2023 14:15:00
-  RE2 text;      // any of the textual forms below
   RE2 time;      // a time right after a date
   RE2 path_ymd;  // /2023/02/25/ or 2023-02-25 in a path
   RE2 path_compact;
@@ -123,20 +102,6 @@ struct Patterns {
       : iso(R"((\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?)"),
         compact(R"(^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?)"),
         rfc(R"((\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?)"),
-        text(
-            // 1-3: 25 février 2023, 25. Februar 2023, 25 de febrero de 2023
-            "(?i)\\b(\\d{1,2})(?:er|st|nd|rd|th|\\.|º)?\\s*(?:de\\s+)?(" + MonthAlternation() +
-            ")\\.?,?\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b"
-            // 4-6: February 25, 2023
-            "|\\b(" +
-            MonthAlternation() +
-            ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"
-            // 7-9: 2023-02-25, 2023/02/25, 2023.02.25
-            "|\\b(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})\\b"
-            // 10-12: 25/02/2023, 25.02.2023, 25-02-2023, 4. 2. 2022
-            "|\\b(\\d{1,2})(?:[./-]|\\.\\s)(\\d{1,2})(?:[./-]|\\.\\s)(\\d{4})\\b"
-            // 13-15, 16-18: 25.02.23, 25/02/23 (two-digit years, on request)
-            "|\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})\\b|\\b(\\d{1,2})/(\\d{1,2})/(\\d{2})\\b"),
         time(
             R"(^(?:\s*(?:à|a|at|um|om|alle|às|,|-|–|\||/|@|T)\s*|\s+)(\d{1,2})(?:[:h](\d{2}))(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\b)?)"),
         path_ymd(R"((?:^|[/_.-])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:$|[/_.-]|[^\d]))"),
@@ -150,7 +115,7 @@ const Patterns& Pat() {
 
 }  // namespace
 
-std::string ParseMachineDate(std::string_view s) {
+std::string ParseMachineDate(std::string_view s, const Lexicon& lexicon) {
   const Patterns& p = Pat();
   Piece y, mo, d, h, mi, se;
   if (RE2::PartialMatch(P(s), p.iso, &y, &mo, &d, &h, &mi, &se)) {
@@ -163,13 +128,13 @@ std::string ParseMachineDate(std::string_view s) {
   }
   Piece mon;
   if (RE2::PartialMatch(P(s), p.rfc, &d, &mon, &y, &h, &mi, &se)) {
-    int month = MonthFromName(mon);
+    int month = MonthFromName(lexicon, mon);
     if (month > 0) {
       return FormatDate(ToInt(y), month, ToInt(d), h.empty() ? -1 : ToInt(h),
                         mi.empty() ? -1 : ToInt(mi), se.empty() ? -1 : ToInt(se));
     }
   }
-  return FindTextDate(s).value;
+  return FindTextDate(s, NumericOrder::kDayFirst, YearDigits::kFour, lexicon).value;
 }
 
 namespace {
@@ -200,15 +165,16 @@ void OrderDayMonth(int a, int b, NumericOrder order, int& day, int& month) {
 
 }  // namespace
 
-TextDate FindTextDate(std::string_view text, NumericOrder order, YearDigits years) {
+TextDate FindTextDate(std::string_view text, NumericOrder order, YearDigits years,
+                      const Lexicon& lexicon) {
   const Patterns& p = Pat();
   TextDate result;
   std::string_view rest = text;
   Piece g[18];
   while (!rest.empty()) {
-    if (!RE2::PartialMatch(P(rest), p.text, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5], &g[6], &g[7],
-                           &g[8], &g[9], &g[10], &g[11], &g[12], &g[13], &g[14], &g[15], &g[16],
-                           &g[17])) {
+    if (!RE2::PartialMatch(P(rest), lexicon.text_dates(), &g[0], &g[1], &g[2], &g[3], &g[4], &g[5],
+                           &g[6], &g[7], &g[8], &g[9], &g[10], &g[11], &g[12], &g[13], &g[14],
+                           &g[15], &g[16], &g[17])) {
       return result;
     }
     // Find the whole match: the first non-empty group starts it.
@@ -221,9 +187,9 @@ TextDate FindTextDate(std::string_view text, NumericOrder order, YearDigits year
     }
     int year = -1, month = -1, day = -1;
     if (!g[0].empty()) {
-      day = ToInt(g[0]), month = MonthFromName(g[1]), year = ToInt(g[2]);
+      day = ToInt(g[0]), month = MonthFromName(lexicon, g[1]), year = ToInt(g[2]);
     } else if (!g[3].empty()) {
-      month = MonthFromName(g[3]), day = ToInt(g[4]), year = ToInt(g[5]);
+      month = MonthFromName(lexicon, g[3]), day = ToInt(g[4]), year = ToInt(g[5]);
     } else if (!g[6].empty()) {
       year = ToInt(g[6]), month = ToInt(g[7]), day = ToInt(g[8]);
     } else if (!g[9].empty()) {

@@ -9,13 +9,15 @@
 #include <string>
 #include <string_view>
 
+#include "read/lexicon.h"
+
 namespace dateline::read {
 
 // Parses a machine-readable date: ISO 8601 ("2023-02-25", "2023-02-25T14:15",
 // "2023-02-25 14:15:07+01:00", "20230225"), RFC 822 ("Sat, 25 Feb 2023
 // 14:15:00 GMT") and, as a fallback, the first textual date in `s`. The time
 // of day is kept as written (no zone shift). Returns "" when none.
-std::string ParseMachineDate(std::string_view s);
+std::string ParseMachineDate(std::string_view s, const Lexicon& lexicon = Lexicon::BuiltIn());
 
 // Order of day and month in numeric dates such as 02/03/2023.
 enum class NumericOrder { kDayFirst, kMonthFirst };
@@ -36,7 +38,12 @@ enum class YearDigits { kFour, kFourOrTwo };
 // time when one follows ("à 14:15", "12:29:07", "| 9:25pm"). Years must be
 // 1990..2039 to keep numbers such as prices out.
 TextDate FindTextDate(std::string_view text, NumericOrder order = NumericOrder::kDayFirst,
-                      YearDigits years = YearDigits::kFour);
+                      YearDigits years = YearDigits::kFour,
+                      const Lexicon& lexicon = Lexicon::BuiltIn());
+
+// The RE2 source of the textual date forms FindTextDate reads, with the
+// lexicon's month names (the Lexicon compiles it once).
+std::string TextDatePattern(const Lexicon& lexicon);
 
 // A date in a URL or file path: "/2023/02/25/", "/2023-02-25-", "20230225".
 // Returns "" when the path holds no full date.

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "text/fold.h"
+#include "text/utf8.h"
 
 namespace dateline::read {
 namespace {
@@ -181,6 +182,20 @@ bool IsKeptAttribute(std::string_view key) {
        "rel",      "href",     "type",     "lang",  "title",   "pubdate"});
 }
 
+// Copies a string out of the parser. myhtml's text is not always valid
+// UTF-8 when its input is: it drops NULs and can then cut a text short in the
+// middle of a character. This is where the page's bytes enter everything the
+// reader returns (text, title, metadata), so they are checked here, once;
+// the check costs little beside the copy (ASCII is scanned 8 bytes at a time).
+void AssignUtf8(std::string& out, const char* data, size_t len) {
+  const std::string_view s(data, len);
+  if (FindInvalidUtf8(s) == std::string_view::npos) {
+    out.assign(s);
+  } else {
+    out = SanitizeUtf8(s);
+  }
+}
+
 // Copies the myhtml tree under `root` into `dom`, in document order, without
 // recursion.
 void Copy(myhtml_tree_t* tree, myhtml_tree_node_t* root, Dom& dom) {
@@ -203,7 +218,7 @@ void Copy(myhtml_tree_t* tree, myhtml_tree_node_t* root, Dom& dom) {
       n.tag = "#text";
       size_t len = 0;
       const char* text = myhtml_node_text(node, &len);
-      if (text) n.text.assign(text, len);
+      if (text) AssignUtf8(n.text, text, len);
       continue;
     }
     size_t len = 0;
@@ -215,7 +230,8 @@ void Copy(myhtml_tree_t* tree, myhtml_tree_node_t* root, Dom& dom) {
       const char* k = myhtml_attribute_key(a, &klen);
       if (k == nullptr || !IsKeptAttribute(std::string_view(k, klen))) continue;
       const char* v = myhtml_attribute_value(a, &vlen);
-      n.attrs.emplace_back(std::string(k, klen), v ? std::string(v, vlen) : std::string());
+      n.attrs.emplace_back(std::string(k, klen), std::string());
+      if (v) AssignUtf8(n.attrs.back().second, v, vlen);
     }
     if (id == MyHTML_TAG_HEAD && dom.head < 0) dom.head = index;
     if (id == MyHTML_TAG_BODY && dom.body < 0) dom.body = index;

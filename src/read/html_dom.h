@@ -18,9 +18,10 @@ struct DomNode {
   // to compare in the passes that run over every node. Elements myhtml does
   // not know have ids >= MyHTML_TAG_LAST_ENTRY; the document node has 0.
   unsigned id = 0;
-  std::string text;  // text nodes only (entities decoded)
+  std::string text;  // text nodes only (entities decoded); valid UTF-8
   // Lower-case keys; only the attributes the reader uses (class, id, role,
-  // style, hidden, itemprop, meta and link fields, datetime, lang, title...).
+  // style, hidden, itemprop, meta and link fields, datetime, lang, title...);
+  // values are valid UTF-8.
   std::vector<std::pair<std::string, std::string>> attrs;
   int parent = -1;
   int end = 0;  // one past the last node of the subtree

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "dateline/reader.h"
+#include "text/utf8.h"
 
 namespace dateline::read {
 namespace {
@@ -71,14 +72,14 @@ TEST(HtmlDom, ReaderWarnsAboutFlattenedMarkup) {
   Reader reader;
   ReadHints hints;
   hints.path = "deep.html";
-  Article a = reader.Read(
+  StatusOr<Article> a = reader.Read(
       Nested(100000, "<div>", "<p>Un paragraphe tout au fond, avec une phrase entière.</p>"),
       hints);
-  ASSERT_TRUE(a.ok()) << a.error;
-  EXPECT_NE(a.text.find("tout au fond"), std::string::npos);
-  ASSERT_FALSE(a.warnings.empty());
-  EXPECT_NE(a.warnings.front().find("deep.html: markup nested deeper"), std::string::npos)
-      << a.warnings.front();
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_NE(a->text.find("tout au fond"), std::string::npos);
+  ASSERT_FALSE(a->warnings.empty());
+  EXPECT_NE(a->warnings.front().find("deep.html: markup nested deeper"), std::string::npos)
+      << a->warnings.front();
 }
 
 TEST(HtmlDom, TreeIsReusedAcrossPages) {
@@ -129,6 +130,28 @@ TEST(HtmlDom, HasAncestorLooksAboveTheNodeOnly) {
   EXPECT_TRUE(HasAncestor(dom, time, MyHTML_TAG_ARTICLE));
   EXPECT_FALSE(HasAncestor(dom, time, MyHTML_TAG_TIME));
   EXPECT_FALSE(HasAncestor(dom, p, MyHTML_TAG_ARTICLE));
+}
+
+// myhtml drops NULs from text but can then cut the text short in the middle
+// of a character (here the euro sign loses its last byte): what the DOM holds
+// is checked where it leaves the parser, so every field read from it is
+// valid UTF-8.
+TEST(HtmlDom, TextAndAttributesAreValidUtf8) {
+  using namespace std::string_literals;
+  const std::string html =
+      "<html><body><p title=\"a\0\0\x01\0\xE2\x82\xAC\">\0\0\x01\0\xE2\x82\xAC</p>"
+      "<p>\xC3\xA9t\xC3\xA9</p></body></html>"s;
+  Dom dom = ParseHtml(html);
+  size_t texts = 0;
+  for (const DomNode& n : dom.nodes) {
+    EXPECT_EQ(FindInvalidUtf8(n.text), std::string::npos) << n.text;
+    for (const auto& [key, value] : n.attrs) {
+      EXPECT_EQ(FindInvalidUtf8(value), std::string::npos) << key << "=" << value;
+    }
+    texts += n.is_text();
+  }
+  EXPECT_EQ(texts, 2u);
+  EXPECT_NE(SubtreeText(dom, dom.body).find("\xC3\xA9t\xC3\xA9"), std::string::npos);
 }
 
 }  // namespace

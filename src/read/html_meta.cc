@@ -98,7 +98,7 @@ bool IsArticleType(const nlohmann::json& type) {
 }
 
 // Walks JSON-LD without recursion (depth and size are attacker-controlled).
-void WalkJsonLd(const nlohmann::json& root, JsonLdDates& out) {
+void WalkJsonLd(const nlohmann::json& root, const Lexicon& lexicon, JsonLdDates& out) {
   std::vector<const nlohmann::json*> stack{&root};
   size_t visited = 0;
   while (!stack.empty() && ++visited < 20000) {
@@ -114,7 +114,7 @@ void WalkJsonLd(const nlohmann::json& root, JsonLdDates& out) {
     auto take = [&](const char* key, std::string& into, bool ranked) {
       auto it = j->find(key);
       if (it == j->end() || !it->is_string()) return;
-      std::string v = ParseMachineDate(it->get<std::string>());
+      std::string v = ParseMachineDate(it->get<std::string>(), lexicon);
       if (v.empty()) return;
       if (ranked) out.seen.push_back({it->get<std::string>(), v});
       if (ranked ? rank < out.published_rank : into.empty()) {
@@ -177,7 +177,7 @@ struct Candidates {
   std::vector<RawDate> seen;  // publication dates of meta and <time> elements
 };
 
-void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
+void VisitElement(const Dom& dom, int i, const Lexicon& lexicon, Candidates& c, JsonLdDates& ld) {
   const DomNode& n = dom.nodes[i];
   if (n.id == MyHTML_TAG_HTML && c.lang.empty()) c.lang = AsciiLower(n.Attr("lang"));
   if (n.id == MyHTML_TAG_SCRIPT) {
@@ -185,7 +185,7 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
     std::string raw;
     for (int k = i + 1; k < n.end; ++k) raw += dom.nodes[k].text;
     auto j = nlohmann::json::parse(raw, nullptr, false);
-    if (!j.is_discarded()) WalkJsonLd(j, ld);
+    if (!j.is_discarded()) WalkJsonLd(j, lexicon, ld);
     return;
   }
   if (n.id == MyHTML_TAG_TITLE && c.title_tag.empty()) {
@@ -213,19 +213,22 @@ void VisitElement(const Dom& dom, int i, Candidates& c, JsonLdDates& ld) {
   if (!key.empty() && !content.empty()) {
     int r = Rank(key, kPublishedNames, std::size(kPublishedNames));
     if (r >= 0) {
-      std::string v = ParseMachineDate(content);
+      std::string v = ParseMachineDate(content, lexicon);
       if (!v.empty()) c.seen.push_back({std::string(content), v});
       if (!v.empty() && r < c.meta_rank) c.meta_pub = v, c.meta_rank = r;
     }
     if (Rank(key, kModifiedNames, std::size(kModifiedNames)) >= 0 && c.meta_mod.empty()) {
-      c.meta_mod = ParseMachineDate(content);
+      c.meta_mod = ParseMachineDate(content, lexicon);
     }
   }
   if (n.id == MyHTML_TAG_TIME || n.id == MyHTML_TAG_ABBR) {
     std::string_view dt = n.id == MyHTML_TAG_TIME ? n.Attr("datetime") : n.Attr("title");
-    std::string v = dt.empty() ? "" : ParseMachineDate(dt);
+    std::string v = dt.empty() ? "" : ParseMachineDate(dt, lexicon);
     if (!v.empty()) c.seen.push_back({std::string(dt), v});
-    if (v.empty() && n.id == MyHTML_TAG_TIME) v = FindTextDate(SubtreeText(dom, i)).value;
+    if (v.empty() && n.id == MyHTML_TAG_TIME) {
+      v = FindTextDate(SubtreeText(dom, i), NumericOrder::kDayFirst, YearDigits::kFour, lexicon)
+              .value;
+    }
     if (v.empty()) return;
     const std::string cls = AsciiLower(n.Attr("class"));
     bool modified = ClassLooksModified(cls) || key == "datemodified";
@@ -383,14 +386,15 @@ std::pair<std::string, std::string> ChoosePublished(const MarkupDates& m, const 
 }  // namespace
 
 PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
-  return ExtractMeta(dom, PruneMask(dom), url_hint);
+  return ExtractMeta(dom, PruneMask(dom), url_hint, Lexicon::BuiltIn());
 }
 
-PageMeta ExtractMeta(const Dom& dom, const std::vector<bool>& pruned, std::string_view url_hint) {
+PageMeta ExtractMeta(const Dom& dom, const std::vector<bool>& pruned, std::string_view url_hint,
+                     const Lexicon& lexicon) {
   Candidates c;
   JsonLdDates ld;
   for (size_t i = 1; i < dom.nodes.size(); ++i) {
-    if (!dom.nodes[i].is_text()) VisitElement(dom, static_cast<int>(i), c, ld);
+    if (!dom.nodes[i].is_text()) VisitElement(dom, static_cast<int>(i), lexicon, c, ld);
   }
   PageMeta meta;
   // Title: the page's own heading when the <title> or og:title contains it
@@ -426,8 +430,8 @@ PageMeta ExtractMeta(const Dom& dom, const std::vector<bool>& pruned, std::strin
   }
   std::string url_date = DateFromPath(url_hint.empty() ? meta.url : url_hint);
   std::string content_time = FirstContentTime(dom, pruned, c.time_any);
-  std::string script = DateInScripts(dom);
-  VisibleDates vis = ScanVisibleDates(dom, meta.title);
+  std::string script = DateInScripts(dom, lexicon);
+  VisibleDates vis = ScanVisibleDates(dom, meta.title, lexicon);
   std::string text_modified = vis.modified;
   std::tie(meta.published, meta.evidence) =
       ChoosePublished({structured, evidence, meta.modified, url_date, content_time, script}, vis);

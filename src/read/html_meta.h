@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "read/html_dom.h"
+#include "read/lexicon.h"
 
 namespace dateline::read {
 
@@ -26,13 +27,14 @@ struct PageMeta {
   std::string lang;       // <html lang>, lower-case primary subtag
 };
 
-// Reads the metadata. Numeric dates in visible text are read day first.
-// `url_hint` is the page's address when the caller knows it; a date in it
-// ranks with the canonical URL's.
+// Reads the metadata with the built-in lexicon. Numeric dates in visible
+// text are read day first. `url_hint` is the page's address when the caller
+// knows it; a date in it ranks with the canonical URL's.
 PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint = {});
 // The same with PruneMask(dom) (html_body.h) computed by the caller, who
-// needs it for the main text too.
-PageMeta ExtractMeta(const Dom& dom, const std::vector<bool>& pruned, std::string_view url_hint);
+// needs it for the main text too, and the Reader's lexicon.
+PageMeta ExtractMeta(const Dom& dom, const std::vector<bool>& pruned, std::string_view url_hint,
+                     const Lexicon& lexicon);
 
 }  // namespace dateline::read
 

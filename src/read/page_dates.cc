@@ -16,34 +16,22 @@
 namespace dateline::read {
 namespace {
 
-// Words that say what the date after them is. Lower case (ASCII folding
-// only, so accented capitals are listed as written).
-constexpr const char* kModifiedWords[] = {
-    "mis à jour", "mise à jour", "actualisé", "updated",    "update:",     "aktualisiert", "modifi",
-    "geändert",   "änderung",    "Änderung",  "aggiornato", "actualizado", "bijgewerkt",
-};
-constexpr const char* kPublishedWords[] = {
-    "publié",   "published",  "posted",     "veröffentlicht",   "erschienen",
-    "erstellt", "publiziert", "pubblicato", "publicado",        "geschrieben",
-    "created",  "gepostet",   "erschein",   "veröffentlichung",
-};
-
 // The label of a date from the words just before it: the last label word
 // in `before` wins ("Publié le X, mis à jour le Y" labels Y as modified).
-DateLabel LabelOf(std::string_view before) {
+DateLabel LabelOf(std::string_view before, const Lexicon& lexicon) {
   std::string lower = AsciiLower(before);
   size_t best = std::string::npos;
   DateLabel label = DateLabel::kNone;
-  auto look = [&](const char* const* words, size_t n, DateLabel as) {
-    for (size_t i = 0; i < n; ++i) {
-      size_t at = lower.rfind(words[i]);
+  auto look = [&](const std::vector<std::string>& words, DateLabel as) {
+    for (const std::string& word : words) {
+      size_t at = lower.rfind(word);
       if (at != std::string::npos && (best == std::string::npos || at > best)) {
         best = at, label = as;
       }
     }
   };
-  look(kModifiedWords, std::size(kModifiedWords), DateLabel::kModified);
-  look(kPublishedWords, std::size(kPublishedWords), DateLabel::kPublished);
+  look(lexicon.modified_labels(), DateLabel::kModified);
+  look(lexicon.published_labels(), DateLabel::kPublished);
   return label;
 }
 
@@ -61,47 +49,49 @@ constexpr size_t kLabelBytes = 48;
 
 // The dates of one block in order, each labelled by the words since the
 // previous one. A block longer than `max_len` yields only a date opening it.
-std::vector<FoundDate> DatesOfBlock(std::string_view text, size_t max_len, YearDigits years) {
+std::vector<FoundDate> DatesOfBlock(std::string_view text, size_t max_len, YearDigits years,
+                                    const Lexicon& lexicon) {
   std::vector<FoundDate> out;
   const bool opening_only = text.size() > max_len;
   if (opening_only) text = text.substr(0, kDatelineBytes);
   size_t from = 0;
   while (from < text.size() && out.size() < 4) {
-    TextDate d = FindTextDate(text.substr(from), NumericOrder::kDayFirst, years);
+    TextDate d = FindTextDate(text.substr(from), NumericOrder::kDayFirst, years, lexicon);
     if (d.value.empty()) break;
     const size_t begin = from + d.begin;
     if (opening_only && begin > kDatelineStart) break;
     const size_t label_from = begin - std::min(begin - from, kLabelBytes);
-    out.push_back({d.value, LabelOf(text.substr(label_from, begin - label_from))});
+    out.push_back({d.value, LabelOf(text.substr(label_from, begin - label_from), lexicon)});
     from += d.end;
   }
   return out;
 }
 
-// German puts the verb last: "Dieser Beitrag wurde am 3. Dezember 2011
-// veröffentlicht". A label word just after an unlabelled date labels it.
-DateLabel LabelAfter(std::string_view after) {
+// Languages that put the verb last ("Dieser Beitrag wurde am 3. Dezember
+// 2011 veröffentlicht") label a date with a word just after it.
+DateLabel LabelAfter(std::string_view after, const Lexicon& lexicon) {
   std::string lower = AsciiLower(after.substr(0, kLabelBytes));
-  for (const char* w : {"geändert", "aktualisiert"}) {
+  for (const std::string& w : lexicon.modified_labels_after()) {
     if (lower.find(w) != std::string::npos) return DateLabel::kModified;
   }
-  for (const char* w : {"veröffentlicht", "geschrieben", "erstellt", "publiziert", "gepostet"}) {
+  for (const std::string& w : lexicon.published_labels_after()) {
     if (lower.find(w) != std::string::npos) return DateLabel::kPublished;
   }
   return DateLabel::kNone;
 }
 
 // The labelled dates of a long block, wherever they stand in it.
-std::vector<FoundDate> LabelledDates(std::string_view text) {
+std::vector<FoundDate> LabelledDates(std::string_view text, const Lexicon& lexicon) {
   std::vector<FoundDate> out;
   size_t from = 0;
   while (from < text.size() && out.size() < 8) {
-    TextDate d = FindTextDate(text.substr(from));
+    TextDate d =
+        FindTextDate(text.substr(from), NumericOrder::kDayFirst, YearDigits::kFour, lexicon);
     if (d.value.empty()) break;
     const size_t begin = from + d.begin;
     const size_t label_from = begin - std::min(begin - from, kLabelBytes);
-    DateLabel label = LabelOf(text.substr(label_from, begin - label_from));
-    if (label == DateLabel::kNone) label = LabelAfter(text.substr(from + d.end));
+    DateLabel label = LabelOf(text.substr(label_from, begin - label_from), lexicon);
+    if (label == DateLabel::kNone) label = LabelAfter(text.substr(from + d.end), lexicon);
     if (label != DateLabel::kNone) out.push_back({d.value, label});
     from += d.end;
   }
@@ -242,11 +232,11 @@ std::vector<std::string> SpacedTexts(const Dom& dom, const std::vector<TextBlock
   return out;
 }
 
-void AddDays(std::string_view text, std::vector<std::string>& days) {
+void AddDays(std::string_view text, const Lexicon& lexicon, std::vector<std::string>& days) {
   for (NumericOrder order : {NumericOrder::kDayFirst, NumericOrder::kMonthFirst}) {
     size_t from = 0;
     while (from < text.size()) {
-      TextDate d = FindTextDate(text.substr(from), order, YearDigits::kFourOrTwo);
+      TextDate d = FindTextDate(text.substr(from), order, YearDigits::kFourOrTwo, lexicon);
       if (d.value.empty()) break;
       days.push_back(d.value.substr(0, 10));
       from += d.end;
@@ -275,7 +265,7 @@ bool VisibleDates::Shows(std::string_view value) const {
   return std::binary_search(days.begin(), days.end(), std::string(value.substr(0, 10)));
 }
 
-VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title) {
+VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title, const Lexicon& lexicon) {
   VisibleDates out;
   std::vector<bool> skip(dom.nodes.size(), false);
   for (size_t i = 0; i < dom.nodes.size(); ++i) {
@@ -287,7 +277,7 @@ VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title) {
   }
   std::vector<TextBlock> blocks = CollectBlocks(dom, skip);
   std::vector<std::string> texts = SpacedTexts(dom, blocks, skip);
-  for (const std::string& text : texts) AddDays(text, out.days);
+  for (const std::string& text : texts) AddDays(text, lexicon, out.days);
   std::sort(out.days.begin(), out.days.end());
   out.days.erase(std::unique(out.days.begin(), out.days.end()), out.days.end());
 
@@ -302,7 +292,7 @@ VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title) {
       if (k <= 3 && h - k >= 0) order.push_back(h - k);
     }
     for (int b : order) {
-      for (const FoundDate& d : DatesOfBlock(texts[b], 200, YearDigits::kFourOrTwo)) {
+      for (const FoundDate& d : DatesOfBlock(texts[b], 200, YearDigits::kFourOrTwo, lexicon)) {
         if (out.head.empty()) out.head = d.value, out.head_label = d.label;
         if (d.label == DateLabel::kModified) {
           if (out.modified.empty()) out.modified = d.value;
@@ -317,7 +307,7 @@ VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title) {
   std::string unlabelled;
   for (const std::string& text : texts) {
     if (!out.published.empty() && !out.modified.empty()) break;
-    for (const FoundDate& d : DatesOfBlock(text, 120, YearDigits::kFour)) {
+    for (const FoundDate& d : DatesOfBlock(text, 120, YearDigits::kFour, lexicon)) {
       if (d.label == DateLabel::kNone) {
         if (unlabelled.empty()) unlabelled = d.value;
         continue;
@@ -326,7 +316,7 @@ VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title) {
       if (slot.empty()) slot = d.value;
     }
     if (text.size() <= 120) continue;
-    for (const FoundDate& d : LabelledDates(text)) {
+    for (const FoundDate& d : LabelledDates(text, lexicon)) {
       std::string& slot = d.label == DateLabel::kModified ? out.modified : out.published;
       if (slot.empty()) slot = d.value;
     }
@@ -335,7 +325,7 @@ VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title) {
   return out;
 }
 
-std::string DateInScripts(const Dom& dom) {
+std::string DateInScripts(const Dom& dom, const Lexicon& lexicon) {
   // Keys naming the publication first, creation second; quotes may be
   // escaped when the JSON sits inside a JavaScript string.
   static const RE2* const kPublished = new RE2(
@@ -360,14 +350,14 @@ std::string DateInScripts(const Dom& dom) {
       if (published_at != std::string::npos) {
         re2::StringPiece input = FromKeyOn(text, published_at);
         while (RE2::FindAndConsume(&input, *kPublished, &value)) {
-          std::string v = ParseMachineDate(std::string_view(value.data(), value.size()));
+          std::string v = ParseMachineDate(std::string_view(value.data(), value.size()), lexicon);
           if (!v.empty()) return v;
         }
       }
       if (created_at != std::string::npos) {
         re2::StringPiece input = FromKeyOn(text, created_at);
         while (RE2::FindAndConsume(&input, *kCreated, &value)) {
-          created = ParseMachineDate(std::string_view(value.data(), value.size()));
+          created = ParseMachineDate(std::string_view(value.data(), value.size()), lexicon);
           if (!created.empty()) break;
         }
       }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "read/html_dom.h"
+#include "read/lexicon.h"
 
 namespace dateline::read {
 
@@ -40,13 +41,14 @@ struct VisibleDates {
 // Scans the visible text of the body (scripts, styles and <head> excluded).
 // `title` is the page title: the heading block that holds it anchors the
 // head search; without one the first <h1> does.
-VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title);
+VisibleDates ScanVisibleDates(const Dom& dom, std::string_view title,
+                              const Lexicon& lexicon = Lexicon::BuiltIn());
 
 // The publication date that inline scripts hold in JSON that is not JSON-LD
 // (app state, analytics layers): the first value of a key such as
 // "datePublished", "published_at", "publishDate" or "createdAt". Returns ""
 // when none parses as a full date.
-std::string DateInScripts(const Dom& dom);
+std::string DateInScripts(const Dom& dom, const Lexicon& lexicon = Lexicon::BuiltIn());
 
 }  // namespace dateline::read
 

@@ -11,6 +11,7 @@
 #include "read/html_dom.h"
 #include "read/html_meta.h"
 #include "read/language.h"
+#include "read/lexicon.h"
 #include "read/scraped_text.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -39,7 +40,7 @@ size_t FindBinary(std::string_view bytes) {
   return std::string_view::npos;
 }
 
-bool LooksLikeHtml(std::string_view bytes) {
+bool HasMarkup(std::string_view bytes) {
   std::string head = AsciiLower(bytes.substr(0, 4096));
   for (const char* marker : {"<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<p>",
                              "<p ", "<title", "<article", "<script", "<br"}) {
@@ -48,33 +49,32 @@ bool LooksLikeHtml(std::string_view bytes) {
   return false;
 }
 
-enum class Kind { kHtml, kText };
-
-Kind InputKind(std::string_view bytes, const ReadHints& hints) {
-  std::string type = AsciiLower(hints.content_type);
-  if (type.find("html") != std::string::npos || type.find("xml") != std::string::npos) {
-    return Kind::kHtml;
-  }
-  if (type.find("text/plain") != std::string::npos) return Kind::kText;
-  std::string path = AsciiLower(hints.path);
-  if (EndsWith(path, ".gz")) path.resize(path.size() - 3);
-  if (EndsWith(path, ".html") || EndsWith(path, ".htm") || EndsWith(path, ".xhtml")) {
-    return Kind::kHtml;
-  }
-  if (EndsWith(path, ".txt")) return Kind::kText;
-  return LooksLikeHtml(bytes) ? Kind::kHtml : Kind::kText;
-}
-
 std::string Where(const ReadHints& hints) {
   return hints.path.empty() ? std::string("input") : hints.path;
 }
 
+DateEvidence EvidenceOf(std::string_view name) {
+  if (name == "json-ld") return DateEvidence::kJsonLd;
+  if (name == "meta") return DateEvidence::kMeta;
+  if (name == "time") return DateEvidence::kTime;
+  if (name == "url") return DateEvidence::kUrl;
+  if (name == "text") return DateEvidence::kText;
+  return DateEvidence::kNone;
+}
+
+// The reader's internals give validated TIMEX3 day or minute values; they
+// become values here, at the reader's edge.
+void SetPublished(Article& a, std::string_view value, DateEvidence evidence) {
+  a.published = ParseDayTime(value);
+  a.date_evidence = a.published ? evidence : DateEvidence::kNone;
+}
+
 void FillPathDates(Article& a, const ReadHints& hints) {
-  if (!a.published.empty()) return;
+  if (a.published) return;
   if (std::string d = read::DateFromPath(hints.url); !d.empty()) {
-    a.published = d, a.date_evidence = "url";
+    SetPublished(a, d, DateEvidence::kUrl);
   } else if (std::string p = read::DateFromPath(hints.path); !p.empty()) {
-    a.published = p, a.date_evidence = "path";
+    SetPublished(a, p, DateEvidence::kPath);
   }
 }
 
@@ -85,36 +85,76 @@ void FillLanguage(Article& a, std::string_view declared) {
 
 }  // namespace
 
-Reader::Reader() = default;
+bool LooksLikeHtml(std::string_view bytes, const ReadHints& hints) {
+  std::string type = AsciiLower(hints.content_type);
+  if (type.find("html") != std::string::npos || type.find("xml") != std::string::npos) {
+    return true;
+  }
+  if (type.find("text/plain") != std::string::npos) return false;
+  std::string path = AsciiLower(hints.path);
+  if (EndsWith(path, ".gz")) path.resize(path.size() - 3);
+  if (EndsWith(path, ".html") || EndsWith(path, ".htm") || EndsWith(path, ".xhtml")) return true;
+  if (EndsWith(path, ".txt")) return false;
+  return HasMarkup(bytes);
+}
+
+std::string_view DateEvidenceName(DateEvidence evidence) {
+  switch (evidence) {
+    case DateEvidence::kNone:
+      return "none";
+    case DateEvidence::kJsonLd:
+      return "json-ld";
+    case DateEvidence::kMeta:
+      return "meta";
+    case DateEvidence::kTime:
+      return "time";
+    case DateEvidence::kUrl:
+      return "url";
+    case DateEvidence::kPath:
+      return "path";
+    case DateEvidence::kText:
+      return "text";
+  }
+  return "none";
+}
+
+Reader::Reader() : Reader(LanguageRegistry::BuiltInShared()) {}
+
+Reader::Reader(std::shared_ptr<const LanguageRegistry> languages)
+    : languages_(std::move(languages)),
+      lexicon_(languages_.get() == &LanguageRegistry::BuiltIn()
+                   ? std::shared_ptr<const read::Lexicon>(std::shared_ptr<const read::Lexicon>(),
+                                                          &read::Lexicon::BuiltIn())
+                   : std::make_shared<const read::Lexicon>(*languages_)) {}
+
 Reader::~Reader() = default;
 
-Article Reader::Read(std::string_view bytes, const ReadHints& hints) const {
-  Article a;
+StatusOr<Article> Reader::Read(std::string_view bytes, const ReadHints& hints) const {
   std::string inflated;
   if (IsGzip(bytes)) {
     std::string error;
     if (!Gunzip(bytes, hints.max_bytes, inflated, error)) {
-      a.error = Where(hints) + ": " + error;
-      return a;
+      const bool too_large = error.find("exceeds") != std::string::npos;
+      const std::string message = Where(hints) + ": " + error;
+      return too_large ? Status::TooLarge(message) : Status::InvalidInput(message);
     }
     bytes = inflated;
   } else if (bytes.size() > hints.max_bytes) {
-    a.error = Where(hints) + ": input of " + std::to_string(bytes.size()) +
-              " bytes exceeds the limit of " + std::to_string(hints.max_bytes) + " bytes";
-    return a;
+    return Status::TooLarge(Where(hints) + ": input of " + std::to_string(bytes.size()) +
+                            " bytes exceeds the limit of " + std::to_string(hints.max_bytes) +
+                            " bytes");
   }
   std::string how;
   std::string charset = read::DetectCharset(bytes, hints.content_type, &how);
   if (charset.rfind("UTF-16", 0) != 0) {
     if (size_t bad = FindBinary(bytes); bad != std::string_view::npos) {
-      a.error = Where(hints) + ": binary data at byte " + std::to_string(bad) + ", not a page";
-      return a;
+      return Status::Unsupported(Where(hints) + ": binary data at byte " + std::to_string(bad) +
+                                 ", not a page");
     }
   }
   std::string utf8, warning;
   read::ConvertToUtf8(bytes, charset, utf8, warning);
-  Article out =
-      InputKind(utf8, hints) == Kind::kHtml ? ReadHtml(utf8, hints) : ReadText(utf8, hints);
+  Article out = LooksLikeHtml(utf8, hints) ? ReadHtml(utf8, hints) : ReadText(utf8, hints);
   if (!warning.empty()) out.warnings.insert(out.warnings.begin(), Where(hints) + ": " + warning);
   return out;
 }
@@ -132,13 +172,12 @@ Article Reader::ReadHtml(std::string_view html, const ReadHints& hints) const {
   // One pruning pass serves the dates (a <time> in furniture dates
   // something else) and the main text.
   const std::vector<bool> pruned = read::PruneMask(dom);
-  read::PageMeta meta = read::ExtractMeta(dom, pruned, hints.url);
+  read::PageMeta meta = read::ExtractMeta(dom, pruned, hints.url, *lexicon_);
   a.title = meta.title;
   a.text = read::ExtractMainText(dom, pruned, meta.title);
-  a.published = meta.published;
-  a.date_evidence = meta.evidence;
-  a.modified = meta.modified;
-  a.url = hints.url.empty() ? meta.url : hints.url;
+  SetPublished(a, meta.published, EvidenceOf(meta.evidence));
+  a.modified = ParseDayTime(meta.modified);
+  a.url = hints.url.empty() ? meta.url : SanitizeUtf8(hints.url);
   FillPathDates(a, hints);
   FillLanguage(a, meta.lang);
   if (a.text.empty()) a.warnings.push_back(Where(hints) + ": no main text found");
@@ -153,13 +192,12 @@ Article Reader::ReadText(std::string_view text, const ReadHints& hints) const {
     text = clean;
     a.warnings.push_back(Where(hints) + ": invalid UTF-8 replaced by U+FFFD");
   }
-  read::ScrapedArticle s = read::CleanScrapedText(text);
+  read::ScrapedArticle s = read::CleanScrapedText(text, *lexicon_);
   a.title = s.title;
   a.text = s.text;
-  a.published = s.published;
-  if (!a.published.empty()) a.date_evidence = "text";
-  a.modified = s.modified;
-  a.url = hints.url;
+  SetPublished(a, s.published, DateEvidence::kText);
+  a.modified = ParseDayTime(s.modified);
+  a.url = SanitizeUtf8(hints.url);
   FillPathDates(a, hints);
   FillLanguage(a, "");
   if (a.text.empty()) a.warnings.push_back(Where(hints) + ": no main text found");

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -13,72 +14,49 @@
 namespace dateline::read {
 namespace {
 
-// What a matching line means.
-enum class Effect {
-  kDrop,  // furniture: leave the line out
-  kEnd,   // the article is over: drop this line and everything after it
-};
-
-// Scraper artefacts and page furniture, matched against a whole line
-// (trimmed, case-insensitive). They are a C++ table rather than a rules file:
-// the list is short, has no per-language structure, and a table keeps the
-// reader free of any resource lookup. Each entry is a fact about what
-// scrapers and site templates print, not language knowledge.
-struct Artefact {
-  const char* pattern;
-  Effect effect;
-};
-constexpr Artefact kArtefacts[] = {
-    {R"(\[ad_\d+\])", Effect::kDrop},
-    {R"(source link.*)", Effect::kEnd},
-    {R"((?:partagez|partager|share|teilen|compartir)(?: (?:cet article|this article|this))?\s*:?)",
-     Effect::kDrop},
-    {R"(partagez cet article\s*:?|share this article\s*:?)", Effect::kEnd},
-    {R"((?:suivez[- ]nous|follow us)(?: sur| on)?\s*:?.{0,40})", Effect::kDrop},
-    {R"((?:aller au contenu|skip to)(?: principal| (?:main )?content)?.*)", Effect::kDrop},
-    {R"(activer le contraste.*|désactiver le contraste.*)", Effect::kDrop},
-    {R"(fermer|close|menu|rechercher|search|accueil|home|in|on|publié le|publié par|tendance|trending)",
-     Effect::kDrop},
-    {R"(publicité|advertisement|anzeige|pub)", Effect::kDrop},
-    {R"(#[\pL\pN_]+(?:\s+#[\pL\pN_]+)*)", Effect::kDrop},
-    {R"(durée\s*:.*|duration\s*:.*|.*\d+\s+(?:likes|vues|views)\b.*)", Effect::kDrop},
-    {R"(.*\b(?:cookies?|consentement|consent)\b.{0,200})", Effect::kDrop},
-    {R"(nous utilisons votre inscription.*)", Effect::kDrop},
-    {R"((?:laisser|laissez|leave) (?:un commentaire|a (?:comment|reply)).*)", Effect::kEnd},
-    {R"(\d+\s+(?:commentaires?|comments?|réactions?))", Effect::kEnd},
-    {R"(commentaires?|comments?|réactions?)", Effect::kEnd},
-    {R"(votre adresse e-?mail ne sera pas publiée.*)", Effect::kEnd},
-    {R"((?:à |a )?lire aussi.*|sur le même sujet.*|read more.*|related.*|voir aussi.*)",
-     Effect::kDrop},
-    {R"(.*lire la suite|.*read more)", Effect::kDrop},
-    {R"(.* publie des articles provenant de diverses sources.*)", Effect::kDrop},
-};
-
-struct CompiledArtefacts {
-  std::vector<std::unique_ptr<RE2>> res;
-  CompiledArtefacts() {
-    RE2::Options opt;
-    opt.set_case_sensitive(false);
-    for (const Artefact& a : kArtefacts) res.push_back(std::make_unique<RE2>(a.pattern, opt));
-  }
-};
-
-const CompiledArtefacts& Artefacts() {
-  static const CompiledArtefacts* c = new CompiledArtefacts();
-  return *c;
+// Scraper artefacts that belong to no language, matched against a whole line
+// (trimmed): the ad placeholders some scrapers print and hashtag lines. The
+// phrases of page furniture ("Partagez cet article", "Read more") are
+// language knowledge and sit in the language packs' [debris] sections.
+const std::vector<std::unique_ptr<RE2>>& NeutralArtefacts() {
+  static const auto* res = [] {
+    auto* v = new std::vector<std::unique_ptr<RE2>>;
+    for (const char* pattern : {R"(\[ad_\d+\])", R"(#[\pL\pN_]+(?:\s+#[\pL\pN_]+)*)"}) {
+      v->push_back(std::make_unique<RE2>(pattern));
+    }
+    return v;
+  }();
+  return *res;
 }
 
-// Common function words of French and English: prose has many of them,
-// navigation and tag lines few.
-bool IsStopWord(std::string_view w) {
-  static const auto* words = new std::unordered_set<std::string_view>{
-      "le",   "la",   "les",  "de",  "des", "du",  "un",    "une",  "et",  "à",   "en",  "que",
-      "qui",  "dans", "pour", "pas", "sur", "au",  "aux",   "par",  "est", "a",   "il",  "elle",
-      "ce",   "se",   "son",  "sa",  "ses", "ne",  "avec",  "the",  "of",  "and", "to",  "in",
-      "is",   "that", "for",  "it",  "on",  "was", "with",  "as",   "by",  "at",  "an",  "be",
-      "this", "are",  "from", "has", "his", "her", "their", "they", "he",  "she", "not", "l",
-      "d",    "qu",   "n",    "s",   "c",   "j",   "y"};
-  return words->count(w) > 0;
+// Artefacts are lines of page furniture; a line longer than this is content
+// whatever words it holds. The longest notice in the French and English TLS
+// dev texts is 391 bytes (a cookie notice) and consent notices run to about
+// 1,000; a line longer than that is a page whose line breaks the scraper
+// lost (title, article and footer in one line), and taking it for a notice
+// because its footer names cookies drops the article.
+constexpr size_t kMaxFurnitureLineBytes = 1000;
+
+// A line made only of tags ("<img ... />", "<iframe ...></iframe>"): markup
+// that some scrapers copy as text from a page's <noscript> (tracking pixels,
+// tag managers). Text with tags in it is not such a line.
+bool IsMarkupLine(std::string_view line) {
+  size_t i = 0;
+  bool any = false;
+  while (i < line.size()) {
+    if (line[i] == ' ' || line[i] == '\t') {
+      ++i;
+      continue;
+    }
+    if (line[i] != '<' || i + 1 == line.size()) return false;
+    const char c = line[i + 1];
+    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '/' && c != '!') return false;
+    const size_t close = line.find('>', i + 1);
+    if (close == std::string_view::npos) return false;
+    any = true;
+    i = close + 1;
+  }
+  return any;
 }
 
 struct LineStats {
@@ -87,13 +65,13 @@ struct LineStats {
   bool final_punct = false;
 };
 
-LineStats Stats(std::string_view line) {
+LineStats Stats(std::string_view line, const Lexicon& lexicon) {
   LineStats s;
   std::string word;
   auto flush = [&] {
     if (word.empty()) return;
     ++s.words;
-    s.stop += IsStopWord(word);
+    s.stop += lexicon.IsFunctionWord(word);
     word.clear();
   };
   for (char c : line) {
@@ -142,21 +120,34 @@ std::string Key(std::string_view s) {
 // A line that states the publication date ("Publié le 25/02/2023 à 14:15",
 // "information fournie par Reuters 25/02/2023 à 14:15", "Date: 2023-03-31
 // 12:29:07"): short, and the date is most of what it says.
-bool IsDateLine(std::string_view line, const TextDate& d) {
-  return !d.value.empty() && line.size() < 160 && Stats(line).words <= 16;
+bool IsDateLine(std::string_view line, const TextDate& d, const Lexicon& lexicon) {
+  return !d.value.empty() && line.size() < 160 && Stats(line, lexicon).words <= 16;
 }
 
-bool IsModificationLine(std::string_view line) {
+bool IsModificationLine(std::string_view line, const Lexicon& lexicon) {
   std::string lower;
   for (char c : line) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  return lower.find("mis à jour") != std::string::npos ||
-         lower.find("mise à jour") != std::string::npos ||
-         lower.find("updated") != std::string::npos || lower.find("modifié") != std::string::npos;
+  for (const std::string& label : lexicon.modified_labels()) {
+    if (lower.find(label) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Whether a scraper artefact or a debris phrase of some language covers the
+// whole line, and with which effect (the first match decides).
+bool MatchArtefact(const std::string& line, const Lexicon& lexicon, DebrisPattern::Effect& effect) {
+  for (const auto& re : NeutralArtefacts()) {
+    if (RE2::FullMatch(line, *re)) {
+      effect = DebrisPattern::Effect::kDrop;
+      return true;
+    }
+  }
+  return lexicon.MatchDebris(line, effect);
 }
 
 }  // namespace
 
-ScrapedArticle CleanScrapedText(std::string_view text) {
+ScrapedArticle CleanScrapedText(std::string_view text, const Lexicon& lexicon) {
   ScrapedArticle out;
   // Lines; a line indented as a list item ("  1. ...") after the article is
   // a comment, caught by the end markers.
@@ -168,28 +159,21 @@ ScrapedArticle CleanScrapedText(std::string_view text) {
     lines.push_back(Trim(text.substr(pos, nl - pos)));
     pos = nl + 1;
   }
-  const CompiledArtefacts& arts = Artefacts();
   std::unordered_set<std::string> seen;
   std::vector<std::string> kept;
   bool body_started = false;
   for (const std::string& line : lines) {
-    if (line.empty()) continue;
-    Effect effect = Effect::kDrop;
-    bool matched = false;
-    for (size_t k = 0; k < arts.res.size(); ++k) {
-      if (RE2::FullMatch(line, *arts.res[k])) {
-        matched = true;
-        effect = kArtefacts[k].effect;
-        break;
-      }
-    }
+    if (line.empty() || IsMarkupLine(line)) continue;
+    DebrisPattern::Effect effect = DebrisPattern::Effect::kDrop;
+    const bool matched =
+        line.size() <= kMaxFurnitureLineBytes && MatchArtefact(line, lexicon, effect);
     // End markers count only once the article has begun; before it they
     // are furniture of the page header.
-    if (matched && effect == Effect::kEnd && body_started) break;
+    if (matched && effect == DebrisPattern::Effect::kEnd && body_started) break;
     if (matched) continue;
-    TextDate d = FindTextDate(line);
-    if (IsDateLine(line, d) && !body_started) {
-      if (IsModificationLine(line)) {
+    TextDate d = FindTextDate(line, NumericOrder::kDayFirst, YearDigits::kFour, lexicon);
+    if (IsDateLine(line, d, lexicon) && !body_started) {
+      if (IsModificationLine(line, lexicon)) {
         if (out.modified.empty()) out.modified = d.value;
       } else if (out.published.empty()) {
         out.published = d.value;
@@ -198,7 +182,7 @@ ScrapedArticle CleanScrapedText(std::string_view text) {
     }
     std::string key = Key(line);
     if (key.empty() || !seen.insert(key).second) continue;  // repeated title or line
-    LineStats s = Stats(line);
+    LineStats s = Stats(line, lexicon);
     bool prose = (s.words >= 12 && s.stop * 10 >= s.words) || (s.final_punct && s.words >= 4);
     if (out.title.empty() && !body_started && s.words >= 3 && s.words <= 30 && !s.final_punct) {
       out.title = line;
@@ -210,7 +194,7 @@ ScrapedArticle CleanScrapedText(std::string_view text) {
   }
   // Trailing short lines after the last paragraph are furniture too.
   while (!kept.empty()) {
-    LineStats s = Stats(kept.back());
+    LineStats s = Stats(kept.back(), lexicon);
     if (s.words >= 12 || s.final_punct) break;
     kept.pop_back();
   }

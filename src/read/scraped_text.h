@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "read/lexicon.h"
+
 namespace dateline::read {
 
 struct ScrapedArticle {
@@ -17,8 +19,9 @@ struct ScrapedArticle {
   std::string modified;   // from "Mis à jour le ..." lines, or ""
 };
 
-// `text` must be valid UTF-8.
-ScrapedArticle CleanScrapedText(std::string_view text);
+// `text` must be valid UTF-8. The debris phrases, function words and date
+// labels of every language come from `lexicon`.
+ScrapedArticle CleanScrapedText(std::string_view text, const Lexicon& lexicon = Lexicon::BuiltIn());
 
 }  // namespace dateline::read
 

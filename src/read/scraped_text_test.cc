@@ -122,5 +122,42 @@ TEST(CleanScrapedText, EmptyInput) {
   EXPECT_EQ(a.title, "");
 }
 
+// A scraper that loses the line breaks gives the whole page as one line:
+// title, article and footer. A footer word ("cookies") at its end must not
+// make the line, and the article with it, page furniture.
+TEST(CleanScrapedText, PageOnOneLineIsNotFurniture) {
+  std::string line = "Le pont de Valmorin rouvert après huit mois de travaux Publié le 6 mars";
+  for (int i = 0; i < 12; ++i) {
+    line +=
+        " Le pont de Valmorin, fermé depuis l'effondrement d'une travée, a rouvert mardi aux "
+        "voitures et aux cyclistes, a annoncé la mairie dans un communiqué.";
+  }
+  line += " Mentions légales | Contact | Politique de cookies";
+  const ScrapedArticle a = CleanScrapedText(line + "\n");
+  EXPECT_NE(a.text.find("a rouvert mardi"), std::string::npos) << a.text;
+  // A notice on its own line is still furniture.
+  const ScrapedArticle b = CleanScrapedText(
+      "Le pont de Valmorin, fermé depuis l'effondrement d'une travée, a rouvert mardi.\n\n"
+      "Ce site utilise des cookies pour mesurer l'audience et vous proposer des contenus adaptés "
+      "à vos centres d'intérêt.\n");
+  EXPECT_EQ(b.text.find("cookies"), std::string::npos) << b.text;
+}
+
+// Markup some scrapers copy from a page's <noscript> (a tracking pixel, a
+// tag manager's frame) is no text of the article.
+TEST(CleanScrapedText, LinesOfMarkupAreDropped) {
+  const ScrapedArticle a = CleanScrapedText(
+      "Le pont de Valmorin a rouvert mardi aux voitures et aux cyclistes, selon la mairie.\n"
+      "<img height=\"1\" width=\"1\" style=\"display:none\" "
+      "src=\"https://pixel.example/tr?id=1&ev=PageView&noscript=1\"/>\n"
+      "  <iframe src=\"https://tags.example/ns.html?id=X\" height=\"0\" width=\"0\"></iframe>  \n"
+      "Les travaux ont duré huit mois et coûté deux millions d'euros, précise le communiqué.\n"
+      "Une phrase qui parle de la balise <img> garde sa balise.\n");
+  EXPECT_EQ(a.text.find("pixel.example"), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find("iframe"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("huit mois"), std::string::npos);
+  EXPECT_NE(a.text.find("la balise <img> garde"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dateline::read

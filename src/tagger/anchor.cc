@@ -197,7 +197,7 @@ std::string TimeSuffix(const Partial& p) {
 
 class Anchorer {
  public:
-  Anchorer(const std::optional<Dct>& dct, AnchorMode mode) : mode_(mode) {
+  Anchorer(const std::optional<DayTime>& dct, AnchorMode mode) : mode_(mode) {
     if (dct) {
       dct_.year = dct->date.year;
       dct_.month = dct->date.month;
@@ -661,13 +661,13 @@ std::optional<CivilDate> DocumentAnchor::DayNamedAfter(const std::vector<Partial
   return CivilDate{*value->year(), value->month(), value->day()};
 }
 
-DocumentAnchor::DocumentAnchor(const std::optional<Dct>& dct, AnchorMode mode)
+DocumentAnchor::DocumentAnchor(const std::optional<DayTime>& dct, AnchorMode mode)
     : anchorer_(std::make_unique<Anchorer>(dct, mode)) {}
 
 DocumentAnchor::~DocumentAnchor() = default;
 
-void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
-                            std::vector<TimeExpression>& out) {
+void DocumentAnchor::Anchor(const std::vector<Partial>& partials, std::vector<TimeExpression>& out,
+                            std::vector<size_t>* sources) {
   const std::vector<bool> forward_asides = anchorer_->mode() == AnchorMode::kNarratives
                                                ? ForwardAsides(partials)
                                                : std::vector<bool>(partials.size(), false);
@@ -706,11 +706,12 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials,
       anchorer_->Remember(*value, e.type, p.year != Partial::kUnset);
     }
     out.push_back(std::move(e));
+    if (sources != nullptr) sources->push_back(i);
   }
 }
 
 std::vector<TimeExpression> AnchorPartials(const std::vector<Partial>& partials,
-                                           const std::optional<Dct>& dct, AnchorMode mode) {
+                                           const std::optional<DayTime>& dct, AnchorMode mode) {
   DocumentAnchor anchor(dct, mode);
   std::vector<TimeExpression> out;
   out.reserve(partials.size());

@@ -20,11 +20,14 @@ class Anchorer;
 // over between batches, so partials need not be kept for the whole text.
 class DocumentAnchor {
  public:
-  DocumentAnchor(const std::optional<Dct>& dct, AnchorMode mode);
+  DocumentAnchor(const std::optional<DayTime>& dct, AnchorMode mode);
   ~DocumentAnchor();
   // Appends to `out` the expressions of `partials` whose value is valid; a
-  // partial that cannot produce a valid value is dropped.
-  void Anchor(const std::vector<Partial>& partials, std::vector<TimeExpression>& out);
+  // partial that cannot produce a valid value is dropped. When `sources` is
+  // not null, the index in `partials` of each expression appended is
+  // appended to it (for the rule report's trace).
+  void Anchor(const std::vector<Partial>& partials, std::vector<TimeExpression>& out,
+              std::vector<size_t>* sources = nullptr);
 
  private:
   std::optional<CivilDate> DayNamedAfter(const std::vector<Partial>& partials, size_t i) const;
@@ -34,7 +37,7 @@ class DocumentAnchor {
 
 // Anchors a whole document's partials at once.
 std::vector<TimeExpression> AnchorPartials(const std::vector<Partial>& partials,
-                                           const std::optional<Dct>& dct, AnchorMode mode);
+                                           const std::optional<DayTime>& dct, AnchorMode mode);
 
 }  // namespace dateline
 

@@ -89,15 +89,25 @@ rule d.age_long
 TagOptions Options(const char* dct, AnchorMode mode = AnchorMode::kNews) {
   TagOptions options;
   options.language = "xx";
-  if (dct) options.dct = ParseDct(dct);
+  if (dct) options.dct = ParseDayTime(dct);
   options.mode = mode;
   return options;
+}
+
+// The tagger of a rule folder; a folder that does not compile fails the test.
+std::unique_ptr<Tagger> Load(const std::string& dir) {
+  auto tagger = Tagger::CreateFromDirectory(dir);
+  EXPECT_TRUE(tagger.ok()) << tagger.status().message();
+  return tagger.ok() ? std::move(tagger).value() : nullptr;
 }
 
 std::vector<std::string> Values(const Tagger& tagger, std::string_view text,
                                 const TagOptions& options) {
   std::vector<std::string> values;
-  for (const auto& e : tagger.Tag(text, options)) {
+  const auto found = tagger.Tag(text, options);
+  EXPECT_TRUE(found.ok()) << found.status().message();
+  if (!found.ok()) return values;
+  for (const auto& e : *found) {
     values.push_back(std::string(text.substr(e.begin, e.end - e.begin)) + "=" + e.value +
                      (e.mod.empty() ? "" : "/" + e.mod));
   }
@@ -107,7 +117,7 @@ std::vector<std::string> Values(const Tagger& tagger, std::string_view text,
 TEST(EngineTest, AnchorsOnTheDct) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   EXPECT_EQ(
       Values(*tagger, "Il partira samedi, hier il y a deux ans.", Options("2023-02-22")),
       (std::vector<std::string>{"samedi=2023-02-25", "hier=2023-02-21", "il y a deux ans=2021"}));
@@ -119,7 +129,7 @@ TEST(EngineTest, AnchorsOnTheDct) {
 TEST(EngineTest, TenseCuesChooseTheDirection) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   // DCT Wednesday 2023-02-22: "lundi" with a future verb is the coming one.
   EXPECT_EQ(Values(*tagger, "Il viendra lundi.", Options("2023-02-22")),
             (std::vector<std::string>{"lundi=2023-02-27"}));
@@ -130,7 +140,7 @@ TEST(EngineTest, TenseCuesChooseTheDirection) {
 TEST(EngineTest, GuessedPastDoesNotReachBackAlmostAYear) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   // DCT 2023-12-20: a past cue puts "fevrier" in February 2023 (ten months
   // back) only when it is not the coming February, two months ahead.
   EXPECT_EQ(Values(*tagger, "Il a parle le 3 fevrier.", Options("2023-12-20")),
@@ -153,25 +163,25 @@ TEST(EngineTest, WordsMarkedAsNoCueAreSkipped) {
   const std::string text = "Il viendra voir la fete a grande echelle lundi.";
   RuleDir plain;
   plain.Write("a.rules", kRules);
-  EXPECT_EQ(Values(*Tagger::CreateFromDirectory(plain.path()), text, Options("2023-02-22")),
+  EXPECT_EQ(Values(*Load(plain.path()), text, Options("2023-02-22")),
             (std::vector<std::string>{"lundi=2023-02-20"}));
   RuleDir with_none;
   with_none.Write("a.rules", std::string(kRules) + "cue none = a grande echelle\n");
-  EXPECT_EQ(Values(*Tagger::CreateFromDirectory(with_none.path()), text, Options("2023-02-22")),
+  EXPECT_EQ(Values(*Load(with_none.path()), text, Options("2023-02-22")),
             (std::vector<std::string>{"lundi=2023-02-27"}));
 }
 
 TEST(EngineTest, NegativeRulesClaimTheirSpan) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   EXPECT_TRUE(Values(*tagger, "Il est age de 38 ans.", Options("2023-02-22")).empty());
 }
 
 TEST(EngineTest, NumberWordsAndPremodifiers) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   EXPECT_EQ(
       Values(*tagger, "depuis plus de trois cents jours, debut fevrier", Options("2023-02-22")),
       (std::vector<std::string>{"plus de trois cents jours=P300D/MORE_THAN",
@@ -183,7 +193,7 @@ TEST(EngineTest, NumberWordsAndPremodifiers) {
 TEST(EngineTest, ReferenceRulesAnchorOnTheLastDay) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   EXPECT_EQ(Values(*tagger, "Le 10 janvier 2023, comme la veille.", Options("2023-02-22")),
             (std::vector<std::string>{"10 janvier 2023=2023-01-10", "la veille=2023-01-09"}));
 }
@@ -191,7 +201,7 @@ TEST(EngineTest, ReferenceRulesAnchorOnTheLastDay) {
 TEST(EngineTest, NarrativesAnchorOnTheText) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   EXPECT_EQ(Values(*tagger, "Le 10 janvier 2021, puis le 3 fevrier.",
                    Options("2023-02-22", AnchorMode::kNarratives)),
             (std::vector<std::string>{"10 janvier 2021=2021-01-10", "3 fevrier=2021-02-03"}));
@@ -213,7 +223,7 @@ rule n.month
   match {month}
   month {month}
 )");
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   const TagOptions narrative = Options("2009-12-22", AnchorMode::kNarratives);
   EXPECT_EQ(Values(*tagger, "en decembre 1941, puis en janvier", narrative),
             (std::vector<std::string>{"decembre 1941=1941-12", "janvier=1942-01"}));
@@ -234,22 +244,22 @@ rule n.hier
   shift day -1
   mode news
 )");
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   EXPECT_EQ(Values(*tagger, "l'ancien maire, hier", Options("2023-02-22", AnchorMode::kNarratives)),
             (std::vector<std::string>{"ancien=PAST_REF"}));
   EXPECT_EQ(Values(*tagger, "l'ancien maire, hier", Options("2023-02-22")),
             (std::vector<std::string>{"hier=2023-02-21"}));
   RuleDir bad;
   bad.Write("a.rules", "rule n.x\n  match x\n  value PAST_REF\n  mode story\n");
-  EXPECT_THROW(Tagger::CreateFromDirectory(bad.path()), RuleError);
+  EXPECT_FALSE(Tagger::CreateFromDirectory(bad.path()).ok());
 }
 
 TEST(EngineTest, MatchesAccentedAndCasedText) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   const std::string text = "Dès le 3 Février 2023.";
-  auto found = tagger->Tag(text, Options(nullptr));
+  const auto found = *tagger->Tag(text, Options(nullptr));
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), "3 Février 2023");
   EXPECT_EQ(found[0].value, "2023-02-03");
@@ -315,7 +325,7 @@ rule c.eve
 TEST(EngineTest, ContextDecidesWithoutJoiningTheExtent) {
   RuleDir dir;
   dir.Write("a.rules", kContextRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   EXPECT_EQ(Values(*tagger, "du 19 au 23 avril", Options("1999-05-17")),
             (std::vector<std::string>{"19=1999-04-19", "23 avril=1999-04-23"}));
   EXPECT_EQ(Values(*tagger, "Jean, 87 ans, pendant 30 ans.", Options("1999-05-17")),
@@ -325,7 +335,7 @@ TEST(EngineTest, ContextDecidesWithoutJoiningTheExtent) {
 TEST(EngineTest, NewsReferenceRulesTakeTheGranularityTheyNeed) {
   RuleDir dir;
   dir.Write("a.rules", kContextRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   // "cette annee-la" after "avril 1998" is 1998, though no day was named;
   // "la veille" still needs a day, so it falls back on the DCT.
   EXPECT_EQ(Values(*tagger, "en avril 1998 puis cette annee-la, la veille", Options("2000-01-28")),
@@ -336,7 +346,7 @@ TEST(EngineTest, NewsReferenceRulesTakeTheGranularityTheyNeed) {
 TEST(EngineTest, AYearWithContextGranularityTakesThePeriodLastNamed) {
   RuleDir dir;
   dir.Write("a.rules", kContextRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   EXPECT_EQ(
       Values(*tagger, "le troisieme trimestre 1988, la periode 1987", Options("1989-10-02")),
       (std::vector<std::string>{"le troisieme trimestre 1988=1988-Q3", "la periode 1987=1987-Q3"}));
@@ -348,7 +358,7 @@ TEST(EngineTest, AYearWithContextGranularityTakesThePeriodLastNamed) {
 TEST(EngineTest, EasterDirectionDefaultsAndContextGranularity) {
   RuleDir dir;
   dir.Write("a.rules", kContextRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   EXPECT_EQ(Values(*tagger, "la pentecote", Options("1999-05-18")),
             (std::vector<std::string>{"pentecote=1999-05-23"}));
   // Wednesday 1999-05-19: no tense cue, so the past Friday; a future cue wins.
@@ -364,52 +374,71 @@ TEST(EngineTest, EasterDirectionDefaultsAndContextGranularity) {
 TEST(EngineTest, RuleErrorsNameFileAndLine) {
   RuleDir dir;
   dir.Write("bad.rules", "lexicon month\n  janvier = 1\n\nrule r\n  match {mois}\n");
-  try {
-    Tagger::CreateFromDirectory(dir.path());
-    FAIL() << "expected a RuleError";
-  } catch (const RuleError& e) {
-    EXPECT_STREQ(e.what(), "xx/bad.rules:4: unknown lexicon or define '{mois}'");
-  }
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  ASSERT_FALSE(tagger.ok());
+  EXPECT_EQ(tagger.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(tagger.status().message(), "xx/bad.rules:4: unknown lexicon or define '{mois}'");
   RuleDir dir2;
   dir2.Write("bad.rules", "rule r\n  match a(b\n");
-  EXPECT_THROW(Tagger::CreateFromDirectory(dir2.path()), RuleError);
+  EXPECT_FALSE(Tagger::CreateFromDirectory(dir2.path()).ok());
   RuleDir dir3;
   dir3.Write("bad.rules", "rule r\n  match abc\n  year {y}\n");
-  try {
-    Tagger::CreateFromDirectory(dir3.path());
-    FAIL() << "expected a RuleError";
-  } catch (const RuleError& e) {
-    EXPECT_NE(std::string(e.what()).find("bad.rules:3"), std::string::npos) << e.what();
-  }
+  auto tagger3 = Tagger::CreateFromDirectory(dir3.path());
+  ASSERT_FALSE(tagger3.ok());
+  EXPECT_NE(tagger3.status().message().find("bad.rules:3"), std::string::npos)
+      << tagger3.status().message();
 }
 
 TEST(EngineTest, UnknownLanguageIsAnError) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   TagOptions options;
   options.language = "de";
-  EXPECT_THROW(tagger->Tag("hier", options), std::invalid_argument);
+  const auto found = tagger->Tag("hier", options);
+  ASSERT_FALSE(found.ok());
+  EXPECT_EQ(found.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(found.status().message().find("'de'"), std::string::npos) << found.status().message();
 }
 
 TEST(EngineTest, HugeSingleLineAndBinaryInput) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   // 3 MiB without a newline: chunked scanning still finds every expression.
   std::string text;
   while (text.size() < (size_t{3} << 20)) text += "mot hier mot ";
-  const auto found = tagger->Tag(text, Options("2023-02-22"));
+  const auto found = *tagger->Tag(text, Options("2023-02-22"));
   EXPECT_EQ(found.size(), text.size() / 13);
+  // Streamed, chunk by chunk: the same expressions, in order, in several
+  // chunks of bounded size.
+  std::vector<TimeExpression> streamed;
+  size_t chunks = 0, largest = 0;
+  ASSERT_TRUE(tagger
+                  ->Tag(text, Options("2023-02-22"),
+                        [&](std::string_view, std::vector<TimeExpression>& chunk) {
+                          ++chunks;
+                          largest = std::max(largest, chunk.size());
+                          streamed.insert(streamed.end(), chunk.begin(), chunk.end());
+                        })
+                  .ok());
+  EXPECT_GE(chunks, 3u);
+  EXPECT_LT(largest, found.size() / 2);
+  ASSERT_EQ(streamed.size(), found.size());
+  for (size_t i = 0; i < found.size(); i += 997) {
+    EXPECT_EQ(streamed[i].begin, found[i].begin);
+    EXPECT_EQ(streamed[i].cp_end, found[i].cp_end);
+    EXPECT_EQ(streamed[i].value, found[i].value);
+  }
   std::string binary;
   for (int i = 0; i < 100000; ++i) binary += static_cast<char>((i * 7919) & 0xFF);
-  EXPECT_NO_THROW(tagger->Tag(binary, Options("2023-02-22")));
+  EXPECT_TRUE(tagger->Tag(binary, Options("2023-02-22")).ok());
 }
 
 TEST(EngineTest, SharedBetweenThreads) {
   RuleDir dir;
   dir.Write("a.rules", kRules);
-  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  auto tagger = Load(dir.path());
   const std::string text = "Il viendra lundi, hier, le 3 fevrier 2023.";
   const auto expected = Values(*tagger, text, Options("2023-02-22"));
   std::vector<std::thread> threads;
@@ -431,7 +460,7 @@ TEST(EngineTest, EveryEmittedValueValidates) {
   bad.year = 2023;
   Partial good;
   good.value = "P3D";
-  const auto out = AnchorPartials({bad, good}, ParseDct("2023-02-22"), AnchorMode::kNews);
+  const auto out = AnchorPartials({bad, good}, ParseDayTime("2023-02-22"), AnchorMode::kNews);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].value, "P3D");
   EXPECT_EQ(out[0].type, TimexType::kDuration);
@@ -452,15 +481,15 @@ TEST(TemplateTest, NumberWords) {
 }
 
 TEST(DctTest, Parses) {
-  EXPECT_TRUE(ParseDct("2023-02-25"));
-  auto dct = ParseDct("2023-02-25T14:15");
+  EXPECT_TRUE(ParseDayTime("2023-02-25"));
+  auto dct = ParseDayTime("2023-02-25T14:15");
   ASSERT_TRUE(dct);
   EXPECT_EQ(dct->hour, 14);
-  EXPECT_TRUE(ParseDct("1998-03-03 09:55:00"));
-  EXPECT_FALSE(ParseDct("2023-02-30"));
-  EXPECT_FALSE(ParseDct("25/02/2023"));
-  EXPECT_FALSE(ParseDct("2023-02-25T25:00"));
-  EXPECT_FALSE(ParseDct("2023-02-25x"));
+  EXPECT_TRUE(ParseDayTime("1998-03-03 09:55:00"));
+  EXPECT_FALSE(ParseDayTime("2023-02-30"));
+  EXPECT_FALSE(ParseDayTime("25/02/2023"));
+  EXPECT_FALSE(ParseDayTime("2023-02-25T25:00"));
+  EXPECT_FALSE(ParseDayTime("2023-02-25x"));
 }
 
 }  // namespace

@@ -1,14 +1,12 @@
 #include "tagger/language_rules.h"
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <cstdint>
 
 #include "tagger/anchor.h"
-#include "tagger/embedded_rules.h"
+#include "tagger/rule_error.h"
 #include "tagger/rule_file.h"
 #include "text/fold.h"
+#include "text/utf8.h"
 
 namespace dateline {
 namespace {
@@ -36,82 +34,65 @@ size_t ChunkEnd(std::string_view text, size_t begin) {
 
 }  // namespace
 
-RuleFileTexts EmbeddedRuleTexts() {
-  RuleFileTexts files;
-  for (const EmbeddedRuleFile& f : EmbeddedRuleFiles()) {
-    files.emplace_back(std::string(f.path), std::string(f.text));
+StatusOr<std::map<std::string, std::unique_ptr<RuleSet>>> CompileLanguages(
+    const LanguageRegistry& languages) {
+  std::map<std::string, std::unique_ptr<RuleSet>> compiled;
+  try {
+    for (const LanguagePack& pack : languages.packs()) {
+      if (!pack.has_tagger_rules()) continue;
+      LanguageSpec spec;
+      spec.language = pack.code();
+      for (const auto& [path, text] : pack.rule_files()) ParseRuleFile(path, text, spec);
+      compiled[pack.code()] = std::make_unique<RuleSet>(spec);
+    }
+  } catch (const RuleError& e) {
+    return Status::InvalidArgument(e.what());
   }
-  return files;
-}
-
-RuleFileTexts ReadRuleDirectory(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw RuleError(dir + ": not a directory");
-  RuleFileTexts files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    if (!it->is_regular_file() || it->path().extension() != ".rules") continue;
-    std::ifstream in(it->path(), std::ios::binary);
-    if (!in) throw RuleError(it->path().string() + ": cannot read");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    files.emplace_back(fs::relative(it->path(), dir).generic_string(), buffer.str());
-  }
-  if (ec) throw RuleError(dir + ": " + ec.message());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-std::map<std::string, std::unique_ptr<RuleSet>> CompileLanguages(const RuleFileTexts& files) {
-  std::map<std::string, LanguageSpec> specs;
-  for (const auto& [path, text] : files) {
-    const size_t slash = path.find('/');
-    if (slash == std::string::npos) continue;  // rules sit in one folder per language
-    const std::string language = path.substr(0, slash);
-    LanguageSpec& spec = specs[language];
-    spec.language = language;
-    ParseRuleFile(path, text, spec);
-  }
-  std::map<std::string, std::unique_ptr<RuleSet>> languages;
-  for (auto& [language, spec] : specs) languages[language] = std::make_unique<RuleSet>(spec);
-  if (languages.empty()) throw RuleError("no rule files found");
-  return languages;
+  if (compiled.empty()) return Status::InvalidArgument("no rule files found");
+  return compiled;
 }
 
 void TagText(const RuleSet& rules, std::string_view text, const TagOptions& options,
-             const ScanControl* control, std::vector<TimeExpression>& out) {
+             const ScanControl* control, const ChunkSink& sink) {
   const int dct_year = options.dct ? options.dct->date.year : 0;
   ScanTrace* trace = control != nullptr ? control->trace : nullptr;
   // Each chunk is scanned and anchored before the next, so scratch space
   // stays the size of a chunk whatever the size of the text.
   std::vector<Partial> partials;
+  std::vector<TimeExpression> expressions;
   DocumentAnchor anchor(options.dct, options.mode);
   FoldedText folded;
+  CodePointCounter code_points(text);
   ScanTrace chunk_trace;
   ScanControl chunk_control;
   if (control != nullptr) chunk_control = *control;
   chunk_control.trace = &chunk_trace;
-  std::vector<Partial> one(1);
+  std::vector<size_t> sources;  // the partial of each expression, when tracing
   for (size_t begin = 0; begin < text.size();) {
     const size_t end = ChunkEnd(text, begin);
     FoldText(text.substr(begin, end - begin), static_cast<uint32_t>(begin), folded);
     partials.clear();
+    expressions.clear();
     if (trace == nullptr) {
       rules.Scan(folded, dct_year, options.mode, partials, control);
-      anchor.Anchor(partials, out);
+      anchor.Anchor(partials, expressions);
     } else {
-      // Partial by partial, to keep the trace parallel to what is emitted.
       chunk_trace = ScanTrace();
       rules.Scan(folded, dct_year, options.mode, partials, &chunk_control);
-      for (size_t i = 0; i < partials.size(); ++i) {
-        one[0] = partials[i];
-        const size_t before = out.size();
-        anchor.Anchor(one, out);
-        if (out.size() > before) trace->partials.push_back(std::move(chunk_trace.partials[i]));
-      }
+      // Anchored as a whole, as without a trace (the anchor looks at the
+      // partials around each one), noting which partial each came from.
+      sources.clear();
+      anchor.Anchor(partials, expressions, &sources);
+      for (size_t i : sources) trace->partials.push_back(std::move(chunk_trace.partials[i]));
       for (ClaimTrace& claim : chunk_trace.claims) trace->claims.push_back(claim);
     }
+    // Code points are counted as the chunks go, so the text is walked once
+    // and no index of it is kept.
+    for (TimeExpression& e : expressions) {
+      e.cp_begin = code_points.At(e.begin);
+      e.cp_end = code_points.At(e.end);
+    }
+    if (!expressions.empty()) sink(expressions);
     begin = end;
   }
 }

@@ -5,39 +5,38 @@
 #ifndef DATELINE_TAGGER_LANGUAGE_RULES_H_
 #define DATELINE_TAGGER_LANGUAGE_RULES_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
+#include "dateline/language.h"
+#include "dateline/status.h"
 #include "dateline/tagger.h"
 #include "tagger/rule_set.h"
 #include "tagger/trace.h"
 
 namespace dateline {
 
-// (path relative to the rules directory, e.g. "fr/dates.rules"; text).
-using RuleFileTexts = std::vector<std::pair<std::string, std::string>>;
+// One RuleSet per pack of `languages` that has tagger rules. kInvalidArgument
+// naming the file and line of the first fault, or when no pack has rules.
+StatusOr<std::map<std::string, std::unique_ptr<RuleSet>>> CompileLanguages(
+    const LanguageRegistry& languages);
 
-// The rule files compiled into the binary.
-RuleFileTexts EmbeddedRuleTexts();
+// Receives the expressions of one chunk of the text, in text order; it may
+// move them out.
+using ChunkSink = std::function<void(std::vector<TimeExpression>& expressions)>;
 
-// Every *.rules file under `dir`, sorted by path. Throws RuleError when `dir`
-// or a file cannot be read.
-RuleFileTexts ReadRuleDirectory(const std::string& dir);
-
-// One RuleSet per language folder. Throws RuleError naming the file and line
-// of the first fault, or when there are no rule files at all.
-std::map<std::string, std::unique_ptr<RuleSet>> CompileLanguages(const RuleFileTexts& files);
-
-// Scans and anchors `text` with `rules`, appending the expressions to `out`
-// in text order. `control` may be null; when its `trace` is set, the trace's
-// `partials` end up parallel to the expressions appended (one per
-// expression) and its `claims` hold the spans negative rules took.
+// Scans and anchors `text` (at most 4 GiB) with `rules`, chunk by chunk,
+// handing each chunk's expressions (byte and code point offsets set) to
+// `sink`; chunks without expressions are not handed on. `control` may be
+// null; when its `trace` is set, the trace's `partials` end up parallel to
+// the expressions handed on (one per expression) and its `claims` hold the
+// spans negative rules took.
 void TagText(const RuleSet& rules, std::string_view text, const TagOptions& options,
-             const ScanControl* control, std::vector<TimeExpression>& out);
+             const ScanControl* control, const ChunkSink& sink);
 
 }  // namespace dateline
 

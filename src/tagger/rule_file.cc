@@ -1,6 +1,7 @@
 #include "tagger/rule_file.h"
 
 #include "dateline/tagger.h"
+#include "tagger/rule_error.h"
 #include "text/fold.h"
 
 namespace dateline {

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "dateline/tagger.h"
+#include "tagger/rule_error.h"
 
 namespace dateline {
 namespace {

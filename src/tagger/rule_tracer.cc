@@ -1,15 +1,27 @@
 #include "tagger/rule_tracer.h"
 
+#include <iterator>
 #include <stdexcept>
 
 #include "tagger/language_rules.h"
+#include "tagger/rule_error.h"
 #include "tagger/rule_set.h"
 
 namespace dateline {
 
-RuleTracer::RuleTracer(const std::string& rules_dir)
-    : languages_(CompileLanguages(rules_dir.empty() ? EmbeddedRuleTexts()
-                                                    : ReadRuleDirectory(rules_dir))) {}
+RuleTracer::RuleTracer(const std::string& rules_dir) {
+  std::shared_ptr<const LanguageRegistry> registry;
+  if (rules_dir.empty()) {
+    registry = LanguageRegistry::BuiltInShared();
+  } else {
+    auto loaded = LanguageRegistry::FromDirectory(rules_dir);
+    if (!loaded.ok()) throw RuleError(loaded.status().message());
+    registry = *loaded;
+  }
+  auto compiled = CompileLanguages(*registry);
+  if (!compiled.ok()) throw RuleError(compiled.status().message());
+  languages_ = std::move(*compiled);
+}
 
 RuleTracer::~RuleTracer() = default;
 
@@ -23,7 +35,11 @@ RuleTracer::Result RuleTracer::Trace(std::string_view text, const TagOptions& op
   ScanControl control;
   control.disabled = disabled;
   control.trace = &result.trace;
-  TagText(*it->second, text, options, &control, result.expressions);
+  TagText(*it->second, text, options, &control, [&](std::vector<TimeExpression>& expressions) {
+    result.expressions.insert(result.expressions.end(),
+                              std::make_move_iterator(expressions.begin()),
+                              std::make_move_iterator(expressions.end()));
+  });
   return result;
 }
 

@@ -47,7 +47,7 @@ class RuleTracerTest : public ::testing::Test {
   TagOptions Options() const {
     TagOptions options;
     options.language = "xx";
-    options.dct = ParseDct("2023-02-22");  // a Wednesday
+    options.dct = ParseDayTime("2023-02-22");  // a Wednesday
     return options;
   }
 
@@ -81,12 +81,46 @@ TEST_F(RuleTracerTest, SaysWhichEntriesAndCuesEachExpressionUsed) {
 TEST_F(RuleTracerTest, TagsLikeTheTagger) {
   const std::string text = "Il a parle lundi, le 3 fevrier et samedi.";
   auto tagger = Tagger::CreateFromDirectory(dir_.string());
-  const std::vector<TimeExpression> expected = tagger->Tag(text, Options());
+  ASSERT_TRUE(tagger.ok()) << tagger.status().message();
+  const std::vector<TimeExpression> expected = *(*tagger)->Tag(text, Options());
   const RuleTracer::Result r = tracer_->Trace(text, Options());
   ASSERT_EQ(r.expressions.size(), expected.size());
   for (size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(r.expressions[i].begin, expected[i].begin);
+    EXPECT_EQ(r.expressions[i].cp_begin, expected[i].cp_begin);
     EXPECT_EQ(r.expressions[i].value, expected[i].value);
+  }
+}
+
+// The anchor looks at the partials around each one (a clock time takes the
+// day named after it; in narratives a year far ahead of the story is an
+// aside), so the tracer must anchor a chunk as a whole, as Tag does.
+TEST(RuleTracerBuiltInTest, AnchorsLikeTheTaggerWhereNeighboursMatter) {
+  const RuleTracer tracer("");
+  const std::unique_ptr<Tagger> tagger = Tagger::Create();
+  struct Case {
+    const char* language;
+    AnchorMode mode;
+    const char* text;
+  };
+  const Case cases[] = {
+      {"fr", AnchorMode::kNews, "Vers 15 h 30, hier, un incendie a éclaté."},
+      {"en", AnchorMode::kNarratives,
+       "In 1914 the war began. Papers found in 2003 tell of it. On July 29 the army moved."},
+  };
+  for (const Case& c : cases) {
+    TagOptions options;
+    options.language = c.language;
+    options.mode = c.mode;
+    if (c.mode == AnchorMode::kNews) options.dct = ParseDayTime("2023-02-22");
+    const std::vector<TimeExpression> expected = *tagger->Tag(c.text, options);
+    const RuleTracer::Result r = tracer.Trace(c.text, options);
+    ASSERT_EQ(r.expressions.size(), expected.size()) << c.text;
+    ASSERT_EQ(r.trace.partials.size(), expected.size()) << c.text;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(r.expressions[i].begin, expected[i].begin) << c.text;
+      EXPECT_EQ(r.expressions[i].value, expected[i].value) << c.text;
+    }
   }
 }
 

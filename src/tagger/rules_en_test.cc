@@ -31,9 +31,9 @@ class RulesEnTest : public ::testing::Test {
                                          AnchorMode mode = AnchorMode::kNews) {
     TagOptions options;
     options.language = "en";
-    if (!dct.empty()) options.dct = ParseDct(dct);
+    if (!dct.empty()) options.dct = ParseDayTime(dct);
     options.mode = mode;
-    return tagger_->Tag(text, options);
+    return *tagger_->Tag(text, options);
   }
 
   // Checks that `text` yields exactly `expected`, in order.

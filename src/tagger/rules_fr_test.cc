@@ -34,8 +34,8 @@ class RulesFrTest : public ::testing::Test {
   static std::vector<TimeExpression> Expressions(std::string_view text, const char* dct) {
     TagOptions options;
     options.language = "fr";
-    if (dct != nullptr) options.dct = ParseDct(dct);
-    return tagger_->Tag(text, options);
+    if (dct != nullptr) options.dct = ParseDayTime(dct);
+    return *tagger_->Tag(text, options);
   }
 
   // The single expression found in `text`; fails the test when there is not

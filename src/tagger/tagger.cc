@@ -1,8 +1,10 @@
 #include "dateline/tagger.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
-#include <stdexcept>
 
 #include "tagger/language_rules.h"
 #include "tagger/rule_set.h"
@@ -15,49 +17,34 @@ constexpr size_t kDetectionPrefix = 4096;
 
 }  // namespace
 
-std::optional<Dct> ParseDct(std::string_view text) {
-  auto digits = [&](size_t pos, size_t n, int& out) {
-    if (pos + n > text.size()) return false;
-    out = 0;
-    for (size_t i = pos; i < pos + n; ++i) {
-      if (text[i] < '0' || text[i] > '9') return false;
-      out = out * 10 + (text[i] - '0');
-    }
-    return true;
-  };
-  Dct dct;
-  if (!digits(0, 4, dct.date.year) || text.size() < 10 || text[4] != '-' || text[7] != '-' ||
-      !digits(5, 2, dct.date.month) || !digits(8, 2, dct.date.day) ||
-      !IsValidDate(dct.date.year, dct.date.month, dct.date.day)) {
-    return std::nullopt;
-  }
-  if (text.size() == 10) return dct;
-  if ((text[10] != 'T' && text[10] != ' ') || text.size() < 16 || text[13] != ':' ||
-      !digits(11, 2, dct.hour) || !digits(14, 2, dct.minute) || dct.hour > 23 || dct.minute > 59) {
-    return std::nullopt;
-  }
-  if (text.size() == 16) return dct;
-  if (text.size() != 19 || text[16] != ':' || !digits(17, 2, dct.second) || dct.second > 59) {
-    return std::nullopt;
-  }
-  return dct;
-}
-
 struct Tagger::Impl {
   std::map<std::string, std::unique_ptr<RuleSet>> languages;
-
-  explicit Impl(const RuleFileTexts& files) : languages(CompileLanguages(files)) {}
 };
 
 Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Tagger::~Tagger() = default;
 
-std::unique_ptr<Tagger> Tagger::Create() {
-  return std::unique_ptr<Tagger>(new Tagger(std::make_unique<Impl>(EmbeddedRuleTexts())));
+StatusOr<std::unique_ptr<Tagger>> Tagger::Create(const LanguageRegistry& languages) {
+  auto compiled = CompileLanguages(languages);
+  if (!compiled.ok()) return compiled.status();
+  auto impl = std::make_unique<Impl>();
+  impl->languages = std::move(*compiled);
+  return std::unique_ptr<Tagger>(new Tagger(std::move(impl)));
 }
 
-std::unique_ptr<Tagger> Tagger::CreateFromDirectory(const std::string& dir) {
-  return std::unique_ptr<Tagger>(new Tagger(std::make_unique<Impl>(ReadRuleDirectory(dir))));
+std::unique_ptr<Tagger> Tagger::Create() {
+  StatusOr<std::unique_ptr<Tagger>> tagger = Create(LanguageRegistry::BuiltIn());
+  if (!tagger.ok()) {
+    std::fprintf(stderr, "dateline: built-in rules: %s\n", tagger.status().message().c_str());
+    std::abort();
+  }
+  return std::move(tagger).value();
+}
+
+StatusOr<std::unique_ptr<Tagger>> Tagger::CreateFromDirectory(const std::string& dir) {
+  auto languages = LanguageRegistry::FromDirectory(dir);
+  if (!languages.ok()) return languages.status();
+  return Create(**languages);
 }
 
 std::vector<std::string> Tagger::Languages() const {
@@ -66,9 +53,9 @@ std::vector<std::string> Tagger::Languages() const {
   return out;
 }
 
-std::string Tagger::DetectLanguage(std::string_view text) const {
+std::string Tagger::GuessLanguage(std::string_view text) const {
   const std::string folded = FoldString(text.substr(0, std::min(text.size(), kDetectionPrefix)));
-  std::string best = impl_->languages.begin()->first;
+  std::string best;
   int best_count = 0;
   for (const auto& [language, rules] : impl_->languages) {
     const int count = rules->CountDetectionWords(folded);
@@ -77,17 +64,41 @@ std::string Tagger::DetectLanguage(std::string_view text) const {
   return best;
 }
 
-std::vector<TimeExpression> Tagger::Tag(std::string_view text, const TagOptions& options) const {
-  const std::string language = options.language == "auto" || options.language.empty()
-                                   ? DetectLanguage(text)
-                                   : options.language;
+StatusOr<std::vector<TimeExpression>> Tagger::Tag(std::string_view text,
+                                                  const TagOptions& options) const {
+  std::vector<TimeExpression> all;
+  const Status status =
+      Tag(text, options, [&all](std::string_view, std::vector<TimeExpression>& chunk) {
+        if (all.empty()) {
+          all = std::move(chunk);
+        } else {
+          all.insert(all.end(), std::make_move_iterator(chunk.begin()),
+                     std::make_move_iterator(chunk.end()));
+        }
+      });
+  if (!status.ok()) return status;
+  return all;
+}
+
+Status Tagger::Tag(std::string_view text, const TagOptions& options,
+                   const ExpressionSink& sink) const {
+  const bool guess = options.language == "auto" || options.language.empty();
+  const std::string language = guess ? GuessLanguage(text) : options.language;
   auto it = impl_->languages.find(language);
   if (it == impl_->languages.end()) {
-    throw std::invalid_argument("no rules for language '" + language + "'");
+    std::string known;
+    for (const std::string& l : Languages()) known += (known.empty() ? "" : ", ") + l;
+    return Status::InvalidArgument(
+        guess ? "cannot tell the language of the text (none of " + known + "); give it"
+              : "no tagger rules for language '" + language + "' (tagged: " + known + ")");
   }
-  std::vector<TimeExpression> expressions;
-  TagText(*it->second, text, options, nullptr, expressions);
-  return expressions;
+  if (text.size() > UINT32_MAX) {
+    return Status::TooLarge("text of " + std::to_string(text.size()) +
+                            " bytes: the tagger takes at most 4 GiB at a time");
+  }
+  TagText(*it->second, text, options, nullptr,
+          [&](std::vector<TimeExpression>& expressions) { sink(text, expressions); });
+  return Status::Ok();
 }
 
 }  // namespace dateline

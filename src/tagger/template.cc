@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "dateline/tagger.h"
+#include "tagger/rule_error.h"
 
 namespace dateline {
 namespace {

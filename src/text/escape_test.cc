@@ -10,5 +10,11 @@ TEST(EscapeTest, EscapesMarkupCharacters) {
   EXPECT_EQ(EscapeMarkup(""), "");
 }
 
+TEST(EscapeTest, EscapesMarkdownThatWouldMakeLinksOrHtml) {
+  EXPECT_EQ(EscapeMarkdown("[a](javascript:x) <b>*c*_d_ `e` \\ été."),
+            "\\[a\\](javascript:x) \\<b\\>\\*c\\*\\_d\\_ \\`e\\` \\\\ été.");
+  EXPECT_EQ(EscapeMarkdown(""), "");
+}
+
 }  // namespace
 }  // namespace dateline

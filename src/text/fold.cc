@@ -145,6 +145,21 @@ std::string FoldString(std::string_view text) {
   return std::move(folded.text);
 }
 
+void AppendFolded(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+    return;
+  }
+  const FoldTable& table = Table();
+  if (cp < kTableSize && !table.folded[cp].empty()) {
+    // Marks fold to a separator in FoldText (which must keep offsets); as
+    // part of a word they are simply stripped.
+    if (table.folded[cp] != " ") out += table.folded[cp];
+    return;
+  }
+  AppendUtf8(cp, out);
+}
+
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

@@ -28,6 +28,10 @@ void FoldText(std::string_view text, uint32_t base, FoldedText& out);
 // Folds a short string (a lexicon entry, a query) without the offset map.
 std::string FoldString(std::string_view text);
 
+// Appends the folded form of one code point to `out`; a combining mark
+// folds to nothing.
+void AppendFolded(char32_t cp, std::string& out);
+
 // Lower-cases ASCII letters only; other bytes (UTF-8 included) are kept as
 // they are. For markup names, attribute values and labels compared against
 // ASCII or as-written lists, where full folding would be wasted work.

@@ -1,6 +1,7 @@
 #include "text/utf8.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace dateline {
 namespace {
@@ -48,6 +49,11 @@ size_t FindInvalidUtf8(std::string_view text) {
       pos += 8;
     }
     if (pos >= text.size()) break;
+    // ASCII left over from the 8-byte steps (the tail of a short string).
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     char32_t cp;
     const size_t len = SequenceAt(text, pos, cp);
     if (len == 0) return pos;
@@ -94,27 +100,27 @@ std::string SanitizeUtf8(std::string_view text) {
   return out;
 }
 
-CodePointIndex::CodePointIndex(std::string_view text) {
-  size_t extra = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    const unsigned char b = static_cast<unsigned char>(text[pos]);
-    if (b < 0x80) {
-      ++pos;
-      continue;
+size_t CodePointCounter::At(size_t byte_offset) {
+  byte_offset = std::min(byte_offset, text_.size());
+  while (byte_ < byte_offset) {
+    // News text is mostly ASCII: eight ASCII bytes are eight code points.
+    if (byte_ + 8 <= byte_offset) {
+      uint64_t word;
+      std::memcpy(&word, text_.data() + byte_, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        byte_ += 8;
+        code_points_ += 8;
+        continue;
+      }
     }
-    const size_t start = pos;
-    DecodeUtf8(text, pos);
-    extra += pos - start - 1;
-    extra_.emplace_back(start, extra);
+    if (static_cast<unsigned char>(text_[byte_]) < 0x80) {
+      ++byte_;
+    } else {
+      DecodeUtf8(text_, byte_);
+    }
+    ++code_points_;
   }
-}
-
-size_t CodePointIndex::ToCodePoint(size_t byte_offset) const {
-  // Extra bytes of all characters that start before byte_offset.
-  auto it = std::lower_bound(extra_.begin(), extra_.end(), byte_offset,
-                             [](const auto& entry, size_t off) { return entry.first < off; });
-  const size_t extra = it == extra_.begin() ? 0 : std::prev(it)->second;
-  return byte_offset - extra;
+  return code_points_;
 }
 
 }  // namespace dateline

@@ -26,18 +26,21 @@ void AppendUtf8(char32_t cp, std::string& out);
 // Replaces every invalid sequence by U+FFFD.
 std::string SanitizeUtf8(std::string_view text);
 
-// Maps UTF-8 byte offsets to code point offsets. Built once per text,
-// queries are O(log n) in the number of non-ASCII characters.
-class CodePointIndex {
+// Converts increasing UTF-8 byte offsets of one text to code point offsets
+// (an invalid byte counting as one code point, as DecodeUtf8 reads it),
+// walking the text once and keeping nothing of it: offsets of sorted spans
+// (expressions, sentences) cost one pass in all.
+class CodePointCounter {
  public:
-  explicit CodePointIndex(std::string_view text);
-  // `byte_offset` must be at a character boundary (or the end).
-  size_t ToCodePoint(size_t byte_offset) const;
+  explicit CodePointCounter(std::string_view text) : text_(text) {}
+  // Code points in text[0, byte_offset). `byte_offset` must not be below the
+  // previous call's and should sit at a character boundary.
+  size_t At(size_t byte_offset);
 
  private:
-  // For every non-ASCII character: its byte offset and the number of extra
-  // bytes seen up to and including it.
-  std::vector<std::pair<size_t, size_t>> extra_;
+  std::string_view text_;
+  size_t byte_ = 0;  // bytes counted so far
+  size_t code_points_ = 0;
 };
 
 }  // namespace dateline

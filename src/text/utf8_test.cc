@@ -16,12 +16,17 @@ TEST(Utf8Test, FindsTheFirstInvalidByte) {
 
 TEST(Utf8Test, CodePointOffsets) {
   const std::string text = "é1€2";
-  CodePointIndex index(text);
-  EXPECT_EQ(index.ToCodePoint(0), 0u);
-  EXPECT_EQ(index.ToCodePoint(2), 1u);  // after "é"
-  EXPECT_EQ(index.ToCodePoint(3), 2u);
-  EXPECT_EQ(index.ToCodePoint(6), 3u);  // after "€"
-  EXPECT_EQ(index.ToCodePoint(text.size()), 4u);
+  CodePointCounter counter(text);
+  EXPECT_EQ(counter.At(0), 0u);
+  EXPECT_EQ(counter.At(2), 1u);  // after "é"
+  EXPECT_EQ(counter.At(3), 2u);
+  EXPECT_EQ(counter.At(3), 2u);  // the same offset again
+  EXPECT_EQ(counter.At(6), 3u);  // after "€"
+  EXPECT_EQ(counter.At(text.size()), 4u);
+  CodePointCounter invalid(
+      "a\xFF\xFE"
+      "b");
+  EXPECT_EQ(invalid.At(4), 4u);  // each invalid byte is one
 }
 
 TEST(Utf8Test, Sanitize) {

@@ -95,4 +95,65 @@ CivilDate EasterSunday(int year) {
   return {year, month, day};
 }
 
+namespace {
+
+// Reads `n` ASCII digits at `pos`; false when any is missing or not a digit.
+bool Digits(std::string_view text, size_t pos, size_t n, int& out) {
+  if (pos + n > text.size()) return false;
+  out = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    out = out * 10 + (text[i] - '0');
+  }
+  return true;
+}
+
+std::string Pad(int value, int width) {
+  std::string digits = std::to_string(value < 0 ? -static_cast<int64_t>(value) : value);
+  if (digits.size() < static_cast<size_t>(width)) digits.insert(0, width - digits.size(), '0');
+  return value < 0 ? "-" + digits : digits;
+}
+
+}  // namespace
+
+std::optional<CivilDate> ParseCivilDate(std::string_view text) {
+  CivilDate d;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !Digits(text, 0, 4, d.year) ||
+      !Digits(text, 5, 2, d.month) || !Digits(text, 8, 2, d.day) ||
+      !IsValidDate(d.year, d.month, d.day)) {
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::string FormatCivilDate(const CivilDate& date) {
+  return Pad(date.year, 4) + "-" + Pad(date.month, 2) + "-" + Pad(date.day, 2);
+}
+
+std::optional<DayTime> ParseDayTime(std::string_view text) {
+  DayTime t;
+  const auto day = ParseCivilDate(text.substr(0, 10));
+  if (!day) return std::nullopt;
+  t.date = *day;
+  if (text.size() == 10) return t;
+  if ((text[10] != 'T' && text[10] != ' ') || text.size() < 16 || text[13] != ':' ||
+      !Digits(text, 11, 2, t.hour) || !Digits(text, 14, 2, t.minute) || t.hour > 23 ||
+      t.minute > 59) {
+    return std::nullopt;
+  }
+  if (text.size() == 16) return t;
+  if (text.size() != 19 || text[16] != ':' || !Digits(text, 17, 2, t.second) || t.second > 59) {
+    return std::nullopt;
+  }
+  return t;
+}
+
+std::string FormatDayTime(const DayTime& value) {
+  std::string out = FormatCivilDate(value.date);
+  if (!value.has_time()) return out;
+  out += "T" + Pad(value.hour, 2) + ":" + Pad(value.minute, 2);
+  if (value.second >= 0) out += ":" + Pad(value.second, 2);
+  return out;
+}
+
 }  // namespace dateline

@@ -8,10 +8,11 @@
 #include <unordered_map>
 
 #include "dateline/timeline.h"
-#include "eval/tls.h"
 #include "timeline/sentence_text.h"
 #include "timeline/spread.h"
+#include "timeline/terms.h"
 #include "timeline/year_resolution.h"
+#include "util/status_macros.h"
 
 namespace dateline {
 namespace {
@@ -74,26 +75,40 @@ struct Candidate {
   double score = 0;
 };
 
-// A selected date and the stored date strings that resolve to it.
+// A selected date and the stored dates that resolve to it.
 struct DateChoice {
-  std::string date;
+  CivilDate date;
   double score = 0;
   double strong = 0;    // distinct articles whose sentences name the date
   double weak = 0;      // weak_weight per article published that day
   double mentions = 0;  // sentences naming the date, breaks ties
-  std::vector<std::string> stored;
+  std::vector<TimexValue> stored;
+};
+
+// The terms of each language's sentences, made on first use.
+class TermsByLanguage {
+ public:
+  explicit TermsByLanguage(const LanguageRegistry& languages) : languages_(languages) {}
+  const Terms& For(const std::string& language) {
+    auto it = terms_.find(language);
+    if (it != terms_.end()) return *it->second;
+    auto pack = languages_.Find(language);
+    const LanguagePack& p = pack.ok() ? **pack : languages_.Neutral();
+    return *terms_.emplace(language, std::make_unique<Terms>(p, false)).first->second;
+  }
+
+ private:
+  const LanguageRegistry& languages_;
+  std::map<std::string, std::unique_ptr<Terms>> terms_;
 };
 
 // True when `date` lies within the publication span of the articles,
 // widened by `margin` days on both sides (always true when no article is
 // dated or margin is negative).
-bool InSpan(const std::string& date, const std::vector<std::string>& published, int margin) {
+bool InSpan(const CivilDate& date, const std::vector<CivilDate>& published, int margin) {
   if (published.empty() || margin < 0) return true;
-  const auto first = ParseDct(published.front()), last = ParseDct(published.back());
-  const auto day = ParseDct(date);
-  if (!first || !last || !day) return true;
-  const int64_t d = ToDays(day->date);
-  return d >= ToDays(first->date) - margin && d <= ToDays(last->date) + margin;
+  const int64_t d = ToDays(date);
+  return d >= ToDays(published.front()) - margin && d <= ToDays(published.back()) + margin;
 }
 
 // Ranks dates: first those that sentences name explicitly, by the number of
@@ -102,23 +117,25 @@ bool InSpan(const std::string& date, const std::vector<std::string>& published, 
 // date), then dates known only as publication dates, by `weak_weight` per
 // article published that day. A weak reference thus always counts less than
 // an explicit one.
-std::vector<DateChoice> RankDates(const Corpus& corpus, const TimelineOptions& options) {
-  const std::vector<std::string> published = corpus.PublicationDates(options.filter);
-  const std::string reference = MedianDay(published);
-  std::map<std::string, DateChoice> by_date;
-  for (const DateCount& c : corpus.CountDates(options.filter)) {
-    const std::string date = ResolveYear(c.date, reference);
-    if (date.empty()) continue;
-    if (!options.filter.from.empty() && date < options.filter.from) continue;
-    if (!options.filter.to.empty() && date > options.filter.to) continue;
-    if (!InSpan(date, published, options.span_margin_days)) continue;
-    DateChoice& choice = by_date[date];
-    choice.date = date;
+StatusOr<std::vector<DateChoice>> RankDates(const Corpus& corpus, const TimelineOptions& options) {
+  DL_ASSIGN_OR_RETURN(const std::vector<CivilDate> published,
+                      corpus.PublicationDates(options.filter));
+  const std::optional<CivilDate> reference = MedianDay(published);
+  DL_ASSIGN_OR_RETURN(const std::vector<DateCount> counts, corpus.CountDates(options.filter));
+  std::map<CivilDate, DateChoice> by_date;
+  for (const DateCount& c : counts) {
+    const std::optional<CivilDate> date = ResolveYear(c.date, reference);
+    if (!date) continue;
+    if (options.filter.from && *date < *options.filter.from) continue;
+    if (options.filter.to && *date > *options.filter.to) continue;
+    if (!InSpan(*date, published, options.span_margin_days)) continue;
+    DateChoice& choice = by_date[*date];
+    choice.date = *date;
     choice.strong += static_cast<double>(c.strong_articles);
     choice.mentions += static_cast<double>(c.strong);
     choice.stored.push_back(c.date);
   }
-  for (const std::string& day : published) {
+  for (const CivilDate& day : published) {
     auto it = by_date.find(day);
     if (it != by_date.end()) it->second.weak += options.weak_weight;
   }
@@ -132,13 +149,16 @@ std::vector<DateChoice> RankDates(const Corpus& corpus, const TimelineOptions& o
   return ranked;
 }
 
-std::vector<Candidate> LoadCandidates(const Corpus& corpus, const TimelineOptions& options,
-                                      const DateChoice& choice, const eval::TlsTokenizer& tok) {
+StatusOr<std::vector<Candidate>> LoadCandidates(const Corpus& corpus,
+                                                const TimelineOptions& options,
+                                                const DateChoice& choice, TermsByLanguage& terms) {
   std::vector<Candidate> all;
-  for (const std::string& stored : choice.stored) {
-    for (CorpusSentence& s : corpus.SentencesOn(stored, options.filter, kMaxCandidates)) {
+  for (const TimexValue& stored : choice.stored) {
+    DL_ASSIGN_OR_RETURN(std::vector<CorpusSentence> sentences,
+                        corpus.SentencesOn(stored, options.filter, kMaxCandidates));
+    for (CorpusSentence& s : sentences) {
       Candidate c;
-      c.tokens = tok.Tokenize(s.text);
+      c.tokens = terms.For(s.language).Of(s.text);
       if (c.tokens.size() < kFallbackMinTokens || c.tokens.size() > kMaxTokens) continue;
       c.sentence = std::move(s);
       all.push_back(std::move(c));
@@ -227,15 +247,14 @@ std::vector<const Candidate*> PickDiverse(const std::vector<Candidate>& candidat
 
 TimelineSource ToSource(const CorpusSource& s) { return {s.source, s.url, s.published, s.title}; }
 
-std::vector<TimelineSource> SourcesOf(const Corpus& corpus, int64_t article,
-                                      std::map<int64_t, std::vector<TimelineSource>>& cache) {
+StatusOr<std::vector<TimelineSource>> SourcesOf(
+    const Corpus& corpus, int64_t article, std::map<int64_t, std::vector<TimelineSource>>& cache) {
   auto it = cache.find(article);
   if (it != cache.end()) return it->second;
+  DL_ASSIGN_OR_RETURN(const CorpusArticle a, corpus.GetArticle(article));
   std::vector<TimelineSource> sources;
-  if (auto a = corpus.GetArticle(article)) {
-    sources.push_back(ToSource(a->origin));
-    for (const auto& copy : a->copies) sources.push_back(ToSource(copy));
-  }
+  sources.push_back(ToSource(a.origin));
+  for (const auto& copy : a.copies) sources.push_back(ToSource(copy));
   cache[article] = sources;
   return sources;
 }
@@ -303,8 +322,7 @@ std::vector<size_t> RerankByTopic(const std::vector<DateChoice>& dates,
   std::vector<int64_t> days;
   std::vector<double> scores;
   for (size_t i : strong) {
-    const auto d = ParseDct(dates[i].date);
-    days.push_back(d ? ToDays(d->date) : 0);
+    days.push_back(ToDays(dates[i].date));
     scores.push_back(score[i]);
   }
   std::vector<size_t> out;
@@ -317,12 +335,10 @@ std::vector<size_t> RerankByTopic(const std::vector<DateChoice>& dates,
 
 }  // namespace
 
-Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
+StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
   Timeline timeline;
   timeline.title = options.filter.query.empty() ? "Timeline" : options.filter.query;
-  eval::TlsOptions tok_options;
-  tok_options.language = options.language == "en" ? "en" : "fr";
-  const eval::TlsTokenizer tok(tok_options);
+  TermsByLanguage terms(options.languages ? *options.languages : LanguageRegistry::BuiltIn());
   // A shortlist of dates in count order, each with sentences to show; the
   // counts alone cannot tell a date the story turns on from one named by
   // page debris, so the shortlist is re-ranked by topic below.
@@ -331,9 +347,11 @@ Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
   std::vector<std::vector<Candidate>> per_date;
   std::unordered_map<std::string, int> df;
   double documents = 0;
-  for (DateChoice& d : RankDates(corpus, options)) {
+  DL_ASSIGN_OR_RETURN(std::vector<DateChoice> ranked, RankDates(corpus, options));
+  for (DateChoice& d : ranked) {
     if (dates.size() >= shortlist) break;
-    std::vector<Candidate> candidates = LoadCandidates(corpus, options, d, tok);
+    DL_ASSIGN_OR_RETURN(std::vector<Candidate> candidates,
+                        LoadCandidates(corpus, options, d, terms));
     if (candidates.empty()) continue;
     dates.push_back(std::move(d));
     per_date.push_back(std::move(candidates));
@@ -369,7 +387,7 @@ Timeline BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
       TimelineSentence s;
       s.text = std::string(DisplayText(c->sentence.text));
       s.weak_date = c->sentence.weak_date;
-      s.sources = SourcesOf(corpus, c->sentence.article_id, source_cache);
+      DL_ASSIGN_OR_RETURN(s.sources, SourcesOf(corpus, c->sentence.article_id, source_cache));
       entry.sentences.push_back(std::move(s));
     }
     if (!entry.sentences.empty()) timeline.dates.push_back(std::move(entry));

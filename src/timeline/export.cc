@@ -1,25 +1,66 @@
 // Timeline exporters: JSON, Markdown, tilse text, TimelineJS JSON, HTML.
-#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "dateline/timeline.h"
 #include "text/escape.h"
+#include "text/url.h"
 
 namespace dateline {
 namespace {
 
 using nlohmann::json;
 
+std::string Day(const std::optional<CivilDate>& day) {
+  return day ? FormatCivilDate(*day) : std::string();
+}
+
 std::string SourceLabel(const TimelineSource& s) {
   std::string label = !s.url.empty() ? s.url : s.source;
-  if (!s.published.empty()) label += " (" + s.published + ")";
+  if (s.published) label += " (" + FormatCivilDate(*s.published) + ")";
   return label;
 }
 
-json SourceJson(const TimelineSource& s) {
-  return {{"source", s.source}, {"url", s.url}, {"published", s.published}, {"title", s.title}};
+// A source in HTML: a link to its URL when the URL may be a link (see
+// IsSafeLinkUrl: a page's canonical link, a record's url or a WARC target
+// comes from the input), else its label as text.
+std::string HtmlSource(const TimelineSource& s) {
+  if (s.url.empty() || !IsSafeLinkUrl(s.url)) return EscapeMarkup(SourceLabel(s));
+  return "<a href=\"" + EscapeMarkup(s.url) + "\">" + EscapeMarkup(SourceLabel(s)) + "</a>";
 }
+
+// A URL as a Markdown link destination: the characters that would end it or
+// change its meaning there are percent-encoded.
+std::string MarkdownDestination(std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : url) {
+    const unsigned char b = static_cast<unsigned char>(c);
+    if (b <= 0x20 || b == 0x7F || c == '(' || c == ')' || c == '<' || c == '>' || c == '\\') {
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A source in Markdown, as HtmlSource.
+std::string MarkdownSource(const TimelineSource& s) {
+  const std::string label = EscapeMarkdown(SourceLabel(s));
+  if (s.url.empty() || !IsSafeLinkUrl(s.url)) return label;
+  return "[" + label + "](" + MarkdownDestination(s.url) + ")";
+}
+
+json SourceJson(const TimelineSource& s) {
+  return {
+      {"source", s.source}, {"url", s.url}, {"published", Day(s.published)}, {"title", s.title}};
+}
+
+// JSON output is valid UTF-8 whatever the stored names hold (see output.h).
+std::string Dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
 
 std::string ToJson(const Timeline& t) {
   json dates = json::array();
@@ -30,20 +71,21 @@ std::string ToJson(const Timeline& t) {
       for (const auto& src : s.sources) sources.push_back(SourceJson(src));
       sentences.push_back({{"text", s.text}, {"weak_date", s.weak_date}, {"sources", sources}});
     }
-    dates.push_back({{"date", d.date}, {"score", d.score}, {"sentences", sentences}});
+    dates.push_back(
+        {{"date", FormatCivilDate(d.date)}, {"score", d.score}, {"sentences", sentences}});
   }
-  return json{{"title", t.title}, {"dates", dates}}.dump(2) + "\n";
+  return Dump(json{{"title", t.title}, {"dates", dates}}) + "\n";
 }
 
 std::string ToMarkdown(const Timeline& t) {
   std::ostringstream out;
-  out << "# " << t.title << "\n";
+  out << "# " << EscapeMarkdown(t.title) << "\n";
   for (const TimelineDate& d : t.dates) {
-    out << "\n## " << d.date << "\n\n";
+    out << "\n## " << FormatCivilDate(d.date) << "\n\n";
     for (const TimelineSentence& s : d.sentences) {
-      out << "- " << s.text;
+      out << "- " << EscapeMarkdown(s.text);
       for (size_t i = 0; i < s.sources.size(); ++i) {
-        out << (i == 0 ? " — " : "; ") << "*" << SourceLabel(s.sources[i]) << "*";
+        out << (i == 0 ? " — " : "; ") << "*" << MarkdownSource(s.sources[i]) << "*";
       }
       out << "\n";
     }
@@ -54,7 +96,7 @@ std::string ToMarkdown(const Timeline& t) {
 std::string ToTilse(const Timeline& t) {
   std::string out;
   for (const TimelineDate& d : t.dates) {
-    out += d.date + "\n";
+    out += FormatCivilDate(d.date) + "\n";
     for (const TimelineSentence& s : d.sentences) {
       std::string line = s.text;
       for (char& c : line) {
@@ -73,15 +115,14 @@ std::string ToTimelineJs(const Timeline& t) {
     std::string body;
     for (const TimelineSentence& s : d.sentences) {
       body += "<p>" + EscapeMarkup(s.text);
-      if (!s.sources.empty()) body += " <em>" + EscapeMarkup(SourceLabel(s.sources[0])) + "</em>";
+      if (!s.sources.empty()) body += " <em>" + HtmlSource(s.sources[0]) + "</em>";
       body += "</p>";
     }
-    json start = {{"year", std::atoi(d.date.substr(0, 4).c_str())},
-                  {"month", std::atoi(d.date.substr(5, 2).c_str())},
-                  {"day", std::atoi(d.date.substr(8, 2).c_str())}};
-    events.push_back({{"start_date", start}, {"text", {{"headline", d.date}, {"text", body}}}});
+    json start = {{"year", d.date.year}, {"month", d.date.month}, {"day", d.date.day}};
+    events.push_back(
+        {{"start_date", start}, {"text", {{"headline", FormatCivilDate(d.date)}, {"text", body}}}});
   }
-  return json{{"title", {{"text", {{"headline", t.title}}}}}, {"events", events}}.dump(2) + "\n";
+  return Dump(json{{"title", {{"text", {{"headline", t.title}}}}}, {"events", events}}) + "\n";
 }
 
 std::string ToHtml(const Timeline& t) {
@@ -93,19 +134,12 @@ std::string ToHtml(const Timeline& t) {
          "p{margin:.3em 0}.src{color:#666;font-size:.85em}</style></head>\n<body>\n<h1>"
       << EscapeMarkup(t.title) << "</h1>\n<ol>\n";
   for (const TimelineDate& d : t.dates) {
-    out << "<li class=\"date\"><h2><time datetime=\"" << d.date << "\">" << d.date
-        << "</time></h2>\n";
+    const std::string day = FormatCivilDate(d.date);
+    out << "<li class=\"date\"><h2><time datetime=\"" << day << "\">" << day << "</time></h2>\n";
     for (const TimelineSentence& s : d.sentences) {
       out << "<p>" << EscapeMarkup(s.text);
       for (const auto& src : s.sources) {
-        out << " <span class=\"src\">";
-        if (!src.url.empty()) {
-          out << "<a href=\"" << EscapeMarkup(src.url) << "\">" << EscapeMarkup(SourceLabel(src))
-              << "</a>";
-        } else {
-          out << EscapeMarkup(SourceLabel(src));
-        }
-        out << "</span>";
+        out << " <span class=\"src\">" << HtmlSource(src) << "</span>";
       }
       out << "</p>\n";
     }

@@ -1,44 +1,33 @@
 #include "timeline/year_resolution.h"
 
-#include <cstdio>
 #include <cstdlib>
 #include <limits>
 
-#include "dateline/calendar.h"
-
 namespace dateline {
-namespace {
 
-int Number(std::string_view s) { return std::atoi(std::string(s).c_str()); }
-
-}  // namespace
-
-std::string MedianDay(const std::vector<std::string>& sorted_days) {
-  if (sorted_days.empty()) return "";
+std::optional<CivilDate> MedianDay(const std::vector<CivilDate>& sorted_days) {
+  if (sorted_days.empty()) return std::nullopt;
   return sorted_days[sorted_days.size() / 2];
 }
 
-std::string ResolveYear(std::string_view date, std::string_view reference) {
-  if (date.size() != 10) return "";
-  if (!date.starts_with("XXXX")) return std::string(date);
-  if (reference.size() < 10) return "";
-  const CivilDate ref{Number(reference.substr(0, 4)), Number(reference.substr(5, 2)),
-                      Number(reference.substr(8, 2))};
-  const int month = Number(date.substr(5, 2)), day = Number(date.substr(8, 2));
+std::optional<CivilDate> ResolveYear(const TimexValue& day,
+                                     const std::optional<CivilDate>& reference) {
+  if (auto date = day.date()) return date;
+  if (day.year_text() != "XXXX" || day.month() < 1 || day.day() < 1 || !reference) {
+    return std::nullopt;
+  }
   int64_t best_distance = std::numeric_limits<int64_t>::max();
-  int best_year = 0;
-  for (int year = ref.year - 1; year <= ref.year + 1; ++year) {
-    if (!IsValidDate(year, month, day)) continue;
-    const int64_t distance = std::llabs(ToDays({year, month, day}) - ToDays(ref));
+  std::optional<CivilDate> best;
+  for (int year = reference->year - 1; year <= reference->year + 1; ++year) {
+    if (!IsValidDate(year, day.month(), day.day())) continue;
+    const CivilDate candidate{year, day.month(), day.day()};
+    const int64_t distance = std::llabs(ToDays(candidate) - ToDays(*reference));
     if (distance < best_distance) {
       best_distance = distance;
-      best_year = year;
+      best = candidate;
     }
   }
-  if (best_distance == std::numeric_limits<int64_t>::max()) return "";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", best_year, month, day);
-  return buf;
+  return best;
 }
 
 }  // namespace dateline

@@ -2,19 +2,22 @@
 #ifndef DATELINE_TIMELINE_YEAR_RESOLUTION_H_
 #define DATELINE_TIMELINE_YEAR_RESOLUTION_H_
 
-#include <string>
-#include <string_view>
+#include <optional>
 #include <vector>
+
+#include "dateline/calendar.h"
+#include "dateline/timex.h"
 
 namespace dateline {
 
-// The middle element of sorted "YYYY-MM-DD" days, or empty.
-std::string MedianDay(const std::vector<std::string>& sorted_days);
+// The middle element of sorted days, or nullopt when there are none.
+std::optional<CivilDate> MedianDay(const std::vector<CivilDate>& sorted_days);
 
-// Returns `date` unchanged when its year is known. For "XXXX-MM-DD" picks the
-// year that puts the day closest to `reference` ("YYYY-MM-DD"); returns empty
-// when there is no reference or no such valid day.
-std::string ResolveYear(std::string_view date, std::string_view reference);
+// The day of a day-level point: itself when its year is known; for
+// "XXXX-MM-DD" the year that puts the day closest to `reference`. nullopt
+// when there is no reference, or the point is no day.
+std::optional<CivilDate> ResolveYear(const TimexValue& day,
+                                     const std::optional<CivilDate>& reference);
 
 }  // namespace dateline
 

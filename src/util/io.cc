@@ -1,15 +1,57 @@
 #include "util/io.h"
 
-#include <zlib.h>
+#include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
-#include <iterator>
+#include <memory>
+
+#include "util/gzip_reader.h"
 
 namespace dateline {
+namespace {
+
+constexpr size_t kReadChunk = size_t{1} << 16;
+
+std::string ExceedsMessage(size_t max_bytes) {
+  return "input exceeds the limit of " + std::to_string(max_bytes) + " bytes";
+}
+
+// Everything `gz` yields, into `out`, up to `max_bytes`; the first damage is
+// an error.
+bool InflateAll(GzipReader& gz, size_t max_bytes, std::string& out, std::string& error) {
+  out.clear();
+  while (true) {
+    const GzipReader::Piece& piece = gz.Next();
+    switch (piece.kind) {
+      case GzipReader::Piece::kData:
+        if (piece.data.size() > max_bytes - out.size()) {
+          error = "decompressed size exceeds the limit of " + std::to_string(max_bytes) + " bytes";
+          return false;
+        }
+        out.append(piece.data);
+        break;
+      case GzipReader::Piece::kMemberEnd:
+        break;
+      case GzipReader::Piece::kDamaged:
+        error = piece.problem;
+        return false;
+      case GzipReader::Piece::kEnd:
+        return true;
+    }
+  }
+}
+
+struct FileCloser {
+  void operator()(FILE* f) const {
+    if (f != stdin) std::fclose(f);
+  }
+};
+
+}  // namespace
 
 bool IsGzip(std::string_view data) {
   return data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1f &&
@@ -17,84 +59,97 @@ bool IsGzip(std::string_view data) {
 }
 
 bool Gunzip(std::string_view in, size_t max_bytes, std::string& out, std::string& error) {
-  z_stream zs{};
-  // 16 + MAX_WBITS: gzip framing; concatenated members are handled below.
-  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
-    error = "cannot initialise zlib";
-    return false;
-  }
-  out.clear();
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  char buf[1 << 16];
-  int rc = Z_OK;
-  while (true) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) break;
-    const size_t produced = sizeof buf - zs.avail_out;
-    if (out.size() + produced > max_bytes) {
-      inflateEnd(&zs);
-      error = "decompressed size exceeds " + std::to_string(max_bytes) + " bytes";
-      return false;
-    }
-    out.append(buf, produced);
-    if (rc == Z_STREAM_END) {
-      if (zs.avail_in == 0) break;
-      inflateReset(&zs);  // another gzip member follows
-      continue;
-    }
-    if (zs.avail_in == 0 && produced == 0) {
-      rc = Z_BUF_ERROR;
-      break;
-    }
-  }
-  const size_t consumed = zs.total_in;
-  inflateEnd(&zs);
-  if (rc != Z_STREAM_END) {
-    error = "corrupt or truncated gzip data near compressed byte " + std::to_string(consumed);
-    return false;
-  }
-  return true;
+  GzipReader gz(MemorySource(in));
+  return InflateAll(gz, max_bytes, out, error);
 }
 
-ReadResult ReadInput(const std::string& path, size_t max_bytes) {
+ReadResult ReadInput(const std::string& file_name, size_t max_bytes) {
   ReadResult result;
-  std::string raw;
-  if (path == "-") {
-    raw.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  std::unique_ptr<FILE, FileCloser> file;
+  // The name messages give the input.
+  const std::string path = file_name == "-" ? "<stdin>" : file_name;
+  if (file_name == "-") {
+    file.reset(stdin);
   } else {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
       result.error = path + ": is a directory";
       return result;
     }
-    FILE* f = std::fopen(path.c_str(), "rb");
-    if (f == nullptr) {
+    file.reset(std::fopen(path.c_str(), "rb"));
+    if (file == nullptr) {
       result.error = path + ": " + std::strerror(errno);
       return result;
     }
-    char buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) raw.append(buf, n);
-    const bool failed = std::ferror(f);
-    std::fclose(f);
-    if (failed) {
-      result.error = path + ": read error after " + std::to_string(raw.size()) + " bytes";
-      return result;
-    }
   }
-  if (IsGzip(raw)) {
+  struct stat st;
+  const bool regular = fstat(fileno(file.get()), &st) == 0 && S_ISREG(st.st_mode);
+  // The first bytes say whether the input is gzip. Reads go through a buffer
+  // that is never zeroed; the result grows by what was read.
+  std::unique_ptr<char[]> buffer(new char[kReadChunk]);
+  const size_t head_size = std::fread(buffer.get(), 1, kReadChunk, file.get());
+  bool failed = std::ferror(file.get());
+  size_t total = head_size;
+  if (!failed && IsGzip(std::string_view(buffer.get(), head_size))) {
+    // Compressed data is at most a little larger than what it holds; more
+    // than this is padding without end (`cat page.gz /dev/zero`).
+    const size_t max_compressed = max_bytes + max_bytes / 8 + (size_t{1} << 20);
+    bool too_long = false;
+    size_t head_pos = 0;
+    GzipReader gz([&](char* out, size_t size) -> size_t {
+      if (head_pos < head_size) {
+        const size_t n = std::min(size, head_size - head_pos);
+        std::memcpy(out, buffer.get() + head_pos, n);
+        head_pos += n;
+        return n;
+      }
+      if (failed || total >= max_compressed) {
+        too_long = !failed;
+        return 0;
+      }
+      const size_t n = std::fread(out, 1, std::min(size, max_compressed - total), file.get());
+      failed = std::ferror(file.get());
+      total += n;
+      return n;
+    });
     std::string error;
-    if (!Gunzip(raw, max_bytes, result.data, error)) {
+    const bool ok = InflateAll(gz, max_bytes, result.data, error);
+    if (failed) {
+      result.error = path + ": read error after " + std::to_string(total) + " bytes";
+    } else if (too_long) {
+      result.error = path + ": " + ExceedsMessage(max_compressed) + " of compressed data";
+    } else if (!ok) {
       result.error = path + ": " + error;
-      return result;
     }
-  } else {
-    result.data = std::move(raw);
+    result.ok = result.error.empty();
+    if (!result.ok) result.data.clear();
+    return result;
   }
-  result.ok = true;
+  if (regular && static_cast<uint64_t>(st.st_size) > max_bytes) {
+    result.error = path + ": " + ExceedsMessage(max_bytes);
+    return result;
+  }
+  if (regular) result.data.reserve(static_cast<size_t>(st.st_size) + 1);
+  result.data.append(buffer.get(), head_size);
+  // Reads up to one byte past the limit, to tell an input of exactly
+  // `max_bytes` from a larger one.
+  while (!failed && !std::feof(file.get()) && result.data.size() <= max_bytes) {
+    const size_t want = std::min(kReadChunk, max_bytes + 1 - result.data.size());
+    const size_t n = std::fread(buffer.get(), 1, want, file.get());
+    result.data.append(buffer.get(), n);
+    failed = std::ferror(file.get());
+    if (n == 0) break;
+  }
+  if (failed) {
+    result.error = path + ": read error after " + std::to_string(result.data.size()) + " bytes";
+  } else if (result.data.size() > max_bytes) {
+    result.error = path + ": " + ExceedsMessage(max_bytes);
+  }
+  result.ok = result.error.empty();
+  if (!result.ok) {
+    result.data.clear();
+    result.data.shrink_to_fit();
+  }
   return result;
 }
 
