@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/warc.h"
+#include "ingest/warc.h"
 #include "fuzz_check.h"
 
 namespace {
