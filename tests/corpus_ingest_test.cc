@@ -78,6 +78,65 @@ TEST_F(CorpusIngestTest, BrokenJsonlLinesAreReportedWithFileAndLineAndSkipped) {
   EXPECT_EQ(Text(hits[0].origin.published), "2023-02-25");
 }
 
+// Progress comes after each batch commit as well as after each file, with
+// the days the committed articles' sentences refer to, so that a live page
+// knows what changed while one large file is still being read.
+TEST_F(CorpusIngestTest, ProgressReportsEachCommitWithTheDaysItChanged) {
+  std::string records;
+  for (int i = 1; i <= 5; ++i) {
+    records += "{\"id\":\"r" + std::to_string(i) + "\",\"time\":\"2023-03-0" + std::to_string(i) +
+               "\",\"title\":\"Crue " + std::to_string(i) + "\",\"text\":\"La rivière numéro " +
+               std::to_string(i * 37) + " a débordé le 1" + std::to_string(i) +
+               " février 2023 dans la vallée voisine, selon les pompiers du canton.\"}\n";
+  }
+  Write("records.jsonl", records);
+  auto corpus = Open(Db());
+  std::vector<IngestProgress> calls;
+  IngestOptions options;
+  options.language = "fr";
+  options.batch_size = 2;
+  options.progress = [&](const IngestProgress& p) { calls.push_back(p); };
+  Ingester ingester(*corpus, options);
+  ingester.AddSource(In("records.jsonl"));
+  const IngestSummary s = RunOk(ingester);
+  EXPECT_EQ(s.ingested, 5u);
+  // Commits after records 2 and 4, the file's end, and the last commit (record 5).
+  ASSERT_EQ(calls.size(), 4u);
+  EXPECT_EQ(calls[0].committed, 2u);
+  EXPECT_EQ(calls[0].inputs_done, 0u);
+  std::vector<std::string> days;
+  for (const CivilDate& d : calls[0].changed_days) days.push_back(FormatCivilDate(d));
+  EXPECT_EQ(days, (std::vector<std::string>{"2023-02-11", "2023-02-12"}));
+  EXPECT_EQ(calls[2].inputs_done, 1u);
+  EXPECT_TRUE(calls[2].changed_days.empty());
+  EXPECT_EQ(calls[3].committed, 5u);
+  ASSERT_EQ(calls[3].changed_days.size(), 1u);
+  EXPECT_EQ(FormatCivilDate(calls[3].changed_days[0]), "2023-02-15");
+}
+
+// A file can go by another name than its path (an upload the server
+// spooled): sources, messages and the date in the name follow the name.
+TEST_F(CorpusIngestTest, AFileNamedOtherwiseIsStoredAndReportedUnderItsName) {
+  Write("spool-1.txt",
+        "Les eaux montent\n\nLa rivière a débordé hier dans la vallée, selon les "
+        "pompiers du canton, et les routes sont coupées.\n");
+  Write("spool-2.jsonl", "{\"id\":\"x\", broken\n");
+  auto corpus = Open(Db());
+  IngestOptions options;
+  options.language = "fr";
+  Ingester ingester(*corpus, options);
+  ingester.AddSource(In("spool-1.txt"), "2023-03-06-crue.txt");
+  ingester.AddSource(In("spool-2.jsonl"), "upload.jsonl");
+  const IngestSummary s = RunOk(ingester);
+  EXPECT_EQ(s.ingested, 1u);
+  ASSERT_EQ(s.problems.size(), 1u);
+  EXPECT_EQ(s.problems[0], "upload.jsonl:1: not a JSON object");
+  const auto hits = *corpus->Search("rivière", 5);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].origin.source, "2023-03-06-crue.txt");
+  EXPECT_EQ(Text(hits[0].origin.published), "2023-03-06");  // from the name's date
+}
+
 TEST_F(CorpusIngestTest, UnreadableInputsAreListedAndTheRestGoesOn) {
   Write("2023-02-25/ok.txt",
         "Titre du jour\n\nLes ministres se sont réunis samedi à Minsk pour "

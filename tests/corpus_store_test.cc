@@ -287,6 +287,41 @@ TEST(CorpusStoreTest, ALineRepeatedVerbatimByThreeArticlesIsBoilerplate) {
   EXPECT_NE(counts.find("2023-03-03"), std::string::npos) << counts;
   EXPECT_TRUE((*corpus->SentencesOn(Day("2023-11-12"), {})).empty());
   EXPECT_EQ(corpus->SentenceCount(), 6u);  // stored all the same
+  // Asked for, boilerplate is still there to read.
+  SentenceFilter with;
+  with.include_boilerplate = true;
+  EXPECT_EQ((*corpus->SentencesOn(Day("2023-11-12"), with)).size(), 3u);
+  EXPECT_EQ((*corpus->Sentences(with)).size(), 6u);
+  EXPECT_EQ((*corpus->Sentences({})).size(), 3u);
+}
+
+TEST(CorpusStoreTest, SentencesComeInStorageOrderWithTheirPositions) {
+  auto corpus = Open(":memory:");
+  ASSERT_TRUE(Add(*corpus, Doc("Visite", kVisit, "2023-02-25"),
+                  {Expr(kVisit, "le 28 février", "2023-02-28")})
+                  .ok());
+  const std::string other =
+      "Les syndicats ont manifesté samedi à Minsk contre la réforme. Ils reviendront lundi.";
+  ASSERT_TRUE(Add(*corpus, Doc("Syndicats", other, "2023-03-05"), {}).ok());
+  const auto all = *corpus->Sentences({});
+  ASSERT_EQ(all.size(), 5u);
+  EXPECT_EQ(all[0].date.ToString(), "2023-02-28");
+  EXPECT_EQ(all[0].position, 0);
+  EXPECT_EQ(all[2].position, 2);
+  EXPECT_EQ(all[3].position, 0);
+  EXPECT_EQ(all[3].article_published, (CivilDate{2023, 3, 5}));
+  EXPECT_TRUE(all[4].weak_date);
+  SentenceFilter f;
+  f.query = "syndicats";
+  EXPECT_EQ((*corpus->Sentences(f)).size(), 2u);
+  f.from = CivilDate{2023, 3, 6};
+  EXPECT_TRUE((*corpus->Sentences(f)).empty());
+  EXPECT_EQ((*corpus->SentencesOn(Day("2023-03-05"), {}))[1].position, 1);
+  SentenceFilter leads;
+  leads.max_position = 1;
+  const auto first = *corpus->SentencesOn(Day("2023-03-05"), leads);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].position, 0);
 }
 
 TEST(CorpusStoreTest, UnopenableStoreFailsWithItsPath) {

@@ -1,6 +1,7 @@
 // Timeline building over a small hand-made corpus, and its exports.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -254,6 +255,8 @@ TEST(TimelineBuildTest, ExportsParseBack) {
   EXPECT_EQ(json["dates"].size(), t.dates.size());
   EXPECT_EQ(json["dates"][0]["sentences"][0]["sources"][0]["source"].get<std::string>(),
             t.dates[0].sentences[0].sources[0].source);
+  EXPECT_EQ(json["dates"][0]["sentences"][0]["id"].get<int64_t>(),
+            t.dates[0].sentences[0].sentence_id);
   const auto tljs = nlohmann::json::parse(FormatTimeline(t, TimelineFormat::kTimelineJs));
   EXPECT_EQ(tljs["events"][0]["start_date"]["month"].get<int>(), 3);
   const std::string html = FormatTimeline(t, TimelineFormat::kHtml);
@@ -263,10 +266,68 @@ TEST(TimelineBuildTest, ExportsParseBack) {
   EXPECT_FALSE(ParseTimelineFormat("pdf"));
 }
 
+// Each sentence names its stored sentence, whose first day-level expression
+// is what dated it (a click on the web page shows it).
+TEST(TimelineBuildTest, SentencesNameTheStoredSentenceAndItsDatingExpression) {
+  auto corpus = Build(kArticles);
+  const Timeline t = Build(*corpus, TimelineOptions{});
+  size_t checked = 0;
+  for (const TimelineDate& d : t.dates) {
+    for (const TimelineSentence& s : d.sentences) {
+      const auto stored = corpus->GetSentence(s.sentence_id);
+      ASSERT_TRUE(stored.ok()) << stored.status().message();
+      EXPECT_EQ(stored->date.ToString(), Day(d));
+      EXPECT_EQ(stored->weak_date, s.weak_date);
+      if (s.weak_date) continue;
+      const auto expressions = *corpus->ExpressionsOf(s.sentence_id);
+      ASSERT_FALSE(expressions.empty());
+      EXPECT_EQ(expressions[0].value, Day(d));
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 0u);
+  EXPECT_EQ(corpus->GetSentence(987654).status().code(), StatusCode::kNotFound);
+}
+
+TEST(TimelineBuildTest, EachDateCarriesTheEvidenceThatChoseIt) {
+  auto corpus = Build(kArticles);
+  TimelineOptions options;
+  options.dates = 3;
+  auto built = BuildTimeline(*corpus, options);
+  ASSERT_TRUE(built.ok()) << built.status().message();
+  const Timeline& t = *built;
+  ASSERT_EQ(t.dates.size(), 3u);  // in date order
+  const TimelineDate& summit = t.dates[1];
+  ASSERT_EQ(summit.date, (CivilDate{2023, 3, 3}));
+  EXPECT_EQ(summit.evidence.articles, 2);  // "Sommet" and "Ouverture" name it
+  EXPECT_EQ(summit.evidence.sentences, 2);
+  EXPECT_EQ(summit.evidence.published, 1);  // "Ouverture"
+  EXPECT_EQ(summit.evidence.count_rank, 1u);
+  EXPECT_GE(summit.evidence.topic_share, 0);
+  EXPECT_GT(summit.score, 0);
+  // A date known only as a publication day: no sentence names it.
+  const TimelineDate& first = t.dates[0];
+  ASSERT_EQ(first.date, (CivilDate{2023, 3, 1}));
+  EXPECT_EQ(first.evidence.articles, 0);
+  EXPECT_EQ(first.evidence.published, 1);
+  EXPECT_LT(first.evidence.topic_share, 0);
+  const auto json = nlohmann::json::parse(FormatTimeline(t, TimelineFormat::kJson));
+  const auto& e = json["dates"][1]["evidence"];
+  EXPECT_EQ(e["articles"].get<int>(), 2);
+  EXPECT_EQ(e["sentences"].get<int>(), 2);
+  EXPECT_EQ(e["published"].get<int>(), 1);
+  EXPECT_EQ(e["count_rank"].get<int>(), 1);
+  EXPECT_TRUE(e.contains("topic_share"));
+  EXPECT_FALSE(json["dates"][0]["evidence"].contains("topic_share"));
+}
+
 TEST(TimelineBuildTest, HtmlEscapesText) {
   Timeline t;
   t.title = "<b>x</b>";
-  t.dates.push_back({CivilDate{2023, 1, 1}, 1, {{"a < b & \"c\"", false, {}}}});
+  TimelineDate d;
+  d.date = CivilDate{2023, 1, 1};
+  d.sentences = {{"a < b & \"c\"", false, {}}};
+  t.dates.push_back(d);
   const std::string html = FormatTimeline(t, TimelineFormat::kHtml);
   EXPECT_NE(html.find("a &lt; b &amp; &quot;c&quot;"), std::string::npos);
   EXPECT_EQ(html.find("<b>x</b>"), std::string::npos);
@@ -283,7 +344,11 @@ TEST(TimelineBuildTest, OnlyWebAddressesBecomeLinks) {
                           "data:text/html,<script>alert(3)</script>", "https://example.org/ok"}) {
     s.sources.push_back({"page.html", url, CivilDate{2021, 3, 3}, "Pont"});
   }
-  t.dates.push_back({CivilDate{2021, 3, 3}, 4, {s}});
+  TimelineDate d;
+  d.date = CivilDate{2021, 3, 3};
+  d.score = 4;
+  d.sentences = {s};
+  t.dates.push_back(d);
   const std::string html = FormatTimeline(t, TimelineFormat::kHtml);
   EXPECT_NE(html.find("<a href=\"https://example.org/ok\">"), std::string::npos) << html;
   EXPECT_EQ(html.find("<a href=\"java"), std::string::npos) << html;

@@ -28,6 +28,7 @@ TEST(TimelineDataTest, MlCrisisFrenchEgyptAndLibya) {
   const std::string root = SharedData() + "/tls/ml-crisis-fr";
   if (!std::filesystem::exists(root)) GTEST_SKIP() << "no shared data at " << root;
   eval::TlsRunOptions options;
+  options.language = "fr";
   std::vector<eval::TlsScores> scores;
   for (const char* topic : {"egypt", "libya"}) {
     const auto r =

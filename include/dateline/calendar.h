@@ -49,8 +49,9 @@ int IsoWeeksInYear(int year);
 
 CivilDate AddDays(const CivilDate& date, int64_t days);
 // Adds months; the day is clamped to the end of the target month
-// (2023-01-31 + 1 month = 2023-02-28).
-CivilDate AddMonths(const CivilDate& date, int months);
+// (2023-01-31 + 1 month = 2023-02-28). Any count is accepted: the year
+// saturates at +-(INT_MAX / 2) so that it stays an int.
+CivilDate AddMonths(const CivilDate& date, int64_t months);
 
 // Easter Sunday of a Gregorian year (anonymous Gregorian algorithm).
 CivilDate EasterSunday(int year);

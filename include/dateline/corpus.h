@@ -103,6 +103,12 @@ struct SentenceFilter {
   std::optional<CivilDate> from;
   std::optional<CivilDate> to;
   std::string language;  // restrict to one language; empty for all
+  // Sentence queries leave out boilerplate (lines repeated verbatim across
+  // articles) unless this is set; date counts always leave it out.
+  bool include_boilerplate = false;
+  // Only sentences among the first `max_position` of their article; 0 for
+  // all.
+  int max_position = 0;
 };
 
 struct DateCount {
@@ -160,6 +166,13 @@ class Corpus {
   StatusOr<std::vector<CorpusSentence>> SentencesOn(const TimexValue& date,
                                                     const SentenceFilter& filter,
                                                     size_t limit = 0) const;
+  // A stored sentence by id (as CorpusSentence::id and
+  // TimelineSentence::sentence_id give it); kNotFound when none.
+  StatusOr<CorpusSentence> GetSentence(int64_t sentence_id) const;
+  // Every dated sentence the filter covers, in storage order (an article's
+  // sentences together, in text order). For exports and evaluation: a
+  // timeline reads far fewer sentences through CountDates and SentencesOn.
+  StatusOr<std::vector<CorpusSentence>> Sentences(const SentenceFilter& filter) const;
   // The expressions of a stored sentence, with byte offsets into its text
   // (type and value only: the first day-level one is what dated it).
   StatusOr<std::vector<TimeExpression>> ExpressionsOf(int64_t sentence_id) const;

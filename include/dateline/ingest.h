@@ -9,9 +9,9 @@
 //
 // Pages (.html, .htm, .xhtml, .txt, optionally .gz) are read as pages:
 // HTML, or text scraped from a page. JSONL records (`id`, `url`, `time`,
-// `title`, `text` or `html`) say what is what: a record's `text` is the text
-// as given (nothing dropped), its `title` the title, its `time` the DCT. WARC
-// response records are read as HTML pages.
+// `title`, `text` or `html`; record.h) say what is what: a record's `text` is
+// the text as given (nothing dropped), its `title` the title, its `time` the
+// DCT. WARC response records are read as HTML pages.
 #ifndef DATELINE_INGEST_H_
 #define DATELINE_INGEST_H_
 
@@ -31,7 +31,13 @@ struct IngestProgress {
   size_t inputs_done = 0;   // files (or records of a container) handled
   size_t inputs_total = 0;  // files found when sources were expanded
   size_t articles = 0;      // articles handled so far (any outcome)
+  size_t committed = 0;     // articles durable in the store so far (new ones and copies)
   double seconds = 0;
+  // The days that sentences of the articles committed since the previous
+  // call are dated to (their own dates and their articles' days), sorted,
+  // without repeats: what a live timeline must look at again. Days without
+  // a year (an undated article) are left out.
+  std::vector<CivilDate> changed_days;
 };
 
 struct IngestOptions {
@@ -41,7 +47,8 @@ struct IngestOptions {
   size_t batch_size = 64;  // articles per transaction
   // The pipeline to read and tag with; null for one over the built-in packs.
   const Pipeline* pipeline = nullptr;
-  // Called after each input file; may be empty.
+  // Called after each input file and after each batch is committed; may be
+  // empty.
   std::function<void(const IngestProgress&)> progress;
 };
 
@@ -70,6 +77,10 @@ class Ingester {
   // .html .htm .xhtml .txt .text .jsonl .ndjson .warc files, optionally
   // .gz). A path that does not exist is reported as a problem by Run().
   void AddSource(const std::string& path);
+  // A file read from `path` that goes by `name` in the store's sources, in
+  // messages and for the pipeline's hints (a date in the name counts): an
+  // upload spooled to a temporary file keeps the name its sender gave.
+  void AddSource(const std::string& path, const std::string& name);
 
   // Reads, tags and stores every input. Bad inputs are skipped and reported
   // in the summary; the rest goes on. Fails only for an unknown language or

@@ -34,9 +34,11 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "dateline/document.h"
 #include "dateline/language.h"
@@ -74,6 +76,13 @@ struct AnnotateOptions {
   size_t max_bytes = size_t{64} << 20;  // cap on the (decompressed) input
 };
 
+// One input of Pipeline::AnnotateAll: bytes (owned by the caller, alive
+// for the call) and what to do with them.
+struct AnnotateInput {
+  std::string_view bytes;
+  AnnotateOptions options;
+};
+
 struct PipelineOptions {
   // The language packs (tagger rules and all the rest); null for those
   // compiled into the binary.
@@ -108,6 +117,15 @@ class Pipeline {
   // text without a copy (a text of hundreds of megabytes is held once).
   StatusOr<AnnotatedDocument> AnnotateOwned(std::string&& bytes,
                                             const AnnotateOptions& options) const;
+
+  // Annotates a batch on up to `threads` threads (0: one per hardware
+  // thread), the calling thread among them: result i is Annotate() of input
+  // i, a failed input failing alone. The results do not depend on
+  // `threads`. For shells that must not hold a lock while C++ works (the
+  // Python module releases its interpreter lock for the whole call) and
+  // want their batches spread over cores without a thread pool of their own.
+  std::vector<StatusOr<AnnotatedDocument>> AnnotateAll(std::span<const AnnotateInput> inputs,
+                                                       size_t threads) const;
 
   const LanguageRegistry& languages() const { return *languages_; }
   // Only for a pipeline built with a tagger.

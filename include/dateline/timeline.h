@@ -1,18 +1,17 @@
 // Timelines from a corpus, after DATEWISE (Gholipour Ghalandari and Ifrim,
-// 2020): dates are ranked by how many articles refer to them (a sentence's
-// own day-level expression counts fully, its article's publication date
-// counts `weak_weight`); the best 3 x `dates` are re-ranked by how closely
-// the sentences naming them match the rest of the timeline (TF-IDF cosine),
-// so that dates named only in asides (sidebars of other news, comments) give
-// way to the story's own, and a date next to one already taken (the day
-// after an event) yields to the next event on a near-tie; the top `dates`
-// are kept, and for each date the
-// sentences dated to it are ranked by similarity to their centroid and to
-// the timeline's (questions, exclamations, tweets and links discounted);
-// near-repeats are dropped, a second sentence of an article already picked
-// for the date competes discounted, and the best `sentences` are kept.
-// Lines the corpus marks as boilerplate take no part.
-// Each sentence carries its sources: its article and the article's copies.
+// 2020): dates are ranked by how many articles name them in their own
+// sentences; the leading ones are re-ranked by their topic share (how
+// closely the sentences naming a date match those of the other dates, so
+// that dates named only in asides give way to the story's own) and spread
+// over events (a date next to one already taken yields to the next event on
+// a near-tie); dates known only as publication days come after. For each
+// date the sentences dated to it are ranked by similarity to their centroid
+// and to the timeline's (questions, exclamations, tweets and links
+// discounted); near-repeats are dropped, a second sentence of an article
+// already picked for the date competes discounted, and the best `sentences`
+// are kept. Lines the corpus marks as boilerplate take no part. Each
+// sentence carries its sources: its article and the article's copies, and
+// each date the evidence that chose it.
 //
 // Similarity compares words of a sentence's own language, without that
 // language's function words (its language pack's stop words).
@@ -24,6 +23,7 @@
 #ifndef DATELINE_TIMELINE_H_
 #define DATELINE_TIMELINE_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,9 +40,6 @@ struct TimelineOptions {
   SentenceFilter filter;  // which articles and which date range
   size_t dates = 10;      // l: dates to keep
   size_t sentences = 2;   // k: sentences per date
-  // Weight of an article published on a date (a weak reference); a
-  // sentence's own expressions count 1 per article.
-  double weak_weight = 0.25;
   // Dates more than this many days outside the span of the selected
   // articles' publication dates are left out (a timeline covers the period
   // its articles report on); negative keeps every date.
@@ -64,11 +61,31 @@ struct TimelineSentence {
   bool weak_date = false;  // dated by its article's publication date only
   // The article the sentence comes from, then its near-duplicate copies.
   std::vector<TimelineSource> sources;
+  // The stored sentence, for Corpus::GetSentence and Corpus::ExpressionsOf
+  // (which expression dated it); 0 when not built from a store.
+  int64_t sentence_id = 0;
+};
+
+// Why a date is in the timeline.
+struct TimelineEvidence {
+  int64_t sentences = 0;  // sentences whose own expression names the date
+  int64_t articles = 0;   // distinct articles among them
+  int64_t published = 0;  // articles published on the date
+  // Mean, over the articles naming the date, of the best cosine similarity
+  // of their sentences about it to the rest of the timeline; negative when
+  // not computed (a date known only as a publication day).
+  double topic_share = -1;
+  size_t count_rank = 0;  // 1 for the date most articles name, ...
 };
 
 struct TimelineDate {
   CivilDate date;
-  double score = 0;  // weighted count of sentences referring to the date
+  // The ranking score: `evidence.articles` times the topic share relative to
+  // the shortlist's mean (about the number of on-topic articles naming the
+  // date); for a date known only as a publication day, the articles
+  // published on it.
+  double score = 0;
+  TimelineEvidence evidence;
   std::vector<TimelineSentence> sentences;
 };
 
@@ -85,7 +102,7 @@ struct Timeline {
 StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options);
 
 enum class TimelineFormat {
-  kJson,        // {"title": ..., "dates": [{"date", "score", "sentences": [{"text", "sources"}]}]}
+  kJson,        // {"title", "dates": [{"date", "score", "evidence", "sentences": [{"id", "text", ...}]}]}
   kMarkdown,    // a "## date" heading per date, sentences as a list with sources
   kTilse,       // "YYYY-MM-DD" line, one sentence a line, a line of dashes
   kTimelineJs,  // TimelineJS 3 JSON ({"title", "events": [...]})
@@ -94,9 +111,10 @@ enum class TimelineFormat {
 // "json", "md", "tilse", "timelinejs", "html".
 std::optional<TimelineFormat> ParseTimelineFormat(std::string_view name);
 
-// Sources become links (HTML, Markdown, TimelineJS) only when their URL is a
-// web address or a relative one: a `javascript:` URL from a page or a record
-// shows as text. Text is escaped for the format.
+// Sources become links (HTML, Markdown, TimelineJS; JSON's `link`, null
+// otherwise) only when their URL is a web address or a relative one: a
+// `javascript:` URL from a page or a record shows as text. Text is escaped
+// for the format.
 std::string FormatTimeline(const Timeline& timeline, TimelineFormat format);
 
 }  // namespace dateline

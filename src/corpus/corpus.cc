@@ -121,7 +121,9 @@ struct FilterSql {
 // filter's query (see Impl::MatchTable), or is empty when there is no query.
 FilterSql BuildFilter(const SentenceFilter& f, const std::string& matches) {
   FilterSql out;
-  out.where = " WHERE s.date <> '' AND s.hash NOT IN (SELECT hash FROM boilerplate)";
+  out.where = " WHERE s.date <> ''";
+  if (!f.include_boilerplate) out.where += " AND s.hash NOT IN (SELECT hash FROM boilerplate)";
+  if (f.max_position > 0) out.where += " AND s.position < " + std::to_string(f.max_position);
   if (!matches.empty())  // The unary + keeps SQLite on the covering date index: reading
     // sentences by article and sorting them by date is several times slower.
     out.where += " AND +s.article IN (SELECT id FROM " + matches + ")";
@@ -142,6 +144,28 @@ FilterSql BuildFilter(const SentenceFilter& f, const std::string& matches) {
 
 void BindFilter(sql::Statement& st, const FilterSql& f, int first) {
   for (size_t i = 0; i < f.values.size(); ++i) st.Bind(first + static_cast<int>(i), f.values[i]);
+}
+
+// Reads rows of (id, article, text, date, weak, published, position,
+// language); a row whose date is no TIMEX3 value (never written so) is
+// skipped.
+std::vector<CorpusSentence> ReadSentences(sql::Statement& st) {
+  std::vector<CorpusSentence> out;
+  while (st.Step()) {
+    CorpusSentence s;
+    s.id = st.Int(0);
+    s.article_id = st.Int(1);
+    s.text = st.Text(2);
+    const std::optional<TimexValue> date = TimexValue::Parse(st.Text(3));
+    if (!date) continue;
+    s.date = *date;
+    s.weak_date = st.Int(4) != 0;
+    s.article_published = ParseCivilDate(st.Text(5));
+    s.position = static_cast<int>(st.Int(6));
+    s.language = st.Text(7);
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 }  // namespace
@@ -713,6 +737,32 @@ StatusOr<std::vector<TimeExpression>> Corpus::ExpressionsOf(int64_t sentence_id)
   });
 }
 
+StatusOr<CorpusSentence> Corpus::GetSentence(int64_t sentence_id) const {
+  auto found = sql::Guard([&]() -> std::optional<CorpusSentence> {
+    sql::Statement st(impl_->db,
+                      "SELECT s.id, s.article, s.text, s.date, s.weak, d.published, s.position, "
+                      "d.lang FROM sentences s JOIN article_dates d ON d.article = s.article "
+                      "WHERE s.id = ?");
+    st.Bind(1, sentence_id);
+    if (!st.Step()) return std::nullopt;
+    const auto date = TimexValue::Parse(st.Text(3));
+    if (!date) return std::nullopt;  // an undated sentence is not served as one
+    CorpusSentence s;
+    s.id = st.Int(0);
+    s.article_id = st.Int(1);
+    s.text = st.Text(2);
+    s.date = *date;
+    s.weak_date = st.Int(4) != 0;
+    s.article_published = ParseCivilDate(st.Text(5));
+    s.position = static_cast<int>(st.Int(6));
+    s.language = st.Text(7);
+    return s;
+  });
+  if (!found.ok()) return found.status();
+  if (!*found) return Status::NotFound("no dated sentence " + std::to_string(sentence_id));
+  return std::move(**found);
+}
+
 StatusOr<std::vector<CorpusArticle>> Corpus::Search(std::string_view query, size_t limit) const {
   return sql::Guard([&] {
     CheckQuery(query);
@@ -792,20 +842,19 @@ StatusOr<std::vector<CorpusSentence>> Corpus::SentencesOn(const TimexValue& date
     st.Bind(static_cast<int>(f.values.size()) + 1, date.ToString());
     st.Bind(static_cast<int>(f.values.size()) + 2,
             limit == 0 ? int64_t{-1} : static_cast<int64_t>(limit));
-    std::vector<CorpusSentence> out;
-    while (st.Step()) {
-      CorpusSentence s;
-      s.id = st.Int(0);
-      s.article_id = st.Int(1);
-      s.text = st.Text(2);
-      s.date = date;
-      s.weak_date = st.Int(4) != 0;
-      s.article_published = ParseCivilDate(st.Text(5));
-      s.position = static_cast<int>(st.Int(6));
-      s.language = st.Text(7);
-      out.push_back(std::move(s));
-    }
-    return out;
+    return ReadSentences(st);
+  });
+}
+
+StatusOr<std::vector<CorpusSentence>> Corpus::Sentences(const SentenceFilter& filter) const {
+  return sql::Guard([&] {
+    const FilterSql f = BuildFilter(filter, impl_->MatchTable(filter));
+    sql::Statement st(impl_->db,
+                      "SELECT s.id, s.article, s.text, s.date, s.weak, d.published, s.position, "
+                      "d.lang FROM sentences s JOIN article_dates d ON d.article = s.article" +
+                          f.where + " ORDER BY s.id");
+    BindFilter(st, f, 1);
+    return ReadSentences(st);
   });
 }
 

@@ -1,18 +1,29 @@
 #include "eval/tls.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "dateline/corpus.h"
 #include "dateline/ingest.h"
 #include "dateline/timeline.h"
+#include "eval/tls_baseline.h"
 #include "timeline/terms.h"
 #include "util/io.h"
+#include "util/status_macros.h"
 
 namespace dateline::eval {
 namespace {
@@ -262,55 +273,225 @@ TlsSize ReferenceSize(const TlsTimeline& reference) {
   return size;
 }
 
-TlsTopicResult RunTlsTopic(const std::string& topic_dir, const std::string& reference_file,
-                           const TlsRunOptions& options) {
-  TlsTopicResult result;
-  result.topic = std::filesystem::path(topic_dir).filename().string();
-  if (result.topic.empty()) {
-    result.topic = std::filesystem::path(topic_dir).parent_path().filename().string();
+namespace {
+
+namespace fs = std::filesystem;
+
+// A folder that is removed with everything in it when this goes away.
+class ScratchFolder {
+ public:
+  ScratchFolder() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("dateline_tls_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    fs::create_directories(path_);
   }
-  const ReadResult raw = ReadInput(reference_file);
+  ~ScratchFolder() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+// Copies the JSONL records of `in` whose "time" falls within [first, last]
+// to `out`; records without a readable time are left out with the rest.
+bool CopyRecordsWithin(const std::string& in, const std::string& out, const std::string& first,
+                       const std::string& last, std::string& error) {
+  const ReadResult raw = ReadInput(in, size_t{1} << 31);
   if (!raw.ok) {
-    result.error = raw.error;
-    return result;
+    error = raw.error;
+    return false;
   }
-  TlsTimeline reference;
+  std::ofstream file(out, std::ios::binary);
+  std::string_view data = raw.data;
+  while (!data.empty()) {
+    const size_t nl = data.find('\n');
+    const std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    const nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+    if (!record.is_object()) continue;
+    auto time = record.find("time");
+    if (time == record.end() || !time->is_string()) continue;
+    const std::string day = time->get<std::string>().substr(0, 10);
+    if (day >= first && day <= last) file << line << '\n';
+  }
+  if (!file) {
+    error = out + ": cannot write";
+    return false;
+  }
+  return true;
+}
+
+// The most frequent language among the articles of `corpus` ("fr" when
+// there is none), and whether every article has it.
+StatusOr<std::string> MajorityLanguage(const Corpus& corpus, bool& unanimous) {
+  std::map<std::string, int> votes;
+  std::set<int64_t> seen;
+  DL_ASSIGN_OR_RETURN(const std::vector<CorpusSentence> sentences, corpus.Sentences({}));
+  for (const CorpusSentence& s : sentences) {
+    if (seen.insert(s.article_id).second) ++votes[s.language];
+  }
+  std::string best = "fr";
+  int most = 0;
+  for (const auto& [lang, n] : votes) {
+    if (!lang.empty() && n > most) best = lang, most = n;
+  }
+  unanimous = votes.size() <= 1;
+  return best;
+}
+
+}  // namespace
+
+std::vector<TlsTask> FindTlsTasks(const std::string& root, std::string& error) {
+  std::vector<TlsTask> tasks;
+  const fs::path base(root);
+  std::error_code ec;
+  std::vector<fs::path> entries;
+  for (const auto& entry : fs::directory_iterator(base / "reference", ec)) {
+    entries.push_back(entry.path());
+  }
+  if (ec) {
+    error = root + ": no reference/ folder (" + ec.message() + ")";
+    return tasks;
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& entry : entries) {
+    const std::string topic = entry.stem().string();
+    if (fs::is_regular_file(entry) && entry.extension() == ".txt") {
+      if (fs::is_directory(base / topic)) {
+        tasks.push_back({topic, topic, (base / topic).string(), entry.string(), false});
+      }
+    } else if (fs::is_directory(entry)) {
+      const fs::path articles = base / entry.filename() / "articles.jsonl";
+      if (!fs::is_regular_file(articles)) continue;
+      std::vector<fs::path> refs;
+      for (const auto& r : fs::directory_iterator(entry, ec)) {
+        if (r.path().extension() == ".txt") refs.push_back(r.path());
+      }
+      std::sort(refs.begin(), refs.end());
+      for (const fs::path& ref : refs) {
+        const std::string name = entry.filename().string() +
+                                 (refs.size() > 1 ? "/" + ref.stem().string() : std::string());
+        tasks.push_back({entry.filename().string(), name, articles.string(), ref.string(), true});
+      }
+    }
+  }
+  if (tasks.empty()) {
+    error = root +
+            ": no task found (reference/<topic>.txt with <topic>/, or "
+            "reference/<topic>/<source>.txt with <topic>/articles.jsonl)";
+  }
+  return tasks;
+}
+
+TlsPreparedTask PrepareTlsTask(const TlsTask& task, const TlsRunOptions& options) {
+  TlsPreparedTask p;
+  p.task = task;
+  const ReadResult raw = ReadInput(task.reference);
+  if (!raw.ok) {
+    p.error = raw.error;
+    return p;
+  }
   std::string error;
-  if (!ParseTlsTimeline(raw.data, reference, error)) {
-    result.error = reference_file + ": " + error;
-    return result;
+  if (!ParseTlsTimeline(raw.data, p.reference, error)) {
+    p.error = task.reference + ": " + error;
+    return p;
   }
-  result.size = ReferenceSize(reference);
-  auto corpus = Corpus::Open(":memory:");
-  if (!corpus.ok()) {
-    result.error = corpus.status().message();
-    return result;
+  if (p.reference.empty()) {
+    p.error = task.reference + ": no dates";
+    return p;
   }
-  IngestOptions ingest;
-  ingest.language = options.language;
-  ingest.batch_size = 1000;
-  Ingester ingester(**corpus, ingest);
-  ingester.AddSource(topic_dir);
-  auto summary = ingester.Run();
-  if (!summary.ok()) {
-    result.error = summary.status().message();
-    return result;
+  p.size = ReferenceSize(p.reference);
+  std::optional<ScratchFolder> scratch;
+  std::string articles = task.articles;
+  if (task.restrict_to_span) {
+    scratch.emplace();
+    articles = (scratch->path() / "articles.jsonl").string();
+    if (!CopyRecordsWithin(task.articles, articles, FormatCivilDate(p.reference.begin()->first),
+                           FormatCivilDate(p.reference.rbegin()->first), error)) {
+      p.error = error;
+      return p;
+    }
   }
-  result.problems = summary->problems;
+  auto ingest = [&](const std::string& language) -> Status {
+    DL_ASSIGN_OR_RETURN(p.corpus, Corpus::Open(":memory:"));
+    IngestOptions o;
+    o.language = language;
+    o.batch_size = 1000;
+    Ingester ingester(*p.corpus, o);
+    ingester.AddSource(articles);
+    DL_ASSIGN_OR_RETURN(const IngestSummary summary, ingester.Run());
+    p.problems = summary.problems;
+    return Status();
+  };
+  auto prepare = [&]() -> Status {
+    DL_RETURN_IF_ERROR(ingest(options.language));
+    p.language = options.language;
+    if (p.language.empty()) {
+      // A task is in one language: articles detected otherwise (a French
+      // report quoting Arabic tweets) are read again in the majority's.
+      bool unanimous = true;
+      DL_ASSIGN_OR_RETURN(p.language, MajorityLanguage(*p.corpus, unanimous));
+      if (!unanimous) DL_RETURN_IF_ERROR(ingest(p.language));
+    }
+    return Status();
+  };
+  if (const Status status = prepare(); !status.ok()) p.error = status.message();
+  return p;
+}
+
+TlsTimeline ToTlsTimeline(const Timeline& timeline) {
+  TlsTimeline out;
+  for (const TimelineDate& d : timeline.dates) {
+    for (const auto& s : d.sentences) out[d.date].push_back(s.text);
+  }
+  return out;
+}
+
+TlsTaskResult RunTlsTask(const TlsTask& task, const TlsRunOptions& options) {
+  TlsTaskResult result;
+  result.task = task;
+  TlsPreparedTask p = PrepareTlsTask(task, options);
+  result.problems = p.problems;
+  result.error = p.error;
+  result.size = p.size;
+  result.language = p.language;
+  if (!p.error.empty()) return result;
+  TlsOptions scoring = options.scoring;
+  scoring.language = p.language;
   TimelineOptions timeline;
-  timeline.dates = result.size.dates;
-  timeline.sentences = result.size.sentences;
-  auto built = BuildTimeline(**corpus, timeline);
+  timeline.dates = p.size.dates;
+  timeline.sentences = p.size.sentences;
+  const StatusOr<Timeline> built = BuildTimeline(*p.corpus, timeline);
   if (!built.ok()) {
     result.error = built.status().message();
     return result;
   }
-  TlsTimeline system;
-  for (const TimelineDate& d : built->dates) {
-    for (const auto& s : d.sentences) system[d.date].push_back(s.text);
+  result.scores = ScoreTimeline(ToTlsTimeline(*built), {p.reference}, scoring);
+  if (options.baseline) {
+    const TlsTokenizer tok(scoring);
+    const StatusOr<TlsTimeline> baseline = CountBaselineTimeline(*p.corpus, p.size, tok);
+    if (!baseline.ok()) {
+      result.error = baseline.status().message();
+      return result;
+    }
+    result.baseline = ScoreTimeline(*baseline, {p.reference}, scoring);
   }
-  result.scores = ScoreTimeline(system, {reference}, options.scoring);
   return result;
+}
+
+TlsTopicResult RunTlsTopic(const std::string& topic_dir, const std::string& reference_file,
+                           const TlsRunOptions& options) {
+  TlsTask task;
+  task.topic = fs::path(topic_dir).filename().string();
+  if (task.topic.empty()) task.topic = fs::path(topic_dir).parent_path().filename().string();
+  task.name = task.topic;
+  task.articles = topic_dir;
+  task.reference = reference_file;
+  return RunTlsTask(task, options);
 }
 
 }  // namespace dateline::eval

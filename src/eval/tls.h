@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "dateline/calendar.h"
+#include "dateline/corpus.h"
+#include "dateline/timeline.h"
 
 namespace dateline::eval {
 
@@ -67,21 +69,66 @@ struct TlsSize {
 };
 TlsSize ReferenceSize(const TlsTimeline& reference);
 
-// One topic run end to end: the articles under `topic_dir` are ingested into
-// an in-memory corpus (publication dates from the reader, else from
-// YYYY-MM-DD folder names), a timeline of the reference's l dates and k
-// sentences is built and scored against `reference_file`.
-struct TlsRunOptions {
-  TlsOptions scoring;
-  std::string language = "fr";  // language of the articles
+// One timeline task: a topic's articles and one reference timeline.
+struct TlsTask {
+  std::string topic;      // the topic folder's name ("libya")
+  std::string name;       // "libya", or "libya/tl5" when the topic has several references
+  std::string articles;   // folder or file to ingest
+  std::string reference;  // reference timeline (tilse format)
+  // Only articles published within the reference's span (its first to its
+  // last date) are ingested, as the Timeline17 protocol has it; needs JSONL
+  // records with a "time".
+  bool restrict_to_span = false;
 };
-struct TlsTopicResult {
-  std::string topic;  // the folder's name
+
+// The tasks of a data root, sorted by name. Two layouts are read:
+// ML-Crisis, `reference/<topic>.txt` and the topic's articles under
+// `<topic>/`, one task per topic; and Timeline17,
+// `reference/<topic>/<source>.txt` and `<topic>/articles.jsonl`, one task
+// per reference timeline with its articles restricted to its span. Sets
+// `error` (naming the root) when the root holds neither.
+std::vector<TlsTask> FindTlsTasks(const std::string& root, std::string& error);
+
+struct TlsRunOptions {
+  TlsOptions scoring;  // its language is replaced by the task's
+  // Of the articles; empty: each task's majority language (articles
+  // detected otherwise are read again in it).
+  std::string language;
+  bool baseline = false;  // also build and score the count baseline
+};
+
+// A task ready to run: its articles ingested into an in-memory corpus
+// (publication dates from the reader, else from YYYY-MM-DD folder names)
+// and its reference read.
+struct TlsPreparedTask {
+  TlsTask task;
+  std::string language;  // of the articles
+  std::unique_ptr<Corpus> corpus;
+  TlsTimeline reference;
+  TlsSize size;
+  std::vector<std::string> problems;  // ingest problems ("path: reason")
+  std::string error;                  // set when the task could not be prepared
+};
+TlsPreparedTask PrepareTlsTask(const TlsTask& task, const TlsRunOptions& options);
+
+// The timeline a Timeline converts to for scoring: dates and sentence texts.
+TlsTimeline ToTlsTimeline(const Timeline& timeline);
+
+struct TlsTaskResult {
+  TlsTask task;
+  std::string language;
   TlsSize size;
   TlsScores scores;
-  std::vector<std::string> problems;  // ingest problems ("path: reason")
-  std::string error;                  // set when the topic could not be run
+  TlsScores baseline;  // when asked for
+  std::vector<std::string> problems;
+  std::string error;
 };
+// Prepares the task and scores the shipped timeline (and the baseline).
+TlsTaskResult RunTlsTask(const TlsTask& task, const TlsRunOptions& options);
+
+// One topic folder and one reference, no span restriction (an ML-Crisis
+// task); the task's name is the folder's name.
+using TlsTopicResult = TlsTaskResult;
 TlsTopicResult RunTlsTopic(const std::string& topic_dir, const std::string& reference_file,
                            const TlsRunOptions& options);
 

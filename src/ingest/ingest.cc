@@ -5,17 +5,27 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "dateline/record.h"
 #include "ingest/warc.h"
 #include "util/io.h"
+#include "util/status_macros.h"
 
 namespace dateline {
 namespace fs = std::filesystem;
 namespace {
 
 enum class FileKind { kPage, kJsonl, kWarc };
+
+// One file to ingest: where to read it, and the name it goes by in sources
+// and messages.
+struct Input {
+  std::string path;
+  std::string name;
+  FileKind kind;
+  bool operator<(const Input& other) const { return path < other.path; }
+};
 
 std::string LowerExtension(const fs::path& p) {
   std::string name = p.filename().string();
@@ -33,17 +43,6 @@ std::optional<FileKind> KindOf(const fs::path& p, bool explicit_file) {
     return FileKind::kPage;
   }
   if (explicit_file) return FileKind::kPage;  // named on purpose: read as a page
-  return std::nullopt;
-}
-
-// The DCT a record's `time` gives: a day, a minute or a second, with
-// whatever follows (a zone, fractions) ignored; nullopt when it holds none.
-std::optional<DayTime> RecordTime(const std::string& time) {
-  for (size_t length : {19, 16, 10}) {
-    if (time.size() >= length) {
-      if (auto t = ParseDayTime(std::string_view(time).substr(0, length))) return t;
-    }
-  }
   return std::nullopt;
 }
 
@@ -82,22 +81,31 @@ struct Ingester::State {
 
   Corpus& corpus;
   IngestOptions options;
-  std::vector<std::string> sources;
+  std::vector<std::pair<std::string, std::string>> sources;  // path, name
   std::unique_ptr<Pipeline> own_pipeline;
   const Pipeline* pipeline = nullptr;
   IngestSummary summary;
   IngestProgress progress;
   size_t in_batch = 0;
+  size_t in_batch_stored = 0;         // added or copies in the open batch
+  std::vector<CivilDate> batch_days;  // days of the open batch's sentences
   std::chrono::steady_clock::time_point start;
   Status store_error;  // set when the store fails: the run stops
 
-  void Expand(std::vector<std::pair<std::string, FileKind>>& inputs);
-  void IngestFile(const std::string& path, FileKind kind);
-  void IngestPage(const std::string& path);
-  void IngestJsonl(const std::string& path);
-  void IngestWarc(const std::string& path);
+  void Expand(std::vector<Input>& inputs);
+  void IngestFile(const Input& input);
+  void IngestPage(const Input& input);
+  void IngestJsonl(const Input& input);
+  void IngestWarc(const Input& input);
+  // A read error names the input by its name, not its path.
+  std::string ReadError(const Input& input, const std::string& error) const {
+    return error.starts_with(input.path) ? input.name + error.substr(input.path.size()) : error;
+  }
   // Annotates `bytes` and stores the result under `source`.
   void Add(std::string_view bytes, AnnotateOptions annotate, const std::string& source);
+  // Commits the open batch and starts the next one; reports progress.
+  Status Commit(bool begin_next);
+  void Report();
   void Problem(const std::string& message) {
     summary.problems.push_back(message);
     ++summary.skipped;
@@ -108,29 +116,35 @@ Ingester::Ingester(Corpus& corpus, IngestOptions options)
     : state_(std::make_unique<State>(corpus, std::move(options))) {}
 Ingester::~Ingester() = default;
 
-void Ingester::AddSource(const std::string& path) { state_->sources.push_back(path); }
+void Ingester::AddSource(const std::string& path) { state_->sources.emplace_back(path, path); }
 
-void Ingester::State::Expand(std::vector<std::pair<std::string, FileKind>>& inputs) {
-  for (const std::string& source : sources) {
+void Ingester::AddSource(const std::string& path, const std::string& name) {
+  state_->sources.emplace_back(path, name);
+}
+
+void Ingester::State::Expand(std::vector<Input>& inputs) {
+  for (const auto& [source, name] : sources) {
     std::error_code ec;
     const fs::file_status st = fs::status(source, ec);
     if (ec || !fs::exists(st)) {
-      Problem(source + ": no such file or folder");
+      Problem(name + ": no such file or folder");
       continue;
     }
     if (fs::is_directory(st)) {
-      std::vector<std::pair<std::string, FileKind>> found;
+      std::vector<Input> found;
       for (auto it = fs::recursive_directory_iterator(
                source, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (!it->is_regular_file(ec)) continue;
-        if (auto kind = KindOf(it->path(), false)) found.emplace_back(it->path().string(), *kind);
+        if (auto kind = KindOf(it->path(), false)) {
+          found.push_back({it->path().string(), it->path().string(), *kind});
+        }
       }
-      if (ec) Problem(source + ": " + ec.message());
+      if (ec) Problem(name + ": " + ec.message());
       std::sort(found.begin(), found.end());
       inputs.insert(inputs.end(), found.begin(), found.end());
     } else {
-      inputs.emplace_back(source, *KindOf(source, true));
+      inputs.push_back({source, name, *KindOf(source, true)});
     }
   }
 }
@@ -150,53 +164,70 @@ StatusOr<IngestSummary> Ingester::Run() {
       return pack.status();
     }
   }
-  std::vector<std::pair<std::string, FileKind>> inputs;
+  std::vector<Input> inputs;
   s.Expand(inputs);
   s.progress.inputs_total = inputs.size();
   if (Status st = s.corpus.BeginBatch(); !st.ok()) return st;
-  for (const auto& [path, kind] : inputs) {
-    s.IngestFile(path, kind);
+  for (const Input& input : inputs) {
+    s.IngestFile(input);
     if (!s.store_error.ok()) {
       s.corpus.RollbackBatch();
       return s.store_error;
     }
     ++s.progress.inputs_done;
-    if (s.options.progress) {
-      s.progress.seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - s.start).count();
-      s.options.progress(s.progress);
-    }
+    s.Report();
   }
-  if (Status st = s.corpus.CommitBatch(); !st.ok()) {
+  if (Status st = s.Commit(false); !st.ok()) {
     s.corpus.RollbackBatch();
     return st;
   }
   return s.summary;
 }
 
-void Ingester::State::IngestFile(const std::string& path, FileKind kind) {
-  switch (kind) {
+Status Ingester::State::Commit(bool begin_next) {
+  DL_RETURN_IF_ERROR(corpus.CommitBatch());
+  progress.committed += in_batch_stored;
+  std::sort(batch_days.begin(), batch_days.end());
+  batch_days.erase(std::unique(batch_days.begin(), batch_days.end()), batch_days.end());
+  progress.changed_days = std::move(batch_days);
+  batch_days.clear();
+  in_batch = in_batch_stored = 0;
+  if (!progress.changed_days.empty() || progress.committed > 0) Report();
+  progress.changed_days.clear();
+  return begin_next ? corpus.BeginBatch() : Status::Ok();
+}
+
+void Ingester::State::Report() {
+  if (!options.progress) return;
+  progress.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  options.progress(progress);
+}
+
+void Ingester::State::IngestFile(const Input& input) {
+  switch (input.kind) {
     case FileKind::kPage:
-      return IngestPage(path);
+      return IngestPage(input);
     case FileKind::kJsonl:
-      return IngestJsonl(path);
+      return IngestJsonl(input);
     case FileKind::kWarc:
-      return IngestWarc(path);
+      return IngestWarc(input);
   }
 }
 
-void Ingester::State::IngestPage(const std::string& path) {
-  const ReadResult raw = ReadInput(path);
-  if (!raw.ok) return Problem(raw.error);
+void Ingester::State::IngestPage(const Input& input) {
+  const ReadResult raw = ReadInput(input.path);
+  if (!raw.ok) return Problem(ReadError(input, raw.error));
   AnnotateOptions annotate;
-  annotate.path = path;
+  annotate.path = input.name;
   annotate.kind = InputKind::kPage;
-  Add(raw.data, std::move(annotate), path);
+  Add(raw.data, std::move(annotate), input.name);
 }
 
-void Ingester::State::IngestJsonl(const std::string& path) {
-  const ReadResult raw = ReadInput(path, size_t{1} << 31);
-  if (!raw.ok) return Problem(raw.error);
+void Ingester::State::IngestJsonl(const Input& input) {
+  const std::string& path = input.name;
+  const ReadResult raw = ReadInput(input.path, size_t{1} << 31);
+  if (!raw.ok) return Problem(ReadError(input, raw.error));
   std::string_view data = raw.data;
   size_t line_no = 0;
   std::unordered_map<std::string, size_t> id_lines;  // record id -> first line
@@ -207,47 +238,31 @@ void Ingester::State::IngestJsonl(const std::string& path) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     const std::string where = path + ":" + std::to_string(line_no);
-    nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
-    if (record.is_discarded() || !record.is_object()) {
-      Problem(where + ": not a JSON object");
+    StatusOr<Record> record = ParseRecord(line, where);
+    if (!record.ok()) {
+      Problem(record.status().message());
       continue;
     }
-    auto field = [&](const char* name) {
-      auto it = record.find(name);
-      return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    AnnotateOptions annotate;
-    annotate.path = where;
-    annotate.url = field("url");
-    annotate.dct = RecordTime(field("time"));
-    std::string body = field("html");
-    if (!body.empty()) {
-      annotate.kind = InputKind::kPage;
-      annotate.content_type = "text/html";
-    } else if (body = field("text"); !body.empty()) {
-      annotate.kind = InputKind::kText;
-      annotate.title = field("title");
-    } else {
-      Problem(where + ": record has neither \"text\" nor \"html\"");
-      continue;
-    }
-    const std::string id = field("id");
-    if (!id.empty()) {
-      auto [it, first] = id_lines.emplace(id, line_no);
+    if (!record->id.empty()) {
+      auto [it, first] = id_lines.emplace(record->id, line_no);
       if (!first) {
         // Records are stored by content, not by id: a repeated id is kept
         // (a duplicate when the text is the same too), and said.
-        summary.warnings.push_back(where + ": id \"" + id + "\" already used at line " +
+        summary.warnings.push_back(where + ": id \"" + record->id + "\" already used at line " +
                                    std::to_string(it->second) + "; both records are kept");
       }
     }
-    Add(body, std::move(annotate), id.empty() ? where : path + "#" + id);
+    Add(record->body, std::move(record->options),
+        record->id.empty() ? where : path + "#" + record->id);
   }
 }
 
-void Ingester::State::IngestWarc(const std::string& path) {
+// The file is read as a stream, one record at a time; problems are named by
+// the input's name (an uploaded file's temporary path is not the user's).
+void Ingester::State::IngestWarc(const Input& input) {
+  const std::string& path = input.name;
   ReadWarcFile(
-      path,
+      input.path,
       [&](const WarcRecord& record) {
         if (record.type != "response" || !store_error.ok()) return;
         const std::string where = path + ": byte " + std::to_string(record.offset);
@@ -279,7 +294,8 @@ void Ingester::State::Add(std::string_view bytes, AnnotateOptions annotate,
   if (doc->body().find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Problem(where + ": no text found");
   }
-  StatusOr<AddResult> result = corpus.Add(ToCorpusDocument(std::move(doc).value(), source));
+  CorpusDocument stored = ToCorpusDocument(std::move(doc).value(), source);
+  StatusOr<AddResult> result = corpus.Add(stored);
   if (!result.ok()) {
     store_error = result.status();
     return;
@@ -298,16 +314,16 @@ void Ingester::State::Add(std::string_view bytes, AnnotateOptions annotate,
       ++summary.retagged;
       break;
   }
+  if (result->outcome != AddOutcome::kDuplicate) {
+    ++in_batch_stored;
+    // A copy adds a source to its canonical article's dates.
+    for (const Sentence& s : stored.sentences) {
+      if (!s.date) continue;
+      if (std::optional<CivilDate> day = s.date->date()) batch_days.push_back(*day);
+    }
+  }
   if (++in_batch >= options.batch_size) {
-    if (Status st = corpus.CommitBatch(); !st.ok()) {
-      store_error = st;
-      return;
-    }
-    if (Status st = corpus.BeginBatch(); !st.ok()) {
-      store_error = st;
-      return;
-    }
-    in_batch = 0;
+    if (Status st = Commit(true); !st.ok()) store_error = st;
   }
 }
 

@@ -7,6 +7,7 @@
 #include "read/language.h"
 #include "text/utf8.h"
 #include "util/io.h"
+#include "util/parallel.h"
 
 namespace dateline {
 namespace {
@@ -203,6 +204,15 @@ StatusOr<AnnotatedDocument> Pipeline::Annotate(std::string_view bytes, std::stri
                        pack->abbreviations().empty() ? any_abbreviations_ : pack->abbreviations());
   }
   return doc;
+}
+
+std::vector<StatusOr<AnnotatedDocument>> Pipeline::AnnotateAll(
+    std::span<const AnnotateInput> inputs, size_t threads) const {
+  std::vector<StatusOr<AnnotatedDocument>> results(inputs.size(),
+                                                   Status::Internal("not annotated"));
+  ParallelFor(inputs.size(), threads,
+              [&](size_t i) { results[i] = Annotate(inputs[i].bytes, inputs[i].options); });
+  return results;
 }
 
 }  // namespace dateline

@@ -239,6 +239,51 @@ TEST_F(PipelineTest, ReadOnlySkipsTagging) {
   EXPECT_EQ(doc->language, "fr");
 }
 
+TEST_F(PipelineTest, AnnotateAllGivesWhatAnnotateGivesInOrderOnAnyNumberOfThreads) {
+  // Distinct inputs (a page, texts with their own DCTs, one that fails) so
+  // that a result landing at the wrong index shows.
+  std::vector<std::string> texts;
+  for (int day = 1; day <= 28; ++day) {
+    texts.push_back("Le pont rouvrira samedi, a-t-on appris le " + std::to_string(day) + " mars.");
+  }
+  std::vector<AnnotateInput> inputs;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    AnnotateInput in{texts[i], {}};
+    in.options.kind = InputKind::kText;
+    in.options.language = "fr";
+    in.options.dct = DayTime{CivilDate{2024, 3, static_cast<int>(i) + 1}};
+    inputs.push_back(in);
+  }
+  inputs.push_back({kPage, {}});
+  inputs.back().options.path = "pont.html";
+  const std::string bad = "Le pont \xff s'est effondré.";
+  inputs.push_back({bad, {}});
+  inputs.back().options.kind = InputKind::kText;
+  inputs.back().options.path = "bad.txt";
+
+  std::vector<std::string> expected;
+  for (const AnnotateInput& in : inputs) {
+    const auto doc = Annotate(in.bytes, in.options);
+    expected.push_back(doc.ok() ? FormatDocumentJson(*doc, "x") : doc.status().message());
+  }
+  for (size_t threads : {1, 3, 0}) {
+    const std::vector<StatusOr<AnnotatedDocument>> all = pipeline_->AnnotateAll(inputs, threads);
+    ASSERT_EQ(all.size(), inputs.size());
+    for (size_t i = 0; i < all.size(); ++i) {
+      const std::string got =
+          all[i].ok() ? FormatDocumentJson(*all[i], "x") : all[i].status().message();
+      EXPECT_EQ(got, expected[i]) << "input " << i << " on " << threads << " threads";
+    }
+    EXPECT_EQ(all.back().status().code(), StatusCode::kInvalidInput);
+    EXPECT_EQ(all.back().status().message(), "bad.txt: invalid UTF-8 at byte 8");
+  }
+  // Each input keeps its own DCT: "samedi" from Tuesday 2024-03-05.
+  const auto two = pipeline_->AnnotateAll(inputs, 2);
+  ASSERT_TRUE(two[4].ok());
+  EXPECT_EQ(two[4]->expressions[0].value, "2024-03-09");
+  EXPECT_TRUE(pipeline_->AnnotateAll({}, 4).empty());
+}
+
 TEST(PipelineReadOnlyTest, BuildsNoTaggerAndRefusesToTag) {
   PipelineOptions reading;
   reading.tagger = false;

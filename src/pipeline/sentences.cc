@@ -105,8 +105,9 @@ class Splitter {
   }
 
  private:
-  // Skips the final punctuation and closing quotes, including a French
-  // closing guillemet after a space ("partirons. »").
+  // Skips the final punctuation and closing quotes, including a closing
+  // quote after a space: a French guillemet ("partirons. »") or the two
+  // apostrophes tokenised English text closes quotes with ("stay . ''").
   size_t SkipTerminalRun(size_t pos) const {
     while (pos < text_.size()) {
       size_t next = pos;
@@ -116,9 +117,13 @@ class Splitter {
         while (q < text_.size() && (text_[q] == ' ' || text_[q] == '\t')) ++q;
         if (q == pos && cp != U'\u00a0' && cp != U'\u202f') break;
         if (q == pos) q = next;
-        size_t after = q;
-        if (q >= text_.size() || DecodeUtf8(text_, after) != U'»') break;
-        next = after;
+        if (text_.substr(q, 2) == "''") {
+          next = q + 2;
+        } else {
+          size_t after = q;
+          if (q >= text_.size() || DecodeUtf8(text_, after) != U'»') break;
+          next = after;
+        }
       }
       pos = next;
     }
@@ -141,6 +146,8 @@ class Splitter {
 
   // A line break ends the sentence unless it looks like a wrapped line: the
   // line has no final punctuation and the next line goes on in lower case.
+  // (Text with one sentence a line, as tokenised corpora give it, has lines
+  // that start in lower case after a full stop: they are sentences too.)
   bool NewlineBreaks(size_t nl) const {
     size_t q = nl + 1;
     while (q < text_.size() && (text_[q] == ' ' || text_[q] == '\t' || text_[q] == '\r')) ++q;
@@ -148,7 +155,27 @@ class Splitter {
     size_t e = nl;
     while (e > start_ && IsSpace(text_[e - 1])) --e;
     if (e == start_) return true;
-    return !IsLower(PeekCodePoint(text_, q));
+    return !IsLower(PeekCodePoint(text_, q)) || EndsWithFinalPunctuation(e);
+  }
+
+  // True when the text before `end` (the current sentence) closes with final
+  // punctuation, possibly followed by closing quotes or brackets (and spaces
+  // between them, as tokenised text has: "parti . ''"); a period after an
+  // abbreviation or an initial does not count ("etc." before a wrapped line).
+  bool EndsWithFinalPunctuation(size_t end) const {
+    size_t e = end;
+    while (e > start_) {
+      size_t b = e - 1;
+      while (b > start_ && (static_cast<unsigned char>(text_[b]) & 0xC0) == 0x80) --b;
+      size_t after = b;
+      const char32_t cp = DecodeUtf8(text_, after);
+      if (IsTerminal(cp)) {
+        return cp != '.' || !PeriodIsAbbreviation(text_, b, abbreviations_);
+      }
+      if (!IsClosing(cp) && cp != ' ' && cp != '\t') return false;
+      e = b;
+    }
+    return false;
   }
 
   void Emit(size_t end) {

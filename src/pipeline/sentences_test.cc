@@ -44,6 +44,24 @@ TEST(SentencesTest, TitlesAndParagraphsEndSentences) {
   EXPECT_EQ(s[2], "Puis continue\nsur une autre ligne.");
 }
 
+TEST(SentencesTest, ALineEndingInFinalPunctuationEndsTheSentence) {
+  // One sentence a line, the second starting in lower case.
+  auto s = Split("Les rebelles ont pris la ville .\nles habitants ont fui vers le sud .", "fr");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[1], "les habitants ont fui vers le sud .");
+  s = Split("He said the talks had failed !\nwhat happens next is unclear.", "en");
+  EXPECT_EQ(s.size(), 2u);
+  // Tokenised quotes after the full stop.
+  s = Split("`` We will stay . ''\nmost of them left the next day .", "en");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0], "`` We will stay . ''");
+  // A wrapped line without final punctuation, or after an abbreviation's
+  // period, goes on.
+  EXPECT_EQ(Split("Le ministre a annoncé\nune baisse des impôts.", "fr").size(), 1u);
+  EXPECT_EQ(Split("Pommes, poires, etc.\net bien d'autres fruits.", "fr").size(), 1u);
+  EXPECT_EQ(Split("They met Gen.\nsmith and his staff.", "en").size(), 1u);
+}
+
 TEST(SentencesTest, ClosingQuotesStayWithTheSentence) {
   const auto s = Split("« Nous partirons. » Le ministre l'a confirmé.", "fr");
   ASSERT_EQ(s.size(), 2u);

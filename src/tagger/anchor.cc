@@ -103,7 +103,7 @@ std::string Unspecified(Unit unit) {
   }
 }
 
-CivilDate Shift(const CivilDate& d, Unit unit, int n) {
+CivilDate Shift(const CivilDate& d, Unit unit, int64_t n) {
   switch (unit) {
     case Unit::kDay:
       return AddDays(d, n);
@@ -116,7 +116,7 @@ CivilDate Shift(const CivilDate& d, Unit unit, int n) {
       return AddMonths(d, 3 * n);
     case Unit::kHalf:
     case Unit::kSeason:
-      return AddMonths(d, (unit == Unit::kHalf ? 6 : 3) * n);
+      return AddMonths(d, int64_t{unit == Unit::kHalf ? 6 : 3} * n);
     case Unit::kYear:
       return AddMonths(d, 12 * n);
     case Unit::kDecade:

@@ -14,6 +14,18 @@ TEST(Utf8Test, FindsTheFirstInvalidByte) {
   EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF
 }
 
+TEST(Utf8Test, FindsTheBadByteAtAnyPlaceInAnEightByteChunk) {
+  // ASCII runs of every length before and after valid accented letters, so
+  // that the eight-byte fast path stops at each offset in its chunk.
+  for (size_t before = 0; before < 20; ++before) {
+    const std::string ascii(before, 'a');
+    EXPECT_EQ(FindInvalidUtf8(ascii + "\xFF" + std::string(10, 'b')), before);
+    EXPECT_EQ(FindInvalidUtf8(ascii + "é" + ascii + "\xC3(" + "abcdefgh"), 2 * before + 2);
+    EXPECT_EQ(FindInvalidUtf8(ascii + "é€" + ascii + "𝒜" + std::string(9, 'c')),
+              std::string_view::npos);
+  }
+}
+
 TEST(Utf8Test, CodePointOffsets) {
   const std::string text = "é1€2";
   CodePointCounter counter(text);

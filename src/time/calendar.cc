@@ -1,5 +1,8 @@
 #include "dateline/calendar.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace dateline {
 namespace {
 
@@ -69,8 +72,13 @@ int IsoWeeksInYear(int year) { return ToIsoWeek({year, 12, 28}).week; }
 
 CivilDate AddDays(const CivilDate& date, int64_t days) { return FromDays(ToDays(date) + days); }
 
-CivilDate AddMonths(const CivilDate& date, int months) {
-  const int64_t index = int64_t{date.year} * 12 + (date.month - 1) + months;
+CivilDate AddMonths(const CivilDate& date, int64_t months) {
+  // A count from text ("601988071 halves later") can be any size: keep the
+  // month index where the year fits an int, far beyond any real date.
+  constexpr int64_t kLimit = int64_t{std::numeric_limits<int>::max() / 2} * 12;
+  const int64_t start = int64_t{date.year} * 12 + (date.month - 1);
+  const int64_t index =
+      std::clamp(start + std::clamp(months, -2 * kLimit, 2 * kLimit), -kLimit, kLimit);
   const int year = static_cast<int>(FloorDiv(index, 12));
   const int month = static_cast<int>(index - int64_t{year} * 12) + 1;
   const int last = DaysInMonth(year, month);

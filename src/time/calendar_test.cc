@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace dateline {
 namespace {
 
@@ -43,6 +45,19 @@ TEST(CalendarTest, IsoWeeks) {
   EXPECT_EQ(FromIsoWeek(2023, 9, 1), (CivilDate{2023, 2, 27}));
   EXPECT_EQ(IsoWeeksInYear(2020), 53);
   EXPECT_EQ(IsoWeeksInYear(2023), 52);
+}
+
+// Counts come from text and can be any size: a huge one saturates the year
+// instead of overflowing (UBSan found "601988071 halves" overflowing an int).
+TEST(CalendarTest, AddMonthsSaturatesOnHugeCounts) {
+  const CivilDate up = AddMonths({2020, 3, 31}, int64_t{6} * 601988071);
+  EXPECT_EQ(up, (CivilDate{2020 + 601988071 / 2, 9, 30}));  // half-years: fits an int
+  const CivilDate far = AddMonths({2020, 3, 31}, std::numeric_limits<int64_t>::max());
+  EXPECT_EQ(far.year, std::numeric_limits<int>::max() / 2);
+  const CivilDate back = AddMonths({2020, 3, 31}, std::numeric_limits<int64_t>::min());
+  EXPECT_EQ(back.year, -(std::numeric_limits<int>::max() / 2));
+  EXPECT_GE(far.month, 1);
+  EXPECT_LE(far.month, 12);
 }
 
 TEST(CalendarTest, AddMonthsClampsDay) {

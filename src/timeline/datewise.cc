@@ -11,40 +11,12 @@
 #include "timeline/sentence_text.h"
 #include "timeline/spread.h"
 #include "timeline/terms.h"
+#include "timeline/tuning.h"
 #include "timeline/year_resolution.h"
 #include "util/status_macros.h"
 
 namespace dateline {
 namespace {
-
-constexpr size_t kMinTokens = 8;   // shorter sentences are fragments or captions
-constexpr size_t kMaxTokens = 40;  // longer ones are run-on debris
-// When no sentence of a date has kMinTokens, shorter ones down to this do.
-constexpr size_t kFallbackMinTokens = 3;
-// Sentences read per date: enough to find its centre and its topic share,
-// few enough that a date named by thousands of articles stays cheap (three
-// times as many dates are read as are kept).
-constexpr size_t kMaxCandidates = 150;
-// Dates re-ranked by topic: this many times the dates asked for.
-constexpr size_t kShortlistFactor = 3;
-// How much a date already taken next to a candidate date (within this many
-// days) discounts it (see timeline/spread.h).
-constexpr int64_t kNeighbourDays = 1;
-constexpr double kNeighbourPenalty = 0.3;
-// A sentence this close (TF-IDF cosine) to one already picked for its date
-// is a near-repeat: ROUGE counts each reference word once, so a second
-// wording of the same fact adds length, not matches.
-constexpr double kRedundancy = 0.3;
-constexpr double kWeakSentencePenalty = 0.8;
-// Questions, exclamations, tweets and links are reactions and page chatter,
-// not statements of what happened: their score is multiplied by this.
-constexpr double kChatterPenalty = 0.5;
-// A second sentence from an article already picked for the date: one
-// article tends to tell one side of the day, other articles add other
-// events of it; its score is multiplied by this when competing.
-constexpr double kSameArticlePenalty = 0.8;
-// Weight of the similarity to the whole timeline against that to the date.
-constexpr double kTopicWeight = 10.0;
 
 using Vector = std::unordered_map<std::string, double>;
 
@@ -75,13 +47,11 @@ struct Candidate {
   double score = 0;
 };
 
-// A selected date and the stored dates that resolve to it.
+// A candidate date, the stored dates that resolve to it, and its evidence.
 struct DateChoice {
   CivilDate date;
   double score = 0;
-  double strong = 0;    // distinct articles whose sentences name the date
-  double weak = 0;      // weak_weight per article published that day
-  double mentions = 0;  // sentences naming the date, breaks ties
+  TimelineEvidence evidence;
   std::vector<TimexValue> stored;
 };
 
@@ -114,9 +84,9 @@ bool InSpan(const CivilDate& date, const std::vector<CivilDate>& published, int 
 // Ranks dates: first those that sentences name explicitly, by the number of
 // distinct articles doing so (per article, so that one live blog or comment
 // thread repeating a date does not outweigh the rest; ties go to the earlier
-// date), then dates known only as publication dates, by `weak_weight` per
-// article published that day. A weak reference thus always counts less than
-// an explicit one.
+// date), then dates known only as publication dates, by the number of
+// articles published that day. A publication day thus always counts less
+// than an explicit reference.
 StatusOr<std::vector<DateChoice>> RankDates(const Corpus& corpus, const TimelineOptions& options) {
   DL_ASSIGN_OR_RETURN(const std::vector<CivilDate> published,
                       corpus.PublicationDates(options.filter));
@@ -131,44 +101,83 @@ StatusOr<std::vector<DateChoice>> RankDates(const Corpus& corpus, const Timeline
     if (!InSpan(*date, published, options.span_margin_days)) continue;
     DateChoice& choice = by_date[*date];
     choice.date = *date;
-    choice.strong += static_cast<double>(c.strong_articles);
-    choice.mentions += static_cast<double>(c.strong);
+    choice.evidence.articles += c.strong_articles;
+    choice.evidence.sentences += c.strong;
     choice.stored.push_back(c.date);
   }
   for (const CivilDate& day : published) {
     auto it = by_date.find(day);
-    if (it != by_date.end()) it->second.weak += options.weak_weight;
+    if (it != by_date.end()) ++it->second.evidence.published;
   }
-  for (auto& [date, choice] : by_date) choice.score = choice.strong + choice.weak;
   std::vector<DateChoice> ranked;
-  for (auto& [date, choice] : by_date) ranked.push_back(std::move(choice));
+  for (auto& [date, choice] : by_date) {
+    const TimelineEvidence& e = choice.evidence;
+    choice.score = static_cast<double>(e.articles > 0 ? e.articles : e.published);
+    ranked.push_back(std::move(choice));
+  }
   std::stable_sort(ranked.begin(), ranked.end(), [](const DateChoice& a, const DateChoice& b) {
-    if ((a.strong > 0) != (b.strong > 0)) return a.strong > 0;
-    return a.strong > 0 ? a.strong > b.strong : a.weak > b.weak;
+    if ((a.evidence.articles > 0) != (b.evidence.articles > 0)) return a.evidence.articles > 0;
+    return a.score > b.score;
   });
+  for (size_t i = 0; i < ranked.size(); ++i) ranked[i].evidence.count_rank = i + 1;
   return ranked;
+}
+
+// Tokenises `sentences` into candidates (each in its own language's
+// terms), leaving out those outside the token bounds.
+void AddCandidates(std::vector<CorpusSentence> sentences, const TimelineTuning& tuning,
+                   TermsByLanguage& terms, std::vector<Candidate>& out) {
+  for (CorpusSentence& s : sentences) {
+    Candidate c;
+    c.tokens = terms.For(s.language).Of(s.text);
+    if (c.tokens.size() < tuning.fallback_min_tokens || c.tokens.size() > tuning.max_tokens) {
+      continue;
+    }
+    c.sentence = std::move(s);
+    out.push_back(std::move(c));
+  }
+}
+
+// Keeps the candidates of at least min_tokens when there are any.
+void DropShort(std::vector<Candidate>& all, const TimelineTuning& tuning) {
+  std::vector<Candidate> full;
+  for (Candidate& c : all) {
+    if (c.tokens.size() >= tuning.min_tokens) full.push_back(std::move(c));
+  }
+  if (!full.empty()) all = std::move(full);
 }
 
 StatusOr<std::vector<Candidate>> LoadCandidates(const Corpus& corpus,
                                                 const TimelineOptions& options,
+                                                const TimelineTuning& tuning,
                                                 const DateChoice& choice, TermsByLanguage& terms) {
   std::vector<Candidate> all;
   for (const TimexValue& stored : choice.stored) {
     DL_ASSIGN_OR_RETURN(std::vector<CorpusSentence> sentences,
-                        corpus.SentencesOn(stored, options.filter, kMaxCandidates));
-    for (CorpusSentence& s : sentences) {
-      Candidate c;
-      c.tokens = terms.For(s.language).Of(s.text);
-      if (c.tokens.size() < kFallbackMinTokens || c.tokens.size() > kMaxTokens) continue;
-      c.sentence = std::move(s);
-      all.push_back(std::move(c));
-    }
+                        corpus.SentencesOn(stored, options.filter, tuning.max_candidates));
+    AddCandidates(std::move(sentences), tuning, terms, all);
   }
-  std::vector<Candidate> full;
-  for (Candidate& c : all) {
-    if (c.tokens.size() >= kMinTokens) full.push_back(std::move(c));
+  DropShort(all, tuning);
+  return all;
+}
+
+// The first `tuning.next_day_leads` sentences of the articles published the
+// day after `date` that name no day of their own.
+StatusOr<std::vector<CorpusSentence>> NextDayLeads(const Corpus& corpus,
+                                                   const TimelineOptions& options,
+                                                   const TimelineTuning& tuning,
+                                                   const CivilDate& date) {
+  std::vector<CorpusSentence> leads;
+  if (tuning.next_day_leads <= 0) return leads;
+  SentenceFilter filter = options.filter;
+  filter.max_position = tuning.next_day_leads;
+  DL_ASSIGN_OR_RETURN(
+      std::vector<CorpusSentence> next,
+      corpus.SentencesOn(TimexValue::Day(AddDays(date, 1)), filter, tuning.max_candidates));
+  for (CorpusSentence& s : next) {
+    if (s.weak_date) leads.push_back(std::move(s));
   }
-  return full.empty() ? all : full;
+  return leads;
 }
 
 // Gives each candidate its TF-IDF vector (unit length) and adds it to
@@ -202,22 +211,24 @@ bool LooksLikeChatter(std::string_view text) {
 // the date is about) plus similarity to the centroid of all dates (what the
 // whole timeline is about, which keeps off-topic chatter out); sentences
 // dated only by their article and chatter are discounted.
-void ScoreByCentroid(std::vector<Candidate>& candidates, const Vector& topic) {
+void ScoreByCentroid(std::vector<Candidate>& candidates, const Vector& topic,
+                     const TimelineTuning& tuning) {
   Vector centroid;
   for (const Candidate& c : candidates) {
     for (const auto& [t, v] : c.vector) centroid[t] += v;
   }
   Normalize(centroid);
   for (Candidate& c : candidates) {
-    c.score = (Dot(c.vector, centroid) + kTopicWeight * Dot(c.vector, topic)) *
-              (c.sentence.weak_date ? kWeakSentencePenalty : 1.0) *
-              (LooksLikeChatter(c.sentence.text) ? kChatterPenalty : 1.0);
+    c.score = (Dot(c.vector, centroid) + tuning.topic_weight * Dot(c.vector, topic)) *
+              (c.sentence.weak_date ? tuning.weak_sentence_penalty : 1.0) *
+              (LooksLikeChatter(c.sentence.text) ? tuning.chatter_penalty : 1.0);
   }
 }
 
 // Greedy pick of the `k` best candidates: near-repeats of a picked one are
 // dropped, and one from an article already picked competes discounted.
-std::vector<const Candidate*> PickDiverse(const std::vector<Candidate>& candidates, size_t k) {
+std::vector<const Candidate*> PickDiverse(const std::vector<Candidate>& candidates, size_t k,
+                                          const TimelineTuning& tuning) {
   std::vector<const Candidate*> picked;
   std::vector<bool> gone(candidates.size(), false);
   while (picked.size() < k) {
@@ -228,14 +239,14 @@ std::vector<const Candidate*> PickDiverse(const std::vector<Candidate>& candidat
       const Candidate& c = candidates[i];
       bool same_article = false;
       for (const Candidate* p : picked) {
-        if (p->sentence.text == c.sentence.text || Dot(p->vector, c.vector) > kRedundancy) {
+        if (p->sentence.text == c.sentence.text || Dot(p->vector, c.vector) > tuning.redundancy) {
           gone[i] = true;
           break;
         }
         if (p->sentence.article_id == c.sentence.article_id) same_article = true;
       }
       if (gone[i]) continue;
-      const double score = c.score * (same_article ? kSameArticlePenalty : 1.0);
+      const double score = c.score * (same_article ? tuning.same_article_penalty : 1.0);
       if (!best || score > best_score) best = &c, best_score = score;
     }
     if (!best) break;
@@ -291,42 +302,46 @@ double TopicShare(const std::vector<Candidate>& candidates, const Vector& topic_
 // Re-ranks the shortlisted dates: explicit dates by the number of articles
 // naming them times their topic share, relative to the shortlist's mean (a
 // date named by five on-topic articles keeps about five), spread over
-// events; then dates known only as publication days, as before. Returns the
-// order as indexes.
-std::vector<size_t> RerankByTopic(const std::vector<DateChoice>& dates,
+// events; then dates known only as publication days, as before. Sets each
+// date's score and topic share; returns the order as indexes.
+std::vector<size_t> RerankByTopic(std::vector<DateChoice>& dates,
                                   const std::vector<std::vector<Candidate>>& per_date,
-                                  const Vector& topic_sum) {
+                                  const Vector& topic_sum, const TimelineTuning& tuning) {
   std::vector<double> share(dates.size(), -1);
   const double topic_norm2 = Dot(topic_sum, topic_sum);
   double sum = 0, n = 0;
   for (size_t i = 0; i < dates.size(); ++i) {
+    if (dates[i].evidence.articles == 0) continue;
     share[i] = TopicShare(per_date[i], topic_sum, topic_norm2);
+    dates[i].evidence.topic_share = share[i];
     if (share[i] >= 0) sum += share[i], ++n;
   }
   const double mean = n > 0 ? sum / n : 1.0;
-  std::vector<double> score(dates.size());
   for (size_t i = 0; i < dates.size(); ++i) {
-    const double s = share[i] >= 0 && mean > 0 ? share[i] / mean : 1.0;
-    score[i] = dates[i].strong > 0 ? dates[i].strong * s : dates[i].weak;
+    const double s = tuning.topic_rerank && share[i] >= 0 && mean > 0 ? share[i] / mean : 1.0;
+    const TimelineEvidence& e = dates[i].evidence;
+    dates[i].score =
+        e.articles > 0 ? static_cast<double>(e.articles) * s : static_cast<double>(e.published);
   }
   std::vector<size_t> order(dates.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    if ((dates[a].strong > 0) != (dates[b].strong > 0)) return dates[a].strong > 0;
-    return score[a] > score[b];
+    const bool sa = dates[a].evidence.articles > 0, sb = dates[b].evidence.articles > 0;
+    if (sa != sb) return sa;
+    return dates[a].score > dates[b].score;
   });
   // Explicit dates are spread over events; publication days keep their
   // order after them.
   std::vector<size_t> strong, weak;
-  for (size_t i : order) (dates[i].strong > 0 ? strong : weak).push_back(i);
+  for (size_t i : order) (dates[i].evidence.articles > 0 ? strong : weak).push_back(i);
   std::vector<int64_t> days;
   std::vector<double> scores;
   for (size_t i : strong) {
     days.push_back(ToDays(dates[i].date));
-    scores.push_back(score[i]);
+    scores.push_back(dates[i].score);
   }
   std::vector<size_t> out;
-  for (size_t k : SpreadOverEvents(days, scores, kNeighbourDays, kNeighbourPenalty)) {
+  for (size_t k : SpreadOverEvents(days, scores, tuning.neighbour_days, tuning.neighbour_penalty)) {
     out.push_back(strong[k]);
   }
   out.insert(out.end(), weak.begin(), weak.end());
@@ -336,13 +351,18 @@ std::vector<size_t> RerankByTopic(const std::vector<DateChoice>& dates,
 }  // namespace
 
 StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
+  return BuildTimeline(corpus, options, TimelineTuning{});
+}
+
+StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options,
+                                 const TimelineTuning& tuning) {
   Timeline timeline;
   timeline.title = options.filter.query.empty() ? "Timeline" : options.filter.query;
   TermsByLanguage terms(options.languages ? *options.languages : LanguageRegistry::BuiltIn());
   // A shortlist of dates in count order, each with sentences to show; the
   // counts alone cannot tell a date the story turns on from one named by
   // page debris, so the shortlist is re-ranked by topic below.
-  const size_t shortlist = std::max(options.dates * kShortlistFactor, options.dates + 10);
+  const size_t shortlist = std::max(options.dates * tuning.shortlist_factor, options.dates + 10);
   std::vector<DateChoice> dates;
   std::vector<std::vector<Candidate>> per_date;
   std::unordered_map<std::string, int> df;
@@ -351,7 +371,7 @@ StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& op
   for (DateChoice& d : ranked) {
     if (dates.size() >= shortlist) break;
     DL_ASSIGN_OR_RETURN(std::vector<Candidate> candidates,
-                        LoadCandidates(corpus, options, d, terms));
+                        LoadCandidates(corpus, options, tuning, d, terms));
     if (candidates.empty()) continue;
     dates.push_back(std::move(d));
     per_date.push_back(std::move(candidates));
@@ -368,7 +388,7 @@ StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& op
   {
     std::vector<DateChoice> kept_dates;
     std::vector<std::vector<Candidate>> kept;
-    for (size_t i : RerankByTopic(dates, per_date, topic)) {
+    for (size_t i : RerankByTopic(dates, per_date, topic, tuning)) {
       if (kept_dates.size() >= options.dates) break;
       kept_dates.push_back(std::move(dates[i]));
       kept.push_back(std::move(per_date[i]));
@@ -379,12 +399,24 @@ StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& op
   Normalize(topic);
   std::map<int64_t, std::vector<TimelineSource>> source_cache;
   for (size_t i = 0; i < dates.size(); ++i) {
-    ScoreByCentroid(per_date[i], topic);
+    if (tuning.next_day_leads > 0) {
+      std::vector<Candidate> leads;
+      DL_ASSIGN_OR_RETURN(std::vector<CorpusSentence> next,
+                          NextDayLeads(corpus, options, tuning, dates[i].date));
+      AddCandidates(std::move(next), tuning, terms, leads);
+      DropShort(leads, tuning);
+      Vector unused;
+      Vectorize(leads, df, documents, unused);
+      for (Candidate& c : leads) per_date[i].push_back(std::move(c));
+    }
+    ScoreByCentroid(per_date[i], topic, tuning);
     TimelineDate entry;
     entry.date = dates[i].date;
     entry.score = dates[i].score;
-    for (const Candidate* c : PickDiverse(per_date[i], options.sentences)) {
+    entry.evidence = dates[i].evidence;
+    for (const Candidate* c : PickDiverse(per_date[i], options.sentences, tuning)) {
       TimelineSentence s;
+      s.sentence_id = c->sentence.id;
       s.text = std::string(DisplayText(c->sentence.text));
       s.weak_date = c->sentence.weak_date;
       DL_ASSIGN_OR_RETURN(s.sources, SourcesOf(corpus, c->sentence.article_id, source_cache));

@@ -54,9 +54,14 @@ std::string MarkdownSource(const TimelineSource& s) {
   return "[" + label + "](" + MarkdownDestination(s.url) + ")";
 }
 
+// `url` as stored; `link` the same URL when it may be a link (as HtmlSource
+// decides), else null: a page drawing the JSON needs no scheme rules of its own.
 json SourceJson(const TimelineSource& s) {
-  return {
-      {"source", s.source}, {"url", s.url}, {"published", Day(s.published)}, {"title", s.title}};
+  return {{"source", s.source},
+          {"url", s.url},
+          {"link", IsSafeLinkUrl(s.url) ? json(s.url) : json()},
+          {"published", Day(s.published)},
+          {"title", s.title}};
 }
 
 // JSON output is valid UTF-8 whatever the stored names hold (see output.h).
@@ -69,10 +74,21 @@ std::string ToJson(const Timeline& t) {
     for (const TimelineSentence& s : d.sentences) {
       json sources = json::array();
       for (const auto& src : s.sources) sources.push_back(SourceJson(src));
-      sentences.push_back({{"text", s.text}, {"weak_date", s.weak_date}, {"sources", sources}});
+      sentences.push_back({{"id", s.sentence_id},
+                           {"text", s.text},
+                           {"weak_date", s.weak_date},
+                           {"sources", sources}});
     }
-    dates.push_back(
-        {{"date", FormatCivilDate(d.date)}, {"score", d.score}, {"sentences", sentences}});
+    const TimelineEvidence& e = d.evidence;
+    json evidence = {{"sentences", e.sentences},
+                     {"articles", e.articles},
+                     {"published", e.published},
+                     {"count_rank", e.count_rank}};
+    if (e.topic_share >= 0) evidence["topic_share"] = e.topic_share;
+    dates.push_back({{"date", FormatCivilDate(d.date)},
+                     {"score", d.score},
+                     {"evidence", evidence},
+                     {"sentences", sentences}});
   }
   return Dump(json{{"title", t.title}, {"dates", dates}}) + "\n";
 }

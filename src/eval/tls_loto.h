@@ -1,0 +1,75 @@
+// Leave one topic out over timeline tasks: every constant of the timeline
+// (timeline/tuning.h, and the span margin) is chosen without the topic it
+// is scored on, so that the scores it reports are what a topic never tuned
+// on gets.
+//
+// For each held-back topic, every constant starts switched off (its
+// neutral value: no penalty, no re-ranking, no bound) and is then tried at
+// each of its values in turn, date constants first (judged by date F1),
+// then sentence constants (judged by AR1). A value is taken when, on the
+// other topics, it raises the mean ratio of the score to the count
+// baseline's (each topic the mean of its tasks, so that a topic with high
+// scores does not outweigh one with low scores) and it wins on at least two
+// more of those topics than it loses: on so few topics a mean gain carried
+// by one topic, or a 4-3 split, is noise. The same choice on all topics
+// gives the values to ship.
+#ifndef DATELINE_EVAL_TLS_LOTO_H_
+#define DATELINE_EVAL_TLS_LOTO_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "eval/tls.h"
+#include "timeline/tuning.h"
+
+namespace dateline::eval {
+
+// What a timeline is built with: the tuning and the span margin (an option).
+struct TlsConfig {
+  TimelineTuning tuning;
+  int span_margin_days = TimelineOptions{}.span_margin_days;
+};
+
+// One constant and the values tried for it.
+struct TlsKnob {
+  std::string name;
+  bool dates = true;  // chosen by date F1, else by AR1
+  double off = 0;     // the neutral value the search starts from
+  std::vector<double> values;
+  std::function<double(const TlsConfig&)> get;
+  std::function<void(TlsConfig&, double)> set;
+};
+
+// The constants the timeline has, with the values tried for each: the
+// shipped value and others on both sides of it.
+std::vector<TlsKnob> TimelineKnobs();
+
+// Builds the timeline of a prepared task with `config` and scores it; a
+// timeline the store fails to build (said on stderr) scores as empty.
+TlsScores ScoreTask(const TlsPreparedTask& task, const TlsConfig& config);
+
+struct TlsLotoFold {
+  std::string topic;                                   // "fr/egypt": language and topic folder
+  std::vector<std::pair<std::string, double>> chosen;  // knob values chosen without it
+  std::vector<TlsScores> held_back;                    // per task of the topic, with those values
+};
+
+struct TlsLotoResult {
+  std::vector<TlsLotoFold> folds;
+  std::vector<std::pair<std::string, double>> chosen_on_all;  // the values to ship
+  std::vector<TlsScores> shipped;  // per task, with the shipped (default) values
+};
+
+// Runs leave one topic out over `tasks` (prepared without error), whose
+// count baseline scores are `baseline` (same order). A task's topic is
+// "<language>/<topic folder>". `progress` (may be empty) is called with a
+// line of news now and then.
+TlsLotoResult LeaveOneTopicOut(const std::vector<const TlsPreparedTask*>& tasks,
+                               const std::vector<TlsScores>& baseline,
+                               const std::vector<TlsKnob>& knobs,
+                               const std::function<void(const std::string&)>& progress);
+
+}  // namespace dateline::eval
+
+#endif  // DATELINE_EVAL_TLS_LOTO_H_

@@ -1,0 +1,73 @@
+// The constants of date and sentence selection, in one place, so that the
+// evaluation can try other values under leave-one-topic-out (see
+// eval/tls_loto.h) and report every held-back score. The defaults are what
+// BuildTimeline ships: each one is either a cost bound (said so) or the
+// value leave-one-topic-out chooses on all eight dev topics, with the
+// held-back scores of the choice in tests/timeline_data_test.cc.
+#ifndef DATELINE_TIMELINE_TUNING_H_
+#define DATELINE_TIMELINE_TUNING_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "dateline/corpus.h"
+#include "dateline/timeline.h"
+
+namespace dateline {
+
+struct TimelineTuning {
+  // --- Dates.
+  // Dates read for re-ranking: this many times the dates asked for (at
+  // least ten more). A cost bound: the re-ranked order of the top dates is
+  // the same for 1 to 10 times l on the dev topics, and every shortlisted
+  // date costs one query and its sentences' vectors.
+  size_t shortlist_factor = 3;
+  // Whether explicit dates are ranked by the articles naming them times
+  // their topic share (how closely those articles' sentences about the date
+  // match the other dates'), rather than by the articles alone.
+  bool topic_rerank = true;
+  // A date already taken within `neighbour_days` of a candidate divides its
+  // score by 1 + penalty (see timeline/spread.h): the day after an event
+  // usually reports the same event.
+  int64_t neighbour_days = 1;
+  double neighbour_penalty = 0.3;
+
+  // --- Sentences.
+  // Sentences read per date: enough to find its centre and its topic share,
+  // few enough that a date named by thousands of articles stays cheap. A
+  // cost bound.
+  size_t max_candidates = 150;
+  // Token counts (words of the metric: function words dropped) outside
+  // which a sentence is a fragment, caption or run-on debris; when no
+  // sentence of a date reaches min_tokens, shorter ones down to
+  // fallback_min_tokens are taken.
+  size_t min_tokens = 8;
+  size_t max_tokens = 40;
+  size_t fallback_min_tokens = 3;
+  // Weight of a sentence's similarity to the whole timeline against that to
+  // its date's centre.
+  double topic_weight = 10.0;
+  // Score factors: a sentence dated only by its article; a question,
+  // exclamation, tweet or link (reactions and page chatter rather than
+  // statements of what happened); a second sentence from an article already
+  // picked for the date.
+  double weak_sentence_penalty = 0.8;
+  double chatter_penalty = 0.5;
+  double same_article_penalty = 0.8;
+  // A sentence this close (TF-IDF cosine) to one already picked for its
+  // date is a near-repeat.
+  double redundancy = 0.3;
+  // The first this many sentences of articles published the day after a
+  // date, when they name no day of their own, are candidates for the date
+  // too: news of the next morning leads with the day before (DATEWISE's
+  // "publication" sentences). 0 leaves them out.
+  int next_day_leads = 0;
+};
+
+// BuildTimeline with other constants.
+StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options,
+                                 const TimelineTuning& tuning);
+
+}  // namespace dateline
+
+#endif  // DATELINE_TIMELINE_TUNING_H_
