@@ -169,7 +169,8 @@ Breaks CountBreaks(std::string_view text, size_t from, size_t to) {
   bool in_word = false;
   for (size_t i = from; i < to; ++i) {
     const char c = text[i];
-    const bool end = EndsSentence(text, i);
+    // Most bytes are letters: only these four can end a sentence.
+    const bool end = (c == '.' || c == '\n' || c == '!' || c == '?') && EndsSentence(text, i);
     if (end) {
       ++b.sentences;
       ++b.clauses;
@@ -470,6 +471,18 @@ bool RuleSet::CaptureGroups(const RE2& re, const CompiledRule& rule, std::string
 bool RuleSet::Capture(const CompiledRule& rule, const FoldedText& folded, size_t begin, size_t end,
                       CaptureMap& captures, std::vector<LexiconHit>* lexicon_hits) const {
   const std::string_view text = folded.text;
+  // The contexts first, by RE2's DFA alone (no submatches): a rule tried on
+  // a span usually fails, when it does, on its context ("$" before a year,
+  // "and" after a number), and extracting submatches is what costs.
+  if (rule.before) {
+    const size_t from = begin > kContextWindow ? begin - kContextWindow : 0;
+    const std::string_view window = text.substr(from, begin - from);
+    if (!rule.before->Match(window, 0, window.size(), RE2::UNANCHORED, nullptr, 0)) return false;
+  }
+  if (rule.after) {
+    const std::string_view window = text.substr(end, kContextWindow);
+    if (!rule.after->Match(window, 0, window.size(), RE2::ANCHOR_START, nullptr, 0)) return false;
+  }
   if (!CaptureGroups(*rule.pattern, rule, text.substr(begin, end - begin), RE2::ANCHOR_BOTH,
                      captures, lexicon_hits)) {
     return false;
