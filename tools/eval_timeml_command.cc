@@ -11,7 +11,9 @@
 
 #include "command.h"
 #include "dateline/tagger.h"
+#include "eval/rule_stats.h"
 #include "eval/timeml.h"
+#include "tagger/rule_tracer.h"
 
 namespace dateline::cli {
 namespace {
@@ -21,8 +23,26 @@ struct EvalTimemlFlags {
   std::string mode = "news";
   std::string errors_path;
   std::string rules_dir;
+  std::string rule_stats_path;
+  bool ablate = false;
+  std::vector<std::string> unlabelled;
   std::vector<std::string> dirs;
 };
+
+// A set directory, optionally written MODE:DIR to anchor that set in its own
+// mode ("narratives:wikiwars-dev" next to news sets).
+struct SetSpec {
+  std::string dir;
+  AnchorMode mode;
+};
+
+SetSpec ParseSetSpec(const std::string& arg, AnchorMode default_mode) {
+  for (auto [prefix, mode] :
+       {std::pair{"news:", AnchorMode::kNews}, std::pair{"narratives:", AnchorMode::kNarratives}}) {
+    if (arg.starts_with(prefix)) return {arg.substr(std::string_view(prefix).size()), mode};
+  }
+  return {arg, default_mode};
+}
 
 std::string SetName(const std::string& dir) {
   std::filesystem::path path(dir);
@@ -109,7 +129,66 @@ class ErrorReport {
   std::ofstream out_;
 };
 
+// Writes the rule report (eval/rule_stats.h) of `flags.language` over the
+// labelled sets and the unlabelled folders.
+bool WriteRuleReport(const EvalTimemlFlags& flags, AnchorMode default_mode) {
+  std::unique_ptr<RuleTracer> tracer;
+  try {
+    tracer = std::make_unique<RuleTracer>(flags.rules_dir);
+  } catch (const std::exception& e) {
+    std::cerr << "dateline: " << e.what() << "\n";
+    return false;
+  }
+  std::vector<eval::RuleStatsSet> sets;
+  for (const std::string& arg : flags.dirs) {
+    const SetSpec spec = ParseSetSpec(arg, default_mode);
+    sets.push_back({SetName(spec.dir), spec.dir, true, spec.mode});
+  }
+  for (const std::string& arg : flags.unlabelled) {
+    const SetSpec spec = ParseSetSpec(arg, default_mode);
+    sets.push_back({SetName(spec.dir), spec.dir, false, spec.mode});
+  }
+  eval::RuleStatsOptions options;
+  options.ablate = flags.ablate;
+  const eval::RuleStatsReport report = eval::BuildRuleStats(*tracer, flags.language, sets, options);
+  for (const std::string& failure : report.failures) std::cerr << "dateline: " << failure << "\n";
+  const std::string tmp = flags.rule_stats_path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      std::cerr << "dateline: " << tmp << ": cannot open for writing\n";
+      return false;
+    }
+    eval::WriteRuleStats(report, out);
+    if (!out.flush()) {
+      std::cerr << "dateline: " << tmp << ": write failed\n";
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, flags.rule_stats_path, ec);
+  if (ec) {
+    std::cerr << "dateline: " << flags.rule_stats_path << ": " << ec.message() << "\n";
+    std::remove(tmp.c_str());
+    return false;
+  }
+  int flagged = 0, rules = 0;
+  for (const auto& [key, row] : report.rows) {
+    if (!key.starts_with("rule ") && !key.starts_with("claim ")) continue;
+    ++rules;
+    flagged += !eval::RuleStatsFlags(report, key).empty();
+  }
+  std::printf("rule report: %d rules, %d flagged, written to %s\n", rules, flagged,
+              flags.rule_stats_path.c_str());
+  return report.failures.empty();
+}
+
 int Run(const EvalTimemlFlags& flags) {
+  if (!flags.rule_stats_path.empty() && flags.language == "auto") {
+    std::cerr << "dateline: --rule-stats needs --lang fr or --lang en\n";
+    return kExitUsage;
+  }
   std::unique_ptr<ErrorReport> report;
   if (!flags.errors_path.empty()) {
     report = std::make_unique<ErrorReport>(flags.errors_path);
@@ -119,7 +198,8 @@ int Run(const EvalTimemlFlags& flags) {
   if (!tagger) return kExitFailure;
   eval::TimemlRunOptions options;
   options.language = flags.language;
-  options.mode = flags.mode == "narratives" ? AnchorMode::kNarratives : AnchorMode::kNews;
+  const AnchorMode default_mode =
+      flags.mode == "narratives" ? AnchorMode::kNarratives : AnchorMode::kNews;
   options.error_lines = !flags.errors_path.empty();
 
   int status = kExitOk;
@@ -127,7 +207,10 @@ int Run(const EvalTimemlFlags& flags) {
   int64_t all_bytes = 0;
   double all_seconds = 0;
   PrintHeader();
-  for (const std::string& dir : flags.dirs) {
+  for (const std::string& arg : flags.dirs) {
+    const SetSpec spec = ParseSetSpec(arg, default_mode);
+    const std::string& dir = spec.dir;
+    options.mode = spec.mode;
     // With several sets, error lines name documents as SET/PATH.
     if (flags.dirs.size() > 1) options.name_prefix = SetName(dir) + "/";
     eval::TimemlRunResult run = eval::RunTimemlSet(*tagger, dir, options);
@@ -141,6 +224,9 @@ int Run(const EvalTimemlFlags& flags) {
   }
   if (flags.dirs.size() > 1) PrintRow("total", all, all_bytes, all_seconds);
   if (report && !report->Commit()) status = kExitFailure;
+  if (!flags.rule_stats_path.empty() && !WriteRuleReport(flags, default_mode)) {
+    status = kExitFailure;
+  }
   return status;
 }
 
@@ -159,7 +245,19 @@ DATELINE_REGISTER_COMMAND(60, [](CLI::App& app) {
                   "Write every miss, false alarm, wrong value and wrong type to FILE, one a line");
   sub->add_option("--rules", flags->rules_dir, "Build the tagger from this rules directory")
       ->check(CLI::ExistingDirectory);
-  sub->add_option("DIR", flags->dirs, "TimeML set directories (searched for *.tml recursively)")
+  sub->add_option("--rule-stats", flags->rule_stats_path,
+                  "Write the rule report to FILE: per rule, lexicon entry and tense cue, how often "
+                  "it fires and is right on each set (docs/rules.md); needs --lang fr or en");
+  sub->add_flag("--ablate", flags->ablate,
+                "With --rule-stats: also re-tag without each rule and report what it changes");
+  sub->add_option("--unlabelled", flags->unlabelled,
+                  "With --rule-stats: a folder of plain *.txt texts to count firings on (DCT "
+                  "from a YYYY-MM-DD folder on the path) or *.jsonl records (text, time); may be "
+                  "repeated")
+      ->allow_extra_args(false);
+  sub->add_option("DIR", flags->dirs,
+                  "TimeML set directories (searched for *.tml recursively); MODE:DIR anchors "
+                  "one set in another mode (narratives:DIR, news:DIR)")
       ->required();
   sub->callback([flags] { SetExitStatus(Run(*flags)); });
 });

@@ -39,7 +39,7 @@ struct TagOptions {
   // "fr", "en", or "auto" to detect the language from the text.
   std::string language = "auto";
   // The document creation time; relative expressions stay underspecified
-  // (XXXX-XX-XX) without it.
+  // without it ("hier" XXXX-XX-XX, "samedi" XXXX-WXX-6).
   std::optional<DayTime> dct;
   AnchorMode mode = AnchorMode::kNews;
 };

@@ -93,7 +93,7 @@ class Engine(_dateline.Engine):
         dct: the document creation time, "YYYY-MM-DD[THH:MM[:SS]]", a
             ``datetime.date`` or a ``datetime.datetime``; relative expressions
             ("samedi", "yesterday") anchor on it, and stay underspecified
-            (XXXX-XX-XX) without it.
+            without it ("hier" XXXX-XX-XX, "samedi" XXXX-WXX-6).
         mode: "news" anchors on the DCT; "narratives" on the dates the text
             itself gives (histories, biographies).
 

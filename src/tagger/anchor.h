@@ -23,10 +23,15 @@ class DocumentAnchor {
   DocumentAnchor(const std::optional<DayTime>& dct, AnchorMode mode);
   ~DocumentAnchor();
   // Appends to `out` the expressions of `partials` whose value is valid; a
-  // partial that cannot produce a valid value is dropped.
-  void Anchor(const std::vector<Partial>& partials, std::vector<TimeExpression>& out);
+  // partial that cannot produce a valid value is dropped. When `sources` is
+  // not null, the index in `partials` of each expression appended is
+  // appended to it (for the rule report's trace).
+  void Anchor(const std::vector<Partial>& partials, std::vector<TimeExpression>& out,
+              std::vector<size_t>* sources = nullptr);
 
  private:
+  std::optional<CivilDate> DayNamedAfter(const std::vector<Partial>& partials, size_t i) const;
+
   std::unique_ptr<Anchorer> anchorer_;
 };
 

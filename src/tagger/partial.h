@@ -28,6 +28,7 @@ enum class Unit {
   kDecade,
   kCentury,
   kContext,  // as a granularity: that of the last date mentioned ("a year ago" -> 1988-Q3)
+  kAnchor,   // the same, and the value becomes the last date mentioned ("a year later")
 };
 // Parses "day", "week", ...; kNone for anything else.
 Unit ParseUnit(std::string_view name);
@@ -46,7 +47,10 @@ enum class Direction {
 Direction ParseDirection(std::string_view name, bool* ok);
 
 // The tense found around an expression by the language's cue patterns.
-enum class Tense { kNone, kPast, kPresent, kFuture };
+// kIntent is a future told as an intention, a plan or a forecast ("would",
+// "planned to"): ahead of the anchor like kFuture, and in narratives a
+// written year under it looks ahead from the story without moving it.
+enum class Tense { kNone, kPast, kPresent, kFuture, kIntent };
 
 struct Partial {
   static constexpr int kUnset = -1000000;
@@ -76,9 +80,14 @@ struct Partial {
   Tense tense = Tense::kNone;
   bool from_reference = false;  // anchored on the last date mentioned, not the DCT
   bool aside = false;           // emitted but not remembered as the last date mentioned
-  std::string only_mode;        // "news" or "narratives": emitted in that anchoring mode only
   int easter = kUnset;          // days after Easter Sunday (Pentecost is 49)
   int nth = kUnset;             // with weekday and month: the nth such day (-1: the last)
+  // Sentence ends ('.', '!' or '?' before a blank, or a line end) between the
+  // previous partial of the scan (or the start of the text scanned) and this one.
+  int sentence_breaks = 0;
+  int clause_breaks = 0;        // the same for ',', ';', ':' and sentence ends
+  int comma_breaks = 0;         // the same for ',' alone
+  bool opens_sentence = false;  // at most two words precede it in its sentence
 
   std::string mod, quant, freq;
 

@@ -1,5 +1,5 @@
 // The rule compiler's internal error: thrown from deep inside the parser and
-// compiler, caught once in Tagger::Create and returned as a Status
+// compiler, caught once in CompileLanguages (language_rules.h) and returned as a Status
 // (kInvalidArgument), so it never crosses the public API.
 #ifndef DATELINE_TAGGER_RULE_ERROR_H_
 #define DATELINE_TAGGER_RULE_ERROR_H_

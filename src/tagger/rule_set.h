@@ -18,9 +18,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dateline/tagger.h"
 #include "tagger/partial.h"
 #include "tagger/rule_file.h"
 #include "tagger/template.h"
+#include "tagger/trace.h"
 #include "text/fold.h"
 
 namespace dateline {
@@ -45,6 +47,8 @@ struct CompiledRule {
   std::vector<std::pair<const FieldSpec*, Template>> fields;
   bool negative = false;
   int priority = 0;
+  // Set by `mode`: the rule takes part in scans of that anchoring mode only.
+  std::optional<AnchorMode> only_mode;
 };
 
 class RuleSet {
@@ -55,10 +59,15 @@ class RuleSet {
 
   const std::string& language() const { return language_; }
   size_t rule_count() const { return rules_.size(); }
+  // The name of rule `index` (file order), as in Partial::rule.
+  std::string_view rule_name(size_t index) const { return rules_[index].name; }
 
   // Appends to `out` the partials found in `folded` (stage 1). `dct_year` is
-  // 0 when unknown.
-  void Scan(const FoldedText& folded, int dct_year, std::vector<Partial>& out) const;
+  // 0 when unknown. `control` (diagnostics, see trace.h) may be null.
+  // Rules restricted to the other anchoring mode than `mode` are passed
+  // over.
+  void Scan(const FoldedText& folded, int dct_year, AnchorMode mode, std::vector<Partial>& out,
+            const ScanControl* control = nullptr) const;
 
   // Number of this language's detection words (lexicon `detect`) in `folded`.
   int CountDetectionWords(std::string_view folded) const;
@@ -71,20 +80,27 @@ class RuleSet {
   using CaptureMap = std::unordered_map<std::string, std::string>;
   // Matches the rule and its context at [begin, end) of `folded`, filling
   // `captures` (normalised through lexicons); false when any part fails.
+  // `lexicon_hits`, when not null, receives the lexicon spellings matched.
   bool Capture(const CompiledRule& rule, const FoldedText& folded, size_t begin, size_t end,
-               CaptureMap& captures) const;
-  // The best rule that matches [begin, end) exactly with its context, or null.
+               CaptureMap& captures, std::vector<LexiconHit>* lexicon_hits) const;
+  // The best rule that matches [begin, end) exactly with its context, or
+  // null; rules `control` disables are passed over.
   const CompiledRule* ChooseRule(const FoldedText& folded, size_t begin, size_t end,
-                                 std::vector<int>& hits, CaptureMap& captures) const;
+                                 AnchorMode mode, std::vector<int>& hits, CaptureMap& captures,
+                                 const ScanControl* control,
+                                 std::vector<LexiconHit>* lexicon_hits) const;
   bool CaptureGroups(const RE2& re, const CompiledRule& rule, std::string_view input,
-                     RE2::Anchor anchor, CaptureMap& captures) const;
+                     RE2::Anchor anchor, CaptureMap& captures,
+                     std::vector<LexiconHit>* lexicon_hits) const;
   Partial Normalize(const CompiledRule& rule, const CaptureMap& captures, int dct_year) const;
   std::unique_ptr<RE2> CompileContext(const RuleField& field, CompiledRule& rule) const;
   // Joins a premodifier word ("early", "more than") that ends just before
   // `begin` but not before `floor` to the span, and sets its mod.
   void ApplyPremodifier(const FoldedText& folded, size_t floor, size_t& begin,
                         Partial& partial) const;
-  Tense FindTense(const FoldedText& folded, size_t begin, size_t end) const;
+  // The tense of the nearest cue around [begin, end); `cue`, when not null,
+  // receives the cue's folded text.
+  Tense FindTense(const FoldedText& folded, size_t begin, size_t end, std::string* cue) const;
 
   std::string language_;
   std::shared_ptr<const LanguageSpec> spec_;  // owns what the maps below point into
@@ -95,7 +111,14 @@ class RuleSet {
   std::unique_ptr<RE2> scanner_;
   std::unique_ptr<RE2::Set> selector_;
   std::unique_ptr<RE2> premodifier_;  // "(alternatives)\s*$" of lexicon `premod`
-  std::vector<std::pair<Tense, std::unique_ptr<RE2>>> cues_;
+  struct Cue {
+    Tense tense;
+    std::unique_ptr<RE2> pattern;
+    // Group `(?P<unaccented>...)`, or 0: what it matches must have been
+    // written without marks ("a" the verb, not "à" the preposition).
+    int unaccented_group = 0;
+  };
+  std::vector<Cue> cues_;
   std::unique_ptr<RE2> not_cues_;  // `cue none`: words no cue may match inside
   std::unique_ptr<RE2> detect_;
 };

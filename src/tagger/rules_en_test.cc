@@ -404,7 +404,13 @@ TEST_F(RulesEnTest, PartOfDayOfADate) {
   Check("On the night of 20 June 1791 the king fled.", "",
         {{"the night of 20 June 1791", "TIME", "1791-06-20TNI"}}, AnchorMode::kNarratives);
   Check("They entered Lexington on the morning of April 19.", "1775-04-10",
-        {{"the morning of April 19", "TIME", "1775-04-19TMO"}});
+        {{"the morning of April 19", "TIME", "1775-04-19TMO"}}, AnchorMode::kNarratives);
+  // News give a night or a morning of a day as the day alone, an evening with
+  // its part of day.
+  Check("He was shot on the night of Friday, Oct. 23.", "1998-11-21",
+        {{"the night of Friday, Oct. 23", "DATE", "1998-10-23"}});
+  Check("They met on the evening of Oct. 23.", "1998-11-21",
+        {{"the evening of Oct. 23", "TIME", "1998-10-23TEV"}});
 }
 
 TEST_F(RulesEnTest, PeriodsOfTheLastDate) {
@@ -434,6 +440,207 @@ TEST_F(RulesEnTest, YearsNamedInPassingDoNotMoveTheStory) {
         {{"August 1918", "DATE", "1918-08"},
          {"the winter", "DATE", "1919-WI"},
          {"10 September", "DATE", "1918-09-10"}},
+        AnchorMode::kNarratives);
+}
+
+TEST_F(RulesEnTest, CoordinatedNumbersAreTwoExpressions) {
+  const std::string dct = "2010-06-15";
+  // The bare first number is left untagged (see durations.rules), never
+  // added to the second.
+  Check("It took two and six days.", dct, {{"six days", "DURATION", "P6D"}});
+  Check("They met two and six days later.", dct, {{"six days later", "DATE", "2010-06-21"}});
+  // "and" joins number words only after hundred or thousand.
+  Check("It lasted two hundred and fifty days.", dct,
+        {{"two hundred and fifty days", "DURATION", "P250D"}});
+  Check("The games are on September 14 and 18, 2010.", "",
+        {{"September 14", "DATE", "2010-09-14"}, {"18, 2010", "DATE", "2010-09-18"}});
+  Check("Sales rose in May/June 2011.", dct,
+        {{"May", "DATE", "2011-05"}, {"June 2011", "DATE", "2011-06"}});
+  Check("In the 19th and 20th century wars raged.", dct,
+        {{"the 19th", "DATE", "18"}, {"20th century", "DATE", "19"}});
+}
+
+TEST_F(RulesEnTest, RaceTimesAndBarePluralTimeUnits) {
+  const std::string dct = "2010-06-15";
+  Check("He won the marathon in 2:07:35, a lap in 1:43.21.", dct,
+        {{"2:07:35", "DURATION", "PT2H7M35S"}, {"1:43.21", "DURATION", "PT1M43S"}});
+  Check("At 10:32:15 the bell rang; at 11:30:15 p.m. it stopped.", dct,
+        {{"10:32:15", "TIME", "2010-06-15T10:32:15"},
+         {"11:30:15 p.m", "TIME", "2010-06-15T23:30:15"}});
+  Check("They talked for hours.", dct, {{"hours", "DURATION", "PTXH"}});
+}
+
+TEST_F(RulesEnTest, WrittenFormsOfDates) {
+  const std::string dct = "2010-06-15";
+  Check("The meeting starts at 2009-12-19T17:00:00 in Copenhagen.", dct,
+        {{"2009-12-19T17:00:00", "TIME", "2009-12-19T17:00:00"}});
+  Check("He was born on 1.3.1999 in Bern.", dct, {{"1.3.1999", "DATE", "1999-03-01"}});
+  Check("It ends in two-thousand ten, on January nineteenth.", dct,
+        {{"two-thousand ten", "DATE", "2010"}, {"January nineteenth", "DATE", "2010-01-19"}});
+  Check("In the late seventies, not the 1990s BC or the 470s BC.", dct,
+        {{"the late seventies", "DATE", "197", "END"},
+         {"the 1990s BC", "DATE", "BC199"},
+         {"the 470s BC", "DATE", "BC047"}});
+}
+
+TEST_F(RulesEnTest, AClockTimeToldBeforeItsDayTakesThatDay) {
+  Check("It happened at 11:30 p.m. yesterday. At 9 a.m., on Tuesday, he left.", "2023-02-22",
+        {{"11:30 p.m", "TIME", "2023-02-21T23:30"},
+         {"yesterday", "DATE", "2023-02-21"},
+         {"9 a.m., on Tuesday", "TIME", "2023-02-21T09:00"}});
+}
+
+TEST_F(RulesEnTest, NextToIsNoFutureCue) {
+  Check("Blasts next to the U.S. embassies in Kenya killed 100 people on Friday.", "1998-08-08",
+        {{"Friday", "DATE", "1998-08-07"}});
+  Check("The summit is next Friday.", "1998-08-08", {{"next Friday", "DATE", "1998-08-14"}});
+}
+
+TEST_F(RulesEnTest, FractionsOfLongUnits) {
+  Check("Half a century later, after a quarter century of war.", "2010-06-15",
+        {{"Half a century", "DURATION", "P50Y"}, {"a quarter century", "DURATION", "P25Y"}});
+  Check("It took a quarter of a century and half a decade.", "2010-06-15",
+        {{"a quarter of a century", "DURATION", "P25Y"}, {"half a decade", "DURATION", "P5Y"}});
+  Check("A quarter of the troops left.", "2010-06-15", {});
+}
+
+TEST_F(RulesEnTest, SetsOfPartsOfWeekdaysAndSeasons) {
+  Check("She works Monday afternoons, Sundays mornings and every summer.", "2010-06-15",
+        {{"Monday afternoons", "SET", "XXXX-WXX-1TAF"},
+         {"Sundays mornings", "SET", "XXXX-WXX-7TMO"},
+         {"every summer", "SET", "XXXX-SU"}});
+}
+
+TEST_F(RulesEnTest, NumbersThatAreNoTimes) {
+  const std::string dct = "2010-06-15";
+  Check("It cost $2016 for a 2000 kilometer trip; the chicks are several days old.", dct, {});
+  Check("They march the way their fathers did; we will march.", dct, {});
+  // "to March" opens a range, and a march of so many miles is no month.
+  Check("From February to March 1999 they had to march 286 miles.", dct,
+        {{"February", "DATE", "1999-02"}, {"March 1999", "DATE", "1999-03"}});
+}
+
+TEST_F(RulesEnTest, WithoutADctWhatTheTextNamesIsKept) {
+  Check("He will return in November next year, this Monday.", "",
+        {{"November next year", "DATE", "XXXX-11"}, {"this Monday", "DATE", "XXXX-WXX-1"}});
+}
+
+TEST_F(RulesEnTest, YearsLaterKeepTheGranularityOfTheirDate) {
+  Check("On March 5, 2008 he left. A year later he returned; in June he left again.", "2010-06-15",
+        {{"March 5, 2008", "DATE", "2008-03-05"},
+         {"A year later", "DATE", "2009-03-05"},
+         {"June", "DATE", "2009-06"}},
+        AnchorMode::kNarratives);
+  Check("In 1941 he left. Two years later he returned.", "",
+        {{"1941", "DATE", "1941"}, {"Two years later", "DATE", "1943"}}, AnchorMode::kNarratives);
+}
+
+TEST_F(RulesEnTest, AYearFarAheadOfTheStoryIsAnAside) {
+  // A modern year between two years of the story does not take the
+  // year-less dates after it.
+  Check(
+      "The war began on July 28, 1914. Papers found in 2003 show the plan. On July 29, Russia "
+      "mobilized, and the next month Germany attacked. By 1915 the front was fixed.",
+      "",
+      {{"July 28, 1914", "DATE", "1914-07-28"},
+       {"2003", "DATE", "2003"},
+       {"July 29", "DATE", "1914-07-29"},
+       {"the next month", "DATE", "1914-08"},
+       {"1915", "DATE", "1915"}},
+      AnchorMode::kNarratives);
+  Check(
+      "Baghdad fell on April 9, 2003. In November 2008, protesters burned an effigy. On April "
+      "15 the invasion was declared over; in 2004 the insurgency grew.",
+      "",
+      {{"April 9, 2003", "DATE", "2003-04-09"},
+       {"November 2008", "DATE", "2008-11"},
+       {"April 15", "DATE", "2003-04-15"},
+       {"2004", "DATE", "2004"}},
+      AnchorMode::kNarratives);
+  // Two such years in a row are an aside too.
+  Check(
+      "The war began on July 28, 1914. Papers found in 2003 and published in 2005 show the "
+      "plan. On July 29, Russia mobilized. By 1915 the front was fixed.",
+      "",
+      {{"July 28, 1914", "DATE", "1914-07-28"},
+       {"2003", "DATE", "2003"},
+       {"2005", "DATE", "2005"},
+       {"July 29", "DATE", "1914-07-29"},
+       {"1915", "DATE", "1915"}},
+      AnchorMode::kNarratives);
+  // The story moving on: the next year written is as late, so the jump is
+  // the story's own.
+  Check(
+      "The armistice came in 1953. In 1976 the border flared again. In August, troops "
+      "clashed, and in 1977 talks began.",
+      "",
+      {{"1953", "DATE", "1953"},
+       {"1976", "DATE", "1976"},
+       {"August", "DATE", "1976-08"},
+       {"1977", "DATE", "1977"}},
+      AnchorMode::kNarratives);
+  // A flashback anchors what follows it.
+  Check(
+      "The crisis came in 1789. In May 1776, Turgot was dismissed. The next year Necker took "
+      "over; by 1789 the debt was vast.",
+      "",
+      {{"1789", "DATE", "1789"},
+       {"May 1776", "DATE", "1776-05"},
+       {"The next year", "DATE", "1777"},
+       {"1789", "DATE", "1789"}},
+      AnchorMode::kNarratives);
+}
+
+TEST_F(RulesEnTest, ASeasonOfTheStoryMovesIt) {
+  // The winter after an autumn is the next year's, and what follows it too.
+  Check(
+      "In the autumn of 1941 the army reached Moscow. The winter was harsh. In March the front "
+      "held. That spring they attacked.",
+      "",
+      {{"the autumn of 1941", "DATE", "1941-FA"},
+       {"The winter", "DATE", "1942-WI"},
+       {"March", "DATE", "1942-03"},
+       {"That spring", "DATE", "1942-SP"}},
+      AnchorMode::kNarratives);
+  // A season looked across does not.
+  Check("In August 1918 they hoped to hold out through the winter. On 10 September they sued.", "",
+        {{"August 1918", "DATE", "1918-08"},
+         {"the winter", "DATE", "1919-WI"},
+         {"10 September", "DATE", "1918-09-10"}},
+        AnchorMode::kNarratives);
+}
+
+TEST_F(RulesEnTest, AYearToldAheadDoesNotMoveTheStory) {
+  // "would return ... in 1953" looks ahead from 1949; the story goes on in 1949.
+  Check("In 1949 the king fled; he would return to power in 1953. In March, the army marched.",
+        "",
+        {{"1949", "DATE", "1949"}, {"1953", "DATE", "1953"}, {"March", "DATE", "1949-03"}},
+        AnchorMode::kNarratives);
+  // "until" is no intention: "until in March 1980" is the story's own date.
+  Check("Relations declined until in March 1980 Iran withdrew. The tension rose in April.", "",
+        {{"March 1980", "DATE", "1980-03"}, {"April", "DATE", "1980-04"}},
+        AnchorMode::kNarratives);
+}
+
+TEST_F(RulesEnTest, CitationsAndWorksAreAsides) {
+  // The last written year before "On July 29" is a citation or a work's:
+  // the story stays in 1914 even with no written year after them.
+  Check("The war began on July 28, 1914 (Keegan, 1998). On July 29, Russia mobilized.", "",
+        {{"July 28, 1914", "DATE", "1914-07-28"},
+         {"1998", "DATE", "1998"},
+         {"July 29", "DATE", "1914-07-29"}},
+        AnchorMode::kNarratives);
+  Check(
+      "The war began in July 1914. In his 2003 book, Smith argues otherwise. On July 29, "
+      "Russia mobilized.",
+      "",
+      {{"July 1914", "DATE", "1914-07"},
+       {"2003", "DATE", "2003"},
+       {"July 29", "DATE", "1914-07-29"}},
+      AnchorMode::kNarratives);
+  // A year in a clause of the story in parentheses does not need a name.
+  Check("In 1916 (and again in 1917) they attacked. In May, they failed.", "",
+        {{"1916", "DATE", "1916"}, {"1917", "DATE", "1917"}, {"May", "DATE", "1916-05"}},
         AnchorMode::kNarratives);
 }
 
@@ -510,7 +717,8 @@ TEST_F(RulesEnTest, PassiveAfterWillIsFuture) {
 
 TEST_F(RulesEnTest, MarchesAreNotMonths) {
   Check("Protesters gathered at the annual March for Life.", "1999-01-22", {});
-  Check("She led the ``March of the Combatant Mothers.''", "2000-01-15", {});
+  Check("Protesters march through the city; holders March 15 get paid.", "2000-01-15",
+        {{"March 15", "DATE", "2000-03-15"}});
   Check("Orangemen march each July to the church.", "1998-03-22",
         {{"each July", "SET", "XXXX-07"}});
   Check("In March each year the fund reports.", "1998-03-22",
