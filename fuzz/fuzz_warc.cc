@@ -15,34 +15,24 @@
 #include <string>
 #include <vector>
 
-#include "ingest/warc.h"
 #include "fuzz_check.h"
+#include "ingest/warc.h"
+#include "util/gzip_for_tests.h"
 
 namespace {
 
-std::string GzipMember(std::string_view data) {
-  z_stream zs{};
-  deflateInit2(&zs, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+// Level 1: the fuzzer builds many members per input.
+std::string FastGzip(std::string_view data) { return dateline::test_util::GzipMember(data, 1); }
 
 std::string GzipMembers(std::string_view plain) {
   std::string out;
   size_t start = 0;
   for (size_t i = plain.find("\nWARC/"); i != std::string_view::npos;
        i = plain.find("\nWARC/", i + 1)) {
-    out += GzipMember(plain.substr(start, i + 1 - start));
+    out += FastGzip(plain.substr(start, i + 1 - start));
     start = i + 1;
   }
-  return out + GzipMember(plain.substr(start));
+  return out + FastGzip(plain.substr(start));
 }
 
 }  // namespace

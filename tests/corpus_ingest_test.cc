@@ -14,9 +14,12 @@
 
 #include "dateline/corpus.h"
 #include "dateline/ingest.h"
+#include "util/gzip_for_tests.h"
 
 namespace dateline {
 namespace {
+
+using test_util::GzipMember;
 
 namespace fs = std::filesystem;
 
@@ -191,20 +194,6 @@ TEST_F(CorpusIngestTest, ReadsWarcResponsesAndIsIdempotent) {
   const auto hits = *corpus->Search("geneve", 5);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].origin.url, "https://example.org/sommet");
-}
-
-std::string GzipMember(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
 }
 
 // A WARC response record holding a page of distinct words.

@@ -10,9 +10,12 @@
 
 #include "dateline/timex.h"
 #include "text/utf8.h"
+#include "util/gzip_for_tests.h"
 
 namespace dateline {
 namespace {
+
+using test_util::GzipMember;
 
 std::string Fixture(const std::string& name) {
   std::ifstream in(std::string(DATELINE_SOURCE_DIR) + "/tests/data/read/" + name, std::ios::binary);
@@ -23,20 +26,6 @@ std::string Fixture(const std::string& name) {
 
 std::string Published(const Article& a) { return a.published ? FormatDayTime(*a.published) : ""; }
 std::string Modified(const Article& a) { return a.modified ? FormatDayTime(*a.modified) : ""; }
-
-std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 TEST(Reader, HtmlArticle) {
   Reader reader;
@@ -59,7 +48,7 @@ TEST(Reader, HtmlArticle) {
 
 TEST(Reader, GzipInputIsInflated) {
   Reader reader;
-  StatusOr<Article> a = reader.Read(Gzip(Fixture("article.html")), ReadHints{});
+  StatusOr<Article> a = reader.Read(GzipMember(Fixture("article.html"), 9), ReadHints{});
   ASSERT_TRUE(a.ok()) << a.status().message();
   EXPECT_EQ(Published(*a), "2023-02-25T14:15:00");
 }
@@ -69,7 +58,7 @@ TEST(Reader, GzipBombIsCappedWithError) {
   ReadHints hints;
   hints.path = "bomb.html.gz";
   hints.max_bytes = 1 << 20;
-  StatusOr<Article> a = reader.Read(Gzip(std::string(8 << 20, 'a')), hints);
+  StatusOr<Article> a = reader.Read(GzipMember(std::string(8 << 20, 'a'), 9), hints);
   EXPECT_FALSE(a.ok());
   EXPECT_EQ(a.status().code(), StatusCode::kTooLarge);
   EXPECT_NE(a.status().message().find("bomb.html.gz"), std::string::npos) << a.status().message();
@@ -77,7 +66,7 @@ TEST(Reader, GzipBombIsCappedWithError) {
 
 TEST(Reader, CorruptGzipIsAnError) {
   Reader reader;
-  std::string gz = Gzip(Fixture("article.html"));
+  std::string gz = GzipMember(Fixture("article.html"), 9);
   gz.resize(gz.size() / 2);
   ReadHints hints;
   hints.path = "cut.html.gz";

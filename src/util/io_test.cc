@@ -9,24 +9,14 @@
 #include <fstream>
 #include <string>
 
+#include "util/gzip_for_tests.h"
+
 namespace dateline {
 namespace {
 
-namespace fs = std::filesystem;
+using test_util::GzipMember;
 
-std::string GzipMember(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+namespace fs = std::filesystem;
 
 class ReadInputTest : public ::testing::Test {
  protected:
