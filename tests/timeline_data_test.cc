@@ -1,5 +1,5 @@
-// Timelines on the shared data: ml-crisis-fr floors and the Loukachenko
-// seeds. Skipped when ../shared/data is missing.
+// Timelines on the shared data: leave-one-topic-out floors over the dev
+// topics and the Loukachenko seeds. Skipped when ../shared/data is missing.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -9,6 +9,8 @@
 #include "dateline/ingest.h"
 #include "dateline/timeline.h"
 #include "eval/tls.h"
+#include "eval/tls_baseline.h"
+#include "eval/tls_loto.h"
 
 namespace dateline {
 namespace {
@@ -18,31 +20,65 @@ std::string SharedData() {
   return std::string(env && *env ? env : DATELINE_SOURCE_DIR "/../shared") + "/data";
 }
 
-// Floors just below the figures measured when this test was last raised
-// (egypt + libya, tagger of 2026-11-21, corpus schema v3 with boilerplate
-// lines left out, dates re-ranked by topic share and spread over events,
-// sentences picked with a stricter near-repeat bar, chatter discounted and
-// a second sentence of one article discounted: date F1 0.323, AR1 0.061,
-// AR2 0.016, concat R1 0.321; they move with the tagger and the reader).
-TEST(TimelineDataTest, MlCrisisFrenchEgyptAndLibya) {
-  const std::string root = SharedData() + "/tls/ml-crisis-fr";
-  if (!std::filesystem::exists(root)) GTEST_SKIP() << "no shared data at " << root;
-  eval::TlsRunOptions options;
-  options.language = "fr";
-  std::vector<eval::TlsScores> scores;
-  for (const char* topic : {"egypt", "libya"}) {
-    const auto r =
-        eval::RunTlsTopic(root + "/" + topic, root + "/reference/" + topic + ".txt", options);
-    ASSERT_TRUE(r.error.empty()) << r.error;
-    scores.push_back(r.scores);
+// Leave one topic out over the eight dev topics (three French ML-Crisis
+// topics, five English Timeline17 ones): every constant of the timeline is
+// chosen without the topic it is scored on, so these floors are what a topic
+// never tuned on got, not scores on tuned topics. Floors just below the
+// held-back means measured when this test was last raised (tagger of
+// 2026-12-05 with the rule audit): French date F1 0.2751 AR1 0.0389 (count
+// 0.2147 / 0.0306), English 0.6121 / 0.1129 (count 0.6052 / 0.0901). They
+// move with the tagger and the reader. About two and a half minutes in an
+// optimised build: the sanitizer build leaves accuracy to it.
+TEST(TimelineDataTest, LeaveOneTopicOutBeatsTheCountBaselineInEachLanguage) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "accuracy over the dev topics is measured by the optimised build";
+#endif
+  const std::string data = SharedData() + "/tls";
+  if (!std::filesystem::exists(data + "/ml-crisis-fr") ||
+      !std::filesystem::exists(data + "/t17-en")) {
+    GTEST_SKIP() << "no shared timeline data at " << data;
   }
-  const eval::TlsScores avg = eval::AverageScores(scores);
-  std::printf("ml-crisis-fr egypt+libya: date F1 %.4f R1 %.4f R2 %.4f AR1 %.4f AR2 %.4f\n",
-              avg.date.f1, avg.concat1.f1, avg.concat2.f1, avg.align1.f1, avg.align2.f1);
-  EXPECT_GE(avg.date.f1, 0.31);
-  EXPECT_GE(avg.align1.f1, 0.060);
-  EXPECT_GE(avg.align2.f1, 0.015);
-  EXPECT_GE(avg.concat1.f1, 0.315);
+  std::vector<eval::TlsPreparedTask> prepared;
+  for (const char* root : {"/ml-crisis-fr", "/t17-en"}) {
+    std::string error;
+    for (const eval::TlsTask& task : eval::FindTlsTasks(data + root, error)) {
+      prepared.push_back(eval::PrepareTlsTask(task, eval::TlsRunOptions{}));
+      ASSERT_TRUE(prepared.back().error.empty()) << prepared.back().error;
+    }
+    ASSERT_TRUE(error.empty()) << error;
+  }
+  std::vector<const eval::TlsPreparedTask*> tasks;
+  std::vector<eval::TlsScores> count;
+  for (const eval::TlsPreparedTask& p : prepared) {
+    eval::TlsOptions scoring;
+    scoring.language = p.language;
+    const auto timeline =
+        eval::CountBaselineTimeline(*p.corpus, p.size, eval::TlsTokenizer(scoring));
+    ASSERT_TRUE(timeline.ok()) << timeline.status().message();
+    tasks.push_back(&p);
+    count.push_back(eval::ScoreTimeline(*timeline, {p.reference}, scoring));
+  }
+  const eval::TlsLotoResult result =
+      eval::LeaveOneTopicOut(tasks, count, eval::TimelineKnobs(), nullptr);
+  const eval::TlsLotoSummary summary = eval::SummarizeLoto(tasks, count, result);
+  ASSERT_EQ(summary.topics.size(), 8u);
+  ASSERT_EQ(summary.languages.size(), 2u);
+  for (const eval::TlsLotoRow& row : summary.topics) {
+    std::printf("held back %-10s date F1 %.4f AR1 %.4f | count %.4f %.4f\n", row.name.c_str(),
+                row.system.date.f1, row.system.align1.f1, row.count.date.f1, row.count.align1.f1);
+  }
+  const eval::TlsLotoRow& en = summary.languages[0];
+  const eval::TlsLotoRow& fr = summary.languages[1];
+  ASSERT_EQ(en.name, "en");
+  ASSERT_EQ(fr.name, "fr");
+  for (const eval::TlsLotoRow* row : {&en, &fr}) {
+    EXPECT_GT(row->system.date.f1, row->count.date.f1) << row->name;
+    EXPECT_GT(row->system.align1.f1, row->count.align1.f1) << row->name;
+  }
+  EXPECT_GE(fr.system.date.f1, 0.27);
+  EXPECT_GE(fr.system.align1.f1, 0.037);
+  EXPECT_GE(en.system.date.f1, 0.60);
+  EXPECT_GE(en.system.align1.f1, 0.11);
 }
 
 bool HasSentence(const Timeline& t, const std::string& date, const std::string& word) {

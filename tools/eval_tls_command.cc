@@ -105,35 +105,21 @@ int RunLoto(const std::vector<eval::TlsTask>& tasks, const eval::TlsRunOptions& 
   const eval::TlsLotoResult r = eval::LeaveOneTopicOut(pointers, baseline, knobs, progress);
   std::printf("%-22s %7s %7s | %7s %7s | %s\n", "held-back topic", "dateF1", "AR1", "count", "AR1",
               "values chosen without it");
-  std::map<std::string, std::pair<std::vector<eval::TlsScores>, std::vector<eval::TlsScores>>>
-      languages;
+  const eval::TlsLotoSummary summary = eval::SummarizeLoto(pointers, baseline, r);
   int wins = 0;
-  for (const eval::TlsLotoFold& fold : r.folds) {
-    std::vector<eval::TlsScores> base;
-    for (size_t i = 0; i < prepared.size(); ++i) {
-      if (prepared[i].language + "/" + prepared[i].task.topic == fold.topic) {
-        base.push_back(baseline[i]);
-      }
-    }
-    const eval::TlsScores s = eval::AverageScores(fold.held_back);
-    const eval::TlsScores b = eval::AverageScores(base);
-    const bool win = s.date.f1 > b.date.f1 && s.align1.f1 > b.align1.f1;
-    wins += win ? 1 : 0;
-    std::printf("%-22s %7.4f %7.4f | %7.4f %7.4f | %s%s\n", fold.topic.c_str(), s.date.f1,
-                s.align1.f1, b.date.f1, b.align1.f1, win ? "" : "(not above count) ",
-                Values(fold.chosen).c_str());
-    const std::string lang = fold.topic.substr(0, fold.topic.find('/'));
-    auto& [sys, bas] = languages[lang];
-    sys.insert(sys.end(), fold.held_back.begin(), fold.held_back.end());
-    bas.insert(bas.end(), base.begin(), base.end());
+  for (size_t i = 0; i < summary.topics.size(); ++i) {
+    const eval::TlsLotoRow& row = summary.topics[i];
+    wins += row.Above() ? 1 : 0;
+    std::printf("%-22s %7.4f %7.4f | %7.4f %7.4f | %s%s\n", row.name.c_str(), row.system.date.f1,
+                row.system.align1.f1, row.count.date.f1, row.count.align1.f1,
+                row.Above() ? "" : "(not above count) ", Values(r.folds[i].chosen).c_str());
   }
-  for (const auto& [lang, g] : languages) {
-    const eval::TlsScores s = eval::AverageScores(g.first);
-    const eval::TlsScores b = eval::AverageScores(g.second);
-    std::printf("%-22s %7.4f %7.4f | %7.4f %7.4f | mean over %zu tasks\n", ("mean " + lang).c_str(),
-                s.date.f1, s.align1.f1, b.date.f1, b.align1.f1, g.first.size());
+  for (const eval::TlsLotoRow& row : summary.languages) {
+    std::printf("%-22s %7.4f %7.4f | %7.4f %7.4f | mean over %zu tasks\n",
+                ("mean " + row.name).c_str(), row.system.date.f1, row.system.align1.f1,
+                row.count.date.f1, row.count.align1.f1, row.tasks);
   }
-  std::printf("topics above count in date F1 and AR1: %d of %zu\n", wins, r.folds.size());
+  std::printf("topics above count in date F1 and AR1: %d of %zu\n", wins, summary.topics.size());
   std::printf("chosen on all topics: %s\n", Values(r.chosen_on_all).c_str());
   std::map<std::string, std::vector<eval::TlsScores>> shipped;
   for (size_t i = 0; i < prepared.size(); ++i)

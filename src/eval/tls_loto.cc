@@ -194,4 +194,26 @@ TlsLotoResult LeaveOneTopicOut(const std::vector<const TlsPreparedTask*>& tasks,
   return result;
 }
 
+TlsLotoSummary SummarizeLoto(const std::vector<const TlsPreparedTask*>& tasks,
+                             const std::vector<TlsScores>& baseline, const TlsLotoResult& result) {
+  TlsLotoSummary summary;
+  std::map<std::string, std::pair<std::vector<TlsScores>, std::vector<TlsScores>>> languages;
+  for (const TlsLotoFold& fold : result.folds) {
+    std::vector<TlsScores> base;
+    for (size_t i = 0; i < tasks.size(); ++i) {
+      if (TopicOf(*tasks[i]) == fold.topic) base.push_back(baseline[i]);
+    }
+    summary.topics.push_back(
+        {fold.topic, AverageScores(fold.held_back), AverageScores(base), fold.held_back.size()});
+    auto& [system, count] = languages[fold.topic.substr(0, fold.topic.find('/'))];
+    system.insert(system.end(), fold.held_back.begin(), fold.held_back.end());
+    count.insert(count.end(), base.begin(), base.end());
+  }
+  for (const auto& [language, g] : languages) {
+    summary.languages.push_back(
+        {language, AverageScores(g.first), AverageScores(g.second), g.first.size()});
+  }
+  return summary;
+}
+
 }  // namespace dateline::eval

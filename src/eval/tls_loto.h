@@ -70,6 +70,27 @@ TlsLotoResult LeaveOneTopicOut(const std::vector<const TlsPreparedTask*>& tasks,
                                const std::vector<TlsKnob>& knobs,
                                const std::function<void(const std::string&)>& progress);
 
+// The held-back scores of a run beside the count baseline: per topic (the
+// mean of its tasks) and per language (the mean over its tasks).
+struct TlsLotoRow {
+  std::string name;  // "fr/egypt", or "fr" for a language
+  TlsScores system, count;
+  size_t tasks = 0;
+  // Strictly above the count in both date F1 and AR1.
+  bool Above() const {
+    return system.date.f1 > count.date.f1 && system.align1.f1 > count.align1.f1;
+  }
+};
+
+struct TlsLotoSummary {
+  std::vector<TlsLotoRow> topics;     // in the order of the folds
+  std::vector<TlsLotoRow> languages;  // sorted by name
+};
+
+// `tasks` and `baseline` as given to LeaveOneTopicOut, `result` its answer.
+TlsLotoSummary SummarizeLoto(const std::vector<const TlsPreparedTask*>& tasks,
+                             const std::vector<TlsScores>& baseline, const TlsLotoResult& result);
+
 }  // namespace dateline::eval
 
 #endif  // DATELINE_EVAL_TLS_LOTO_H_
