@@ -154,9 +154,13 @@ StatusOr<IngestSummary> Ingester::Run() {
   s.start = std::chrono::steady_clock::now();
   s.pipeline = s.options.pipeline;
   if (!s.pipeline) {
-    auto built = Pipeline::Create();
-    if (!built.ok()) return built.status();
-    s.own_pipeline = std::move(built).value();
+    // Built on the first run and kept: compiling the rules costs more than
+    // ingesting a small file, and an Ingester may be run again and again.
+    if (!s.own_pipeline) {
+      auto built = Pipeline::Create();
+      if (!built.ok()) return built.status();
+      s.own_pipeline = std::move(built).value();
+    }
     s.pipeline = s.own_pipeline.get();
   }
   if (!s.options.language.empty()) {
