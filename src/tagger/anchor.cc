@@ -8,13 +8,6 @@ namespace {
 
 constexpr int kUnset = Partial::kUnset;
 
-// Narratives: how many years a written year must stand ahead of the written
-// years before and after it to be taken as told in passing (ForwardAsides).
-constexpr int kForwardJump = 2;
-// How many written years in a row such an aside may hold ("papers found in
-// 2003 and published in 2005").
-constexpr size_t kMaxAsideRun = 2;
-
 // The date an expression is anchored on, with how much of it is known.
 struct AnchorDate {
   int year = kUnset;
@@ -585,45 +578,6 @@ TimexType TypeFor(const Partial& p, const TimexValue& value) {
 
 }  // namespace
 
-// Narratives: a year written well ahead of both the year written before it
-// and the one written after it ("On April 9 Baghdad fell. In November 2008,
-// protesters staged a similar stomping. ... on April 15 the coalition
-// declared"; "documents found in 2003" in a history of 1914) is told in
-// passing: the year-less dates around it ("April 15") still belong to the
-// story's own years. Such a year is emitted but does not become the anchor.
-// A jump back in time is not treated so: a flashback ("In May 1776, ...
-// The next year") usually anchors what follows it.
-std::vector<bool> ForwardAsides(const std::vector<Partial>& partials) {
-  std::vector<bool> aside(partials.size(), false);
-  std::vector<size_t> written;  // partials whose year the text wrote, in order
-  for (size_t i = 0; i < partials.size(); ++i) {
-    const Partial& p = partials[i];
-    if (p.year != Partial::kUnset && !p.aside && p.value.empty() && p.shift_unit == Unit::kNone) {
-      written.push_back(i);
-    }
-  }
-  // A run of up to kMaxAsideRun written years, each well ahead of the year
-  // written before the run and of the year written after it.
-  for (size_t k = 1; k + 1 < written.size(); ++k) {
-    const int before = partials[written[k - 1]].year;
-    size_t end = k;
-    while (end < written.size() && end - k < kMaxAsideRun &&
-           partials[written[end]].year - before > kForwardJump) {
-      ++end;
-    }
-    if (end == k || end >= written.size()) continue;
-    const int after = partials[written[end]].year;
-    bool ahead_of_after = true;
-    for (size_t r = k; r < end; ++r) {
-      ahead_of_after = ahead_of_after && partials[written[r]].year - after > kForwardJump;
-    }
-    if (!ahead_of_after) continue;
-    for (size_t r = k; r < end; ++r) aside[written[r]] = true;
-    k = end;
-  }
-  return aside;
-}
-
 // A clock time told before its day, in the same clause or across one comma
 // ("Vers 15 h 30, hier, un incendie", "at 11:30 p.m. yesterday"), with no
 // day named before it in its clause: the day that follows, not the one the
@@ -668,9 +622,6 @@ DocumentAnchor::~DocumentAnchor() = default;
 
 void DocumentAnchor::Anchor(const std::vector<Partial>& partials, std::vector<TimeExpression>& out,
                             std::vector<size_t>* sources) {
-  const std::vector<bool> forward_asides = anchorer_->mode() == AnchorMode::kNarratives
-                                               ? ForwardAsides(partials)
-                                               : std::vector<bool>(partials.size(), false);
   for (size_t i = 0; i < partials.size(); ++i) {
     const Partial& p = partials[i];
     anchorer_->Advance(p);
@@ -701,8 +652,7 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials, std::vector<Ti
     // looks forward from the story without moving it.
     const bool told_ahead = anchorer_->mode() == AnchorMode::kNarratives &&
                             p.year != Partial::kUnset && p.tense == Tense::kIntent;
-    if (!p.aside && !forward_asides[i] && !told_ahead && p.granularity != Unit::kContext &&
-        !from_dct) {
+    if (!p.aside && !told_ahead && p.granularity != Unit::kContext && !from_dct) {
       anchorer_->Remember(*value, e.type, p.year != Partial::kUnset);
     }
     out.push_back(std::move(e));
