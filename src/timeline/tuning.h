@@ -42,18 +42,18 @@ struct TimelineTuning {
   // sentence of a date reaches min_tokens, shorter ones down to
   // fallback_min_tokens are taken.
   size_t min_tokens = 8;
-  size_t max_tokens = 40;
+  size_t max_tokens = 30;
   size_t fallback_min_tokens = 3;
   // Weight of a sentence's similarity to the whole timeline against that to
   // its date's centre.
-  double topic_weight = 10.0;
+  double topic_weight = 3.0;
   // Score factors: a sentence dated only by its article; a question,
   // exclamation, tweet or link (reactions and page chatter rather than
   // statements of what happened); a second sentence from an article already
   // picked for the date.
   double weak_sentence_penalty = 0.8;
-  double chatter_penalty = 0.5;
-  double same_article_penalty = 0.8;
+  double chatter_penalty = 0.8;
+  double same_article_penalty = 0.5;
   // A sentence this close (TF-IDF cosine) to one already picked for its
   // date is a near-repeat.
   double redundancy = 0.3;
@@ -61,7 +61,7 @@ struct TimelineTuning {
   // date, when they name no day of their own, are candidates for the date
   // too: news of the next morning leads with the day before (DATEWISE's
   // "publication" sentences). 0 leaves them out.
-  int next_day_leads = 0;
+  int next_day_leads = 3;
 };
 
 // BuildTimeline with other constants.
