@@ -25,6 +25,11 @@
 // sentence ids freed when they were the highest; the planner does not, so
 // that case alone may number sentences otherwise.
 //
+// Memory: a partition holds its articles' texts and sentence spans; the
+// planner, per article, its MinHash signature, distinct sentence hashes and
+// source (about a kilobyte for a news article: a gigabyte on the driver for
+// a million articles, where the texts would take tens).
+//
 // Blobs are read only by the same build that wrote them. A TimelinePartition
 // is not thread-safe; PartitionPlanner neither.
 #ifndef DATELINE_CORPUS_PARTITION_H_

@@ -117,6 +117,10 @@ void TimelinePartition::Add(CorpusDocument doc) {
     a.sentences.push_back(std::move(s));
   }
   a.doc = std::move(doc);
+  // The spans are in `sentences` now, and a timeline never reads the
+  // expressions: a partition keeps its texts and little else.
+  std::vector<Sentence>().swap(a.doc.sentences);
+  std::vector<TimeExpression>().swap(a.doc.expressions);
   impl_->articles.push_back(std::move(a));
   impl_->planned = false;
   impl_->fts.reset();
@@ -229,7 +233,7 @@ StatusOr<std::string> TimelinePartition::Sentences(std::string_view requests,
                                                    const SentenceFilter& filter) const {
   if (!impl_->planned) return Status::InvalidArgument("timeline partition: no plan applied");
   wire::Reader r(requests);
-  std::vector<wire::SentenceRequest> asked(r.U64());
+  std::vector<wire::SentenceRequest> asked(r.Count());
   for (wire::SentenceRequest& q : asked) {
     q.date = r.Str();
     q.max_position = r.I64();
@@ -363,7 +367,7 @@ Status PartitionPlanner::AddDigest(std::string_view digest) {
     std::string source, url, title, published;
   };
   wire::Reader r(digest);
-  std::vector<Entry> entries(r.U64());
+  std::vector<Entry> entries(r.Count());
   for (Entry& e : entries) {
     e.content = r.Str();
     e.language = r.Str();
@@ -371,7 +375,7 @@ Status PartitionPlanner::AddDigest(std::string_view digest) {
     e.signature = r.Str();
     e.shingles = r.U64();
     e.sentences = r.U64();
-    e.hashes.resize(r.U64());
+    e.hashes.resize(r.Count());
     for (int64_t& h : e.hashes) h = r.I64();
     e.source = r.Str();
     e.url = r.Str();

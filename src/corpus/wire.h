@@ -57,6 +57,14 @@ class Reader {
     const uint64_t v = U64();
     return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
   }
+  // A count of entries to follow, each at least a byte long: a count
+  // larger than the bytes left fails (so that a damaged blob cannot make
+  // the reader allocate for billions of entries).
+  uint64_t Count() {
+    const uint64_t n = U64();
+    if (n > in_.size()) return Fail();
+    return n;
+  }
   std::string Str() {
     const uint64_t n = U64();
     if (n > in_.size()) return Fail(), std::string();

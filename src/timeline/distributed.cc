@@ -61,7 +61,7 @@ class GatheredStore : public TimelineStore {
 
   Status SetCatalog(std::string_view catalog) {
     wire::Reader r(catalog);
-    articles_.resize(r.U64());
+    articles_.resize(r.Count());
     for (size_t i = 0; i < articles_.size() && r.ok(); ++i) {
       Entry& e = articles_[i];
       e.canonical = r.I64();
@@ -81,12 +81,12 @@ class GatheredStore : public TimelineStore {
   Status AddTallies(std::string_view tallies) {
     wire::Reader r(tallies);
     std::vector<CivilDate> published;
-    const uint64_t days = r.U64();
+    const uint64_t days = r.Count();
     for (uint64_t i = 0; i < days && r.ok(); ++i) {
       const std::optional<CivilDate> day = ParseCivilDate(r.Str());
       if (day) published.push_back(*day);
     }
-    std::vector<std::tuple<std::string, int64_t, int64_t, int64_t>> counts(r.U64());
+    std::vector<std::tuple<std::string, int64_t, int64_t, int64_t>> counts(r.Count());
     for (auto& [date, strong, weak, articles] : counts) {
       date = r.Str();
       strong = r.I64();
@@ -228,7 +228,7 @@ Status DistributedTimeline::AddSentences(std::string_view sentences) {
   }
   std::vector<std::vector<CorpusSentence>> answers(s.asked.size());
   for (auto& answer : answers) {
-    answer.resize(r.U64());
+    answer.resize(r.Count());
     for (CorpusSentence& sentence : answer) {
       if (!wire::ReadSentence(r, sentence)) break;
     }

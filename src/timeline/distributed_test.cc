@@ -179,6 +179,8 @@ TEST(DistributedTimelineTest, AMalformedQueryFailsAsInOneStore) {
 TEST(DistributedTimelineTest, MalformedBlobsAreRefused) {
   PartitionPlanner planner;
   EXPECT_EQ(planner.AddDigest("\x05garbage").code(), StatusCode::kInvalidArgument);
+  // A count of billions in a few bytes is refused, not allocated for.
+  EXPECT_EQ(planner.AddDigest("\xff\xff\xff\xff\x0f").code(), StatusCode::kInvalidArgument);
   TimelinePartition partition;
   EXPECT_EQ(partition.ApplyPlan("\x01").code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(partition.Tallies({}).status().code(), StatusCode::kInvalidArgument);  // no plan
