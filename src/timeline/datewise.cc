@@ -351,6 +351,11 @@ std::vector<size_t> RerankByTopic(std::vector<DateChoice>& dates,
   return out;
 }
 
+// The number of dates read for re-ranking (TimelineTuning::shortlist_factor).
+size_t ShortlistSize(const TimelineOptions& options, const TimelineTuning& tuning) {
+  return std::max(options.dates * tuning.shortlist_factor, options.dates + 10);
+}
+
 }  // namespace
 
 StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
@@ -370,7 +375,7 @@ StatusOr<std::vector<TimexValue>> ShortlistedDates(const TimelineStore& store,
                                                    const TimelineOptions& options,
                                                    const TimelineTuning& tuning) {
   DL_ASSIGN_OR_RETURN(const std::vector<DateChoice> ranked, RankDates(store, options));
-  const size_t shortlist = std::max(options.dates * tuning.shortlist_factor, options.dates + 10);
+  const size_t shortlist = ShortlistSize(options, tuning);
   std::vector<TimexValue> out;
   for (size_t i = 0; i < ranked.size() && i < shortlist; ++i) {
     out.insert(out.end(), ranked[i].stored.begin(), ranked[i].stored.end());
@@ -386,7 +391,7 @@ StatusOr<Timeline> BuildTimeline(const TimelineStore& corpus, const TimelineOpti
   // A shortlist of dates in count order, each with sentences to show; the
   // counts alone cannot tell a date the story turns on from one named by
   // page debris, so the shortlist is re-ranked by topic below.
-  const size_t shortlist = std::max(options.dates * tuning.shortlist_factor, options.dates + 10);
+  const size_t shortlist = ShortlistSize(options, tuning);
   std::vector<DateChoice> dates;
   std::vector<std::vector<Candidate>> per_date;
   std::unordered_map<std::string, int> df;
