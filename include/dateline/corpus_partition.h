@@ -20,10 +20,9 @@
 // The driver replays the store's decisions in input order from each
 // article's digest (content hash, MinHash signature, sentence hashes: not
 // its text), so that the ids, groups and boilerplate are those of one store
-// ingesting the partitions one after the other. One difference: a store
-// re-tagging content it holds (the same text, another language) reuses the
-// sentence ids freed when they were the highest; the planner does not, so
-// that case alone may number sentences otherwise.
+// ingesting the partitions one after the other, re-tagged content (the same
+// text in another language) included: its sentences take new ids after the
+// highest left, as SQLite gives them.
 //
 // Memory: a partition holds its articles' texts and sentence spans; the
 // planner, per article, its MinHash signature, distinct sentence hashes and

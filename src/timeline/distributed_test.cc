@@ -168,6 +168,42 @@ TEST(DistributedTimelineTest, CopiesAndFurnitureAreDecidedOverAllPartitions) {
   EXPECT_TRUE(copies);
 }
 
+TEST(DistributedTimelineTest, RetaggedContentIsNumberedAsInOneStore) {
+  // The same content again, tagged another way: the store replaces its
+  // sentences and numbers them after the highest left. The article whose
+  // sentence leads the timeline is re-tagged twice (the second time its
+  // sentences are the highest, so their ids are freed and taken again), then
+  // another article.
+  std::vector<CorpusDocument> docs = Documents();
+  TimelineOptions options;
+  options.dates = 40;
+  options.sentences = 5;
+  StatusOr<Timeline> before = OneStore(docs, options);
+  ASSERT_TRUE(before.ok() && !before->dates.empty());
+  const std::string shown = before->dates[0].sentences[0].sources[0].source;
+  size_t lead = 0;
+  while (lead < docs.size() && docs[lead].source != shown) ++lead;
+  ASSERT_LT(lead, docs.size());
+  for (const auto& [i, rules] :
+       std::vector<std::pair<size_t, std::string>>{{lead, "+a"}, {lead, "+b"}, {1, "+a"}}) {
+    CorpusDocument again = docs[i];
+    again.annotator += rules;
+    docs.push_back(std::move(again));
+  }
+  StatusOr<Timeline> expected = OneStore(docs, options);
+  ASSERT_TRUE(expected.ok()) << expected.status().message();
+  // The lead sentence is there, under its new id.
+  EXPECT_EQ(expected->dates[0].sentences[0].text, before->dates[0].sentences[0].text);
+  EXPECT_NE(expected->dates[0].sentences[0].sentence_id, before->dates[0].sentences[0].sentence_id);
+  for (size_t parts : {size_t{2}, size_t{5}, docs.size()}) {
+    StatusOr<Timeline> got = Partitioned(docs, parts, options);
+    ASSERT_TRUE(got.ok()) << got.status().message();
+    EXPECT_EQ(FormatTimeline(*got, TimelineFormat::kJson),
+              FormatTimeline(*expected, TimelineFormat::kJson))
+        << parts << " partitions";
+  }
+}
+
 TEST(DistributedTimelineTest, AMalformedQueryFailsAsInOneStore) {
   const std::vector<CorpusDocument> docs = Documents();
   TimelineOptions options;
