@@ -92,6 +92,17 @@ class Ingester {
   std::unique_ptr<State> state_;
 };
 
+// One JSONL record (a line as `ingest` reads them) read and tagged as
+// Ingester stores it, for stores other than a Corpus (corpus_partition.h):
+// named "NAME#ID" when it has an id (the id alone when `name`, the file's
+// name, is empty), else `where` ("file:line", as in messages). `language`
+// forces a pack's code, as IngestOptions::language. Fails where Ingester
+// reports a problem: a malformed record, one the pipeline cannot read, one
+// without text.
+StatusOr<CorpusDocument> AnnotateRecordForStore(const Pipeline& pipeline, std::string_view line,
+                                                const std::string& where, const std::string& name,
+                                                const std::string& language);
+
 }  // namespace dateline
 
 #endif  // DATELINE_INGEST_H_

@@ -100,6 +100,11 @@ struct Timeline {
 // Fails with the store's errors (a malformed full-text query is
 // kInvalidArgument).
 StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options);
+// The same from any store of dated sentences (timeline_store.h): a corpus
+// split into partitions (distributed_timeline.h) gets the timeline one
+// Corpus holding all of it would give.
+class TimelineStore;
+StatusOr<Timeline> BuildTimeline(const TimelineStore& store, const TimelineOptions& options);
 
 enum class TimelineFormat {
   kJson,        // {"title", "dates": [{"date", "score", "evidence", "sentences": [{"id", "text", ...}]}]}

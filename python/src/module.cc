@@ -24,6 +24,8 @@
 #include <vector>
 
 #include "dateline/corpus.h"
+#include "dateline/corpus_partition.h"
+#include "dateline/distributed_timeline.h"
 #include "dateline/ingest.h"
 #include "dateline/output.h"
 #include "dateline/pipeline.h"
@@ -723,6 +725,146 @@ class TimelineView {
   Timeline timeline_;
 };
 
+SentenceFilter MakeFilter(const std::string& query, const py::object& from, const py::object& to,
+                          const std::optional<std::string>& lang) {
+  SentenceFilter filter;
+  filter.query = query;
+  filter.from = ToCivilDate(from, "from_");
+  filter.to = ToCivilDate(to, "to");
+  filter.language = ToLanguage(lang);
+  if (!filter.language.empty()) ValueOrRaise(LanguageRegistry::BuiltIn().Find(filter.language));
+  return filter;
+}
+
+TimelineOptions MakeTimelineOptions(const std::string& query, size_t dates, size_t sentences,
+                                    const py::object& from, const py::object& to,
+                                    const std::optional<std::string>& lang) {
+  TimelineOptions options;
+  options.filter = MakeFilter(query, from, to, lang);
+  options.dates = dates;
+  options.sentences = sentences;
+  return options;
+}
+
+py::bytes ToBytes(StatusOr<std::string> blob) { return py::bytes(ValueOrRaise(std::move(blob))); }
+
+// The distributed timeline's three parts (corpus_partition.h,
+// distributed_timeline.h); dateline.dask moves their blobs.
+class PartitionHandle {
+ public:
+  // Reads and tags JSONL records as `dateline ingest` stores them, in
+  // order; returns the problems of those skipped ("where: reason").
+  std::vector<std::string> AddRecords(const Engine& engine, const std::vector<std::string>& lines,
+                                      const std::vector<std::string>& wheres,
+                                      const std::vector<std::string>& names,
+                                      const std::optional<std::string>& lang) {
+    if (wheres.size() != lines.size() || names.size() != lines.size()) {
+      RaiseArgument("add_records: one where and one name per record are needed");
+    }
+    const std::string language = ToLanguage(lang);
+    if (!language.empty()) ValueOrRaise(engine.pipeline().languages().FindTaggable(language));
+    std::vector<std::string> problems;
+    py::gil_scoped_release release;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      StatusOr<CorpusDocument> doc =
+          AnnotateRecordForStore(engine.pipeline(), lines[i], wheres[i], names[i], language);
+      if (doc.ok()) {
+        partition_.Add(std::move(doc).value());
+      } else {
+        problems.push_back(doc.status().message());
+      }
+    }
+    return problems;
+  }
+  size_t Size() const { return partition_.size(); }
+  bool Planned() const { return partition_.planned(); }
+  py::bytes Digest() const {
+    std::string digest;
+    {
+      py::gil_scoped_release release;
+      digest = partition_.Digest();
+    }
+    return py::bytes(digest);
+  }
+  void ApplyPlan(const std::string& plan) {
+    const Status s = partition_.ApplyPlan(plan);
+    if (!s.ok()) RaiseStatus(s);
+  }
+  py::bytes Tallies(const std::string& query, const py::object& from, const py::object& to,
+                    const std::optional<std::string>& lang) const {
+    const SentenceFilter filter = MakeFilter(query, from, to, lang);
+    StatusOr<std::string> tallies = Status::Internal("not run");
+    {
+      py::gil_scoped_release release;
+      tallies = partition_.Tallies(filter);
+    }
+    return ToBytes(std::move(tallies));
+  }
+  py::bytes Sentences(const std::string& requests, const std::string& query, const py::object& from,
+                      const py::object& to, const std::optional<std::string>& lang) const {
+    const SentenceFilter filter = MakeFilter(query, from, to, lang);
+    StatusOr<std::string> sentences = Status::Internal("not run");
+    {
+      py::gil_scoped_release release;
+      sentences = partition_.Sentences(requests, filter);
+    }
+    return ToBytes(std::move(sentences));
+  }
+
+ private:
+  TimelinePartition partition_;
+};
+
+class PlannerHandle {
+ public:
+  void AddDigest(const std::string& digest) {
+    const Status s = planner_.AddDigest(digest);
+    if (!s.ok()) RaiseStatus(s);
+  }
+  size_t Partitions() const { return planner_.partitions(); }
+  py::bytes Plan(size_t index) const {
+    if (index >= planner_.partitions()) {
+      throw py::index_error("partition " + std::to_string(index) + " of " +
+                            std::to_string(planner_.partitions()));
+    }
+    return py::bytes(planner_.Plan(index));
+  }
+  py::bytes Catalog() const { return py::bytes(planner_.Catalog()); }
+
+ private:
+  PartitionPlanner planner_;
+};
+
+class DistributedTimelineHandle {
+ public:
+  DistributedTimelineHandle(const std::string& catalog, const std::string& query, size_t dates,
+                            size_t sentences, const py::object& from, const py::object& to,
+                            const std::optional<std::string>& lang)
+      : timeline_(catalog, MakeTimelineOptions(query, dates, sentences, from, to, lang)) {}
+  void AddTallies(const std::string& tallies) {
+    const Status s = timeline_.AddTallies(tallies);
+    if (!s.ok()) RaiseStatus(s);
+  }
+  std::optional<TimelineView> Build() {
+    StatusOr<std::optional<Timeline>> built = Status::Internal("not built");
+    {
+      py::gil_scoped_release release;
+      built = timeline_.Build();
+    }
+    std::optional<Timeline> t = ValueOrRaise(std::move(built));
+    if (!t) return std::nullopt;
+    return TimelineView(std::move(*t));
+  }
+  py::bytes Requests() { return py::bytes(timeline_.Requests()); }
+  void AddSentences(const std::string& sentences) {
+    const Status s = timeline_.AddSentences(sentences);
+    if (!s.ok()) RaiseStatus(s);
+  }
+
+ private:
+  DistributedTimeline timeline_;
+};
+
 class CorpusHandle {
  public:
   CorpusHandle(const std::optional<std::string>& path, bool read_only) {
@@ -797,16 +939,7 @@ class CorpusHandle {
   TimelineView BuildTimelineFor(const std::string& query, size_t dates, size_t sentences,
                                 const py::object& from, const py::object& to,
                                 const std::optional<std::string>& lang) {
-    TimelineOptions options;
-    options.filter.query = query;
-    options.filter.from = ToCivilDate(from, "from_");
-    options.filter.to = ToCivilDate(to, "to");
-    options.filter.language = ToLanguage(lang);
-    if (!options.filter.language.empty()) {
-      ValueOrRaise(LanguageRegistry::BuiltIn().Find(options.filter.language));
-    }
-    options.dates = dates;
-    options.sentences = sentences;
+    const TimelineOptions options = MakeTimelineOptions(query, dates, sentences, from, to, lang);
     StatusOr<Timeline> timeline = Status::Internal("not built");
     {
       py::gil_scoped_release release;
@@ -1097,6 +1230,45 @@ PYBIND11_MODULE(_dateline, m) {
            py::arg("to") = py::none(), py::arg("lang") = py::none())
       .def_property_readonly("article_count", &CorpusHandle::ArticleCount)
       .def_property_readonly("sentence_count", &CorpusHandle::SentenceCount);
+
+  py::class_<PartitionHandle>(m, "TimelinePartition",
+                              "Some articles of a corpus split into partitions, in memory "
+                              "(dateline.dask.timeline runs the rounds).")
+      .def(py::init<>())
+      .def("add_records", &PartitionHandle::AddRecords, py::arg("engine"), py::arg("lines"),
+           py::arg("wheres"), py::arg("names"), py::kw_only(), py::arg("lang") = py::none())
+      .def("__len__", &PartitionHandle::Size)
+      .def_property_readonly("planned", &PartitionHandle::Planned)
+      .def("digest", &PartitionHandle::Digest)
+      .def("apply_plan", &PartitionHandle::ApplyPlan, py::arg("plan"))
+      .def("tallies", &PartitionHandle::Tallies, py::kw_only(), py::arg("query") = "",
+           py::arg("from_") = py::none(), py::arg("to") = py::none(), py::arg("lang") = py::none())
+      .def("sentences", &PartitionHandle::Sentences, py::arg("requests"), py::kw_only(),
+           py::arg("query") = "", py::arg("from_") = py::none(), py::arg("to") = py::none(),
+           py::arg("lang") = py::none());
+
+  py::class_<PlannerHandle>(m, "PartitionPlanner",
+                            "The store's decisions (ids, copies, boilerplate) replayed over "
+                            "the partitions' digests, in partition order.")
+      .def(py::init<>())
+      .def("add_digest", &PlannerHandle::AddDigest, py::arg("digest"))
+      .def_property_readonly("partitions", &PlannerHandle::Partitions)
+      .def("plan", &PlannerHandle::Plan, py::arg("index"))
+      .def("catalog", &PlannerHandle::Catalog);
+
+  py::class_<DistributedTimelineHandle>(
+      m, "DistributedTimeline",
+      "The driver's side of a distributed timeline: tallies summed, sentences gathered, the "
+      "timeline built as one store would.")
+      .def(py::init<const std::string&, const std::string&, size_t, size_t, const py::object&,
+                    const py::object&, const std::optional<std::string>&>(),
+           py::arg("catalog"), py::kw_only(), py::arg("query") = "", py::arg("dates") = 10,
+           py::arg("sentences") = 2, py::arg("from_") = py::none(), py::arg("to") = py::none(),
+           py::arg("lang") = py::none())
+      .def("add_tallies", &DistributedTimelineHandle::AddTallies, py::arg("tallies"))
+      .def("build", &DistributedTimelineHandle::Build)
+      .def("requests", &DistributedTimelineHandle::Requests)
+      .def("add_sentences", &DistributedTimelineHandle::AddSentences, py::arg("sentences"));
 
   m.def("default_corpus_path", &Corpus::DefaultPath);
 }

@@ -1,10 +1,6 @@
 // The corpus store: schema, adding articles, near-duplicate groups, queries.
 #include "dateline/corpus.h"
 
-// Header-only xxHash: the library does not link libxxhash.
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -17,6 +13,7 @@
 #include "corpus/date_tally.h"
 #include "corpus/minhash.h"
 #include "corpus/sqlite.h"
+#include "corpus/store_rules.h"
 
 namespace dateline {
 namespace {
@@ -32,13 +29,6 @@ namespace {
 // rules it was tagged with), so that a changed language or rules version
 // re-tags stored articles instead of counting them as duplicates.
 constexpr int kSchemaVersion = 4;
-// A sentence found verbatim in this many distinct canonical articles is page
-// furniture ("Daté du jeudi 12 novembre", "Réduire le texte", a newsletter
-// pitch): near-duplicate articles are already grouped, so independent
-// articles repeating a line word for word are not reporting. Boilerplate
-// neither dates an article nor is offered as a timeline sentence. Three, not
-// two: two articles may well quote the same statement.
-constexpr int64_t kBoilerplateArticles = 3;
 constexpr std::string_view kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS articles(
   id INTEGER PRIMARY KEY,
@@ -90,25 +80,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 // are the only places that convert.
 std::string DayText(const std::optional<CivilDate>& day) {
   return day ? FormatCivilDate(*day) : std::string();
-}
-
-std::string ContentHash(const CorpusDocument& doc) {
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_128bits_reset(state);
-  XXH3_128bits_update(state, doc.title.data(), doc.title.size());
-  XXH3_128bits_update(state, "\0", 1);
-  XXH3_128bits_update(state, doc.text.data(), doc.text.size());
-  const XXH128_hash_t h = XXH3_128bits_digest(state);
-  XXH3_freeState(state);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return buf;
-}
-
-// The identity of a sentence's text for boilerplate counting.
-int64_t SentenceHash(std::string_view text) {
-  return static_cast<int64_t>(XXH3_64bits(text.data(), text.size()));
 }
 
 // The WHERE clause (and its bound values) shared by the sentence queries.
@@ -197,46 +168,6 @@ struct Corpus::Impl {
   std::unordered_set<int64_t> CountSentenceTexts(int64_t article,
                                                  const std::vector<int64_t>& hashes);
 };
-
-// Full-text queries are typed by people or sent by a search box: these
-// bounds leave room for any of them, and keep a hostile query's cost (FTS5
-// grows with the square of the number of matching terms: 4,000 repeated
-// terms took 3 s on 23 articles) small.
-constexpr size_t kMaxQueryBytes = 1024;
-constexpr size_t kMaxQueryTerms = 64;
-
-void CheckQuery(std::string_view query) {
-  size_t terms = 0;
-  bool in_term = false;
-  for (char c : query) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    terms += !space && !in_term;
-    in_term = !space;
-  }
-  if (query.size() > kMaxQueryBytes || terms > kMaxQueryTerms) {
-    throw sql::Error(StatusCode::kInvalidArgument,
-                     "full-text query of " + std::to_string(query.size()) + " bytes and " +
-                         std::to_string(terms) + " terms: the limit is " +
-                         std::to_string(kMaxQueryBytes) + " bytes and " +
-                         std::to_string(kMaxQueryTerms) + " terms");
-  }
-}
-
-// Runs `step`, which evaluates the caller's full-text `query`: SQLite's
-// generic error there means the query is malformed (an unterminated phrase,
-// "fts5: syntax error near ..."), the caller's fault, not the store's.
-template <typename F>
-auto WithUserQuery(std::string_view query, F&& step) {
-  try {
-    return step();
-  } catch (const sql::Error& e) {
-    if (e.sqlite_code() != SQLITE_ERROR) throw;
-    std::string message = e.what();
-    message = message.substr(message.rfind(": ") + 2);
-    throw sql::Error(StatusCode::kInvalidArgument,
-                     "full-text query '" + std::string(query) + "': " + message);
-  }
-}
 
 std::string Corpus::Impl::MatchTable(const SentenceFilter& f) {
   if (f.query.empty()) return "";
@@ -607,7 +538,7 @@ StatusOr<AddResult> Corpus::Add(const CorpusDocument& doc) {
   impl_->materialized.reset();
   AddResult result;
   try {
-    const std::string hash = ContentHash(doc);
+    const std::string hash = ContentHash(doc.title, doc.text);
     sql::Statement exists(impl_->db,
                           "SELECT id, canonical, lang, annotator FROM articles WHERE hash = ?");
     exists.Bind(1, hash);

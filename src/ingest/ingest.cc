@@ -74,7 +74,30 @@ CorpusDocument ToCorpusDocument(AnnotatedDocument&& doc, const std::string& sour
   return out;
 }
 
+// An input read and tagged for the store, or why it is not stored.
+StatusOr<CorpusDocument> AnnotateForStore(const Pipeline& pipeline, std::string_view bytes,
+                                          AnnotateOptions annotate, const std::string& source) {
+  const std::string where = annotate.path;
+  StatusOr<AnnotatedDocument> doc = pipeline.Annotate(bytes, annotate);
+  if (!doc.ok()) return doc.status();
+  if (doc->body().find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return Status::InvalidInput(where + ": no text found");
+  }
+  return ToCorpusDocument(std::move(doc).value(), source);
+}
+
 }  // namespace
+
+StatusOr<CorpusDocument> AnnotateRecordForStore(const Pipeline& pipeline, std::string_view line,
+                                                const std::string& where, const std::string& name,
+                                                const std::string& language) {
+  StatusOr<Record> record = ParseRecord(line, where);
+  if (!record.ok()) return record.status();
+  record->options.language = language;
+  const std::string source =
+      record->id.empty() ? where : (name.empty() ? record->id : name + "#" + record->id);
+  return AnnotateForStore(pipeline, record->body, std::move(record->options), source);
+}
 
 struct Ingester::State {
   State(Corpus& c, IngestOptions o) : corpus(c), options(std::move(o)) {}
@@ -293,12 +316,9 @@ void Ingester::State::Add(std::string_view bytes, AnnotateOptions annotate,
   ++progress.articles;
   const std::string where = annotate.path;
   annotate.language = options.language;
-  StatusOr<AnnotatedDocument> doc = pipeline->Annotate(bytes, annotate);
-  if (!doc.ok()) return Problem(doc.status().message());
-  if (doc->body().find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return Problem(where + ": no text found");
-  }
-  CorpusDocument stored = ToCorpusDocument(std::move(doc).value(), source);
+  StatusOr<CorpusDocument> read = AnnotateForStore(*pipeline, bytes, std::move(annotate), source);
+  if (!read.ok()) return Problem(read.status().message());
+  CorpusDocument stored = std::move(read).value();
   StatusOr<AddResult> result = corpus.Add(stored);
   if (!result.ok()) {
     store_error = result.status();

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "dateline/timeline.h"
+#include "dateline/timeline_store.h"
 #include "timeline/sentence_text.h"
 #include "timeline/spread.h"
 #include "timeline/terms.h"
@@ -87,7 +88,8 @@ bool InSpan(const CivilDate& date, const std::vector<CivilDate>& published, int 
 // date), then dates known only as publication dates, by the number of
 // articles published that day. A publication day thus always counts less
 // than an explicit reference.
-StatusOr<std::vector<DateChoice>> RankDates(const Corpus& corpus, const TimelineOptions& options) {
+StatusOr<std::vector<DateChoice>> RankDates(const TimelineStore& corpus,
+                                            const TimelineOptions& options) {
   DL_ASSIGN_OR_RETURN(const std::vector<CivilDate> published,
                       corpus.PublicationDates(options.filter));
   const std::optional<CivilDate> reference = MedianDay(published);
@@ -147,7 +149,7 @@ void DropShort(std::vector<Candidate>& all, const TimelineTuning& tuning) {
   if (!full.empty()) all = std::move(full);
 }
 
-StatusOr<std::vector<Candidate>> LoadCandidates(const Corpus& corpus,
+StatusOr<std::vector<Candidate>> LoadCandidates(const TimelineStore& corpus,
                                                 const TimelineOptions& options,
                                                 const TimelineTuning& tuning,
                                                 const DateChoice& choice, TermsByLanguage& terms) {
@@ -163,7 +165,7 @@ StatusOr<std::vector<Candidate>> LoadCandidates(const Corpus& corpus,
 
 // The first `tuning.next_day_leads` sentences of the articles published the
 // day after `date` that name no day of their own.
-StatusOr<std::vector<CorpusSentence>> NextDayLeads(const Corpus& corpus,
+StatusOr<std::vector<CorpusSentence>> NextDayLeads(const TimelineStore& corpus,
                                                    const TimelineOptions& options,
                                                    const TimelineTuning& tuning,
                                                    const CivilDate& date) {
@@ -259,7 +261,8 @@ std::vector<const Candidate*> PickDiverse(const std::vector<Candidate>& candidat
 TimelineSource ToSource(const CorpusSource& s) { return {s.source, s.url, s.published, s.title}; }
 
 StatusOr<std::vector<TimelineSource>> SourcesOf(
-    const Corpus& corpus, int64_t article, std::map<int64_t, std::vector<TimelineSource>>& cache) {
+    const TimelineStore& corpus, int64_t article,
+    std::map<int64_t, std::vector<TimelineSource>>& cache) {
   auto it = cache.find(article);
   if (it != cache.end()) return it->second;
   DL_ASSIGN_OR_RETURN(const CorpusArticle a, corpus.GetArticle(article));
@@ -348,13 +351,39 @@ std::vector<size_t> RerankByTopic(std::vector<DateChoice>& dates,
   return out;
 }
 
+// The number of dates read for re-ranking (TimelineTuning::shortlist_factor).
+size_t ShortlistSize(const TimelineOptions& options, const TimelineTuning& tuning) {
+  return std::max(options.dates * tuning.shortlist_factor, options.dates + 10);
+}
+
 }  // namespace
 
 StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options) {
-  return BuildTimeline(corpus, options, TimelineTuning{});
+  return BuildTimeline(CorpusTimelineStore(corpus), options, TimelineTuning{});
+}
+
+StatusOr<Timeline> BuildTimeline(const TimelineStore& store, const TimelineOptions& options) {
+  return BuildTimeline(store, options, TimelineTuning{});
 }
 
 StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options,
+                                 const TimelineTuning& tuning) {
+  return BuildTimeline(CorpusTimelineStore(corpus), options, tuning);
+}
+
+StatusOr<std::vector<TimexValue>> ShortlistedDates(const TimelineStore& store,
+                                                   const TimelineOptions& options,
+                                                   const TimelineTuning& tuning) {
+  DL_ASSIGN_OR_RETURN(const std::vector<DateChoice> ranked, RankDates(store, options));
+  const size_t shortlist = ShortlistSize(options, tuning);
+  std::vector<TimexValue> out;
+  for (size_t i = 0; i < ranked.size() && i < shortlist; ++i) {
+    out.insert(out.end(), ranked[i].stored.begin(), ranked[i].stored.end());
+  }
+  return out;
+}
+
+StatusOr<Timeline> BuildTimeline(const TimelineStore& corpus, const TimelineOptions& options,
                                  const TimelineTuning& tuning) {
   Timeline timeline;
   timeline.title = options.filter.query.empty() ? "Timeline" : options.filter.query;
@@ -362,7 +391,7 @@ StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& op
   // A shortlist of dates in count order, each with sentences to show; the
   // counts alone cannot tell a date the story turns on from one named by
   // page debris, so the shortlist is re-ranked by topic below.
-  const size_t shortlist = std::max(options.dates * tuning.shortlist_factor, options.dates + 10);
+  const size_t shortlist = ShortlistSize(options, tuning);
   std::vector<DateChoice> dates;
   std::vector<std::vector<Candidate>> per_date;
   std::unordered_map<std::string, int> df;

@@ -12,6 +12,7 @@
 
 #include "dateline/corpus.h"
 #include "dateline/timeline.h"
+#include "dateline/timeline_store.h"
 
 namespace dateline {
 
@@ -67,6 +68,16 @@ struct TimelineTuning {
 // BuildTimeline with other constants.
 StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& options,
                                  const TimelineTuning& tuning);
+StatusOr<Timeline> BuildTimeline(const TimelineStore& store, const TimelineOptions& options,
+                                 const TimelineTuning& tuning);
+
+// The stored dates (as DateCount::date) whose sentences BuildTimeline reads
+// first: those of the shortlist, in rank order. A store that gathers
+// sentences on demand (distributed_timeline.h) fetches these before the
+// first attempt.
+StatusOr<std::vector<TimexValue>> ShortlistedDates(const TimelineStore& store,
+                                                   const TimelineOptions& options,
+                                                   const TimelineTuning& tuning);
 
 }  // namespace dateline
 

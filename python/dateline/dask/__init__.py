@@ -34,28 +34,39 @@ Speed: the plugin lets glibc keep freed memory in the workers (see
 costs about 40% more CPU a record, and ``python3 -m dateline.dask`` turns it
 off for the LocalCluster it starts.
 
-A distributed timeline (per-partition date tallies reduced to the chosen
-dates, then the sentences of each) belongs here too; it waits for the
-timeline's new date selection and is not written yet.
+``timeline(records, query=...)`` builds a timeline of records no one store
+holds, equal to the one ``dateline.Corpus.timeline`` gives after ingesting
+the same records in the same order: each partition reads and tags its
+records once (kept in its worker's memory for the rounds that follow) and
+sends a digest (content hashes, MinHash signatures, sentence hashes); the
+client replays the store's decisions on the digests (ids, near-duplicate
+copies, page furniture); the partitions send their date tallies, which the
+client sums and ranks; then their sentences on the dates the timeline reads;
+and the client builds the timeline with the same code as over one store.
 
 ``python3 -m dateline.dask --help`` runs the same from the command line.
 """
 
 from __future__ import annotations
 
+import collections
 import ctypes
 import functools
 import json
+import os
 import threading
-from typing import Any, Optional
+import uuid
+from typing import Any, Iterable, Optional, Union
+
+import dask
 
 import dask.bag as db
 from distributed.diagnostics.plugin import WorkerPlugin
 
 import dateline
 
-__all__ = ["tag_bag", "read_bag", "register", "EnginePlugin", "engine_for", "engines_built",
-           "keep_freed_memory"]
+__all__ = ["tag_bag", "read_bag", "timeline", "timeline_bag", "register", "EnginePlugin", "engine_for",
+           "engines_built", "keep_freed_memory"]
 
 _engines: dict = {}
 _engines_lock = threading.Lock()
@@ -216,3 +227,225 @@ def read_bag(bag: db.Bag, *, rules_dir: Optional[str] = None, n_threads: int = 1
     taken as it is. A record that fails gives ``{"source", "error"}``."""
     return _map_records(bag, tag=False, lang=None, mode="news", sentences=False,
                         rules_dir=rules_dir, n_threads=n_threads, output=output)
+
+
+# --- The distributed timeline.
+
+# Partitions read and tagged for a timeline, kept by the worker process
+# between the rounds of one timeline (key: run, partition index), at most
+# this many (a later round that misses its partition reads it again: slower,
+# the same result).
+_TIMELINE_PARTITIONS_KEPT = 256
+_timeline_partitions: "collections.OrderedDict" = collections.OrderedDict()
+_timeline_lock = threading.Lock()
+
+
+def _timeline_items(items: list, partition: int) -> tuple:
+    """(lines, wheres, names) of a partition's records; blank lines skipped."""
+    lines, wheres, names = [], [], []
+    for n, item in enumerate(items, 1):
+        name = ""
+        if isinstance(item, tuple):
+            record, where = item[0], item[1]
+            if len(item) > 2:
+                name = item[2]
+        else:
+            record, where = item, f"partition {partition}:{n}"
+        if isinstance(record, bytes):
+            record = record.decode("utf-8", "surrogateescape")
+        if isinstance(record, str):
+            if not record.strip():
+                continue
+            line = record.rstrip("\r\n")
+        else:
+            line = json.dumps(record, ensure_ascii=False)
+        # Bytes, as the file holds them (a line read with surrogateescape
+        # gives its invalid bytes back), for C++ to report as ingest does.
+        try:
+            lines.append(line.encode("utf-8", "surrogateescape"))
+        except UnicodeEncodeError:
+            lines.append(line.encode("utf-8", "surrogatepass"))
+        wheres.append(where)
+        names.append(name)
+    return lines, wheres, names
+
+
+def _timeline_partition(items: list, key: tuple, lang: Optional[str],
+                        rules_dir: Optional[str]) -> tuple:
+    """This process's partition `key` (run, index), read and tagged on first
+    use; and the problems of the records it skipped."""
+    with _timeline_lock:
+        found = _timeline_partitions.get(key)
+        if found is not None:
+            _timeline_partitions.move_to_end(key)
+            return found
+    partition = dateline._dateline.TimelinePartition()
+    lines, wheres, names = _timeline_items(items, key[1])
+    problems = partition.add_records(engine_for(rules_dir), lines, wheres, names, lang=lang)
+    with _timeline_lock:
+        _timeline_partitions[key] = (partition, problems)
+        while len(_timeline_partitions) > _TIMELINE_PARTITIONS_KEPT:
+            _timeline_partitions.popitem(last=False)
+    return partition, problems
+
+
+def _forget_timeline(run: str) -> int:
+    with _timeline_lock:
+        keys = [k for k in _timeline_partitions if k[0] == run]
+        for k in keys:
+            del _timeline_partitions[k]
+    return len(keys)
+
+
+def _where() -> Optional[str]:
+    try:
+        from distributed import get_worker
+        return get_worker().address
+    except (ImportError, ValueError):
+        return None
+
+
+def _digest_task(items: list, key: tuple, lang: Optional[str], rules_dir: Optional[str]) -> tuple:
+    partition, problems = _timeline_partition(items, key, lang, rules_dir)
+    return partition.digest(), problems, _where()
+
+
+def _planned(items: list, key: tuple, plan: bytes, lang: Optional[str],
+             rules_dir: Optional[str]) -> Any:
+    partition, _ = _timeline_partition(items, key, lang, rules_dir)
+    if not partition.planned:
+        partition.apply_plan(plan)
+    return partition
+
+
+def _tallies_task(items: list, key: tuple, plan: bytes, lang: Optional[str],
+                  rules_dir: Optional[str], where: dict) -> bytes:
+    return _planned(items, key, plan, lang, rules_dir).tallies(**where)
+
+
+def _sentences_task(items: list, key: tuple, plan: bytes, lang: Optional[str],
+                    rules_dir: Optional[str], where: dict, requests: bytes) -> bytes:
+    return _planned(items, key, plan, lang, rules_dir).sentences(requests, **where)
+
+
+def _read_record_file(path: str, name: str) -> list:
+    """A records file's lines as (line, "name:N", name), as ``dateline
+    ingest`` names them."""
+    import gzip
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8", errors="surrogateescape") as f:
+        return [(line, f"{name}:{n}", name) for n, line in enumerate(f, 1)]
+
+
+def timeline_bag(paths: Iterable[Union[str, "os.PathLike"]], *,
+                 partitions: Optional[int] = None) -> db.Bag:
+    """A bag of the records of JSONL files (.jsonl, .ndjson, optionally .gz),
+    read by the workers (which must see the files), named as ``dateline
+    ingest`` names them ("FILE#ID", else "FILE:LINE", FILE as given here),
+    split into ``partitions`` (default: one per file)."""
+    paths = [os.fspath(p) for p in paths]
+    for path in paths:
+        if not os.path.isfile(path):
+            raise FileNotFoundError(f"{path}: no such file")
+    bag = db.from_delayed([dask.delayed(_read_record_file)(os.path.abspath(p), p) for p in paths])
+    if partitions and partitions != bag.npartitions:
+        bag = bag.repartition(npartitions=partitions)
+    return bag
+
+
+def _default_client(client: Any) -> Any:
+    if client is not None:
+        return client
+    try:
+        from distributed import default_client
+        return default_client()
+    except (ImportError, ValueError):
+        return None  # no cluster: Dask's local scheduler, in this process
+
+
+def _run_round(client: Any, tasks: list, workers: list) -> list:
+    """The results of `tasks` (Delayed), in order; on the workers that read
+    each partition when known (their partition is in memory there)."""
+    if client is None:
+        return list(dask.compute(*tasks, scheduler="threads"))
+    futures = [client.compute(t, workers=[w] if w else None, allow_other_workers=True)
+               for t, w in zip(tasks, workers)]
+    return client.gather(futures)
+
+
+def timeline(records: Union[db.Bag, Iterable[Union[str, "os.PathLike"]]], *, query: str = "",
+             dates: int = 10, sentences: int = 2, from_: Any = None, to: Any = None,
+             lang: Optional[str] = None, ingest_lang: Optional[str] = None,
+             rules_dir: Optional[str] = None, client: Any = None,
+             partitions: Optional[int] = None,
+             problems: Optional[list] = None) -> "dateline.Timeline":
+    """The timeline of JSONL records on a cluster, equal to the one
+    ``dateline.Corpus.timeline`` gives (same dates, sentences, sources,
+    sentence ids) after ``Corpus.ingest`` of the same records in the same
+    order, without any one store holding them.
+
+    records: a bag of records (items as ``tag_bag`` takes them, or
+        ``(record, where, file)`` triples: a record with an ``id`` is then
+        named "file#id" as ``dateline ingest`` names it, else ``where``), in
+        input order; or paths of JSONL files (``timeline_bag``, split into
+        ``partitions``).
+    query, dates, sentences, from_, to, lang: as ``Corpus.timeline``.
+    ingest_lang: force the records' language, as ``Corpus.ingest(lang=...)``.
+    rules_dir: the workers' rules folder (as ``tag_bag``).
+    client: the distributed client (default: the current one; none runs on
+        Dask's local threads).
+    problems: a list to which the messages of the records skipped (as
+        ``Corpus.ingest`` reports them in ``problems``) are appended.
+
+    Rounds: one to read and tag each partition (kept in its worker's memory)
+    and digest it, one for the date tallies, one or more for sentences.
+    """
+    if not isinstance(records, db.Bag):
+        records = timeline_bag(records, partitions=partitions)
+    if ingest_lang not in (None, "", "auto"):
+        dateline.default_engine().check_language(ingest_lang)
+    client = _default_client(client)
+    where = {"query": query, "from_": from_, "to": to, "lang": lang}
+    # A bad date or language fails here (an empty catalog: "\0"), not once
+    # per partition on the workers.
+    dateline._dateline.DistributedTimeline(b"\0", **where)
+    run = uuid.uuid4().hex
+    parts = records.to_delayed()
+    keys = [(run, i) for i in range(len(parts))]
+    try:
+        digests = _run_round(client, [
+            dask.delayed(_digest_task, pure=False)(p, k, ingest_lang, rules_dir)
+            for p, k in zip(parts, keys)], [None] * len(parts))
+        planner = dateline._dateline.PartitionPlanner()
+        workers = []
+        for digest, skipped, worker in digests:
+            planner.add_digest(digest)
+            workers.append(worker)
+            if problems is not None:
+                problems.extend(skipped)
+        plans = [planner.plan(i) for i in range(len(parts))]
+        driver = dateline._dateline.DistributedTimeline(planner.catalog(), dates=dates,
+                                                        sentences=sentences, **where)
+        tallies = _run_round(client, [
+            dask.delayed(_tallies_task, pure=False)(p, k, plan, ingest_lang, rules_dir, where)
+            for p, k, plan in zip(parts, keys, plans)], workers)
+        for t in tallies:
+            driver.add_tallies(t)
+        while True:
+            built = driver.build()
+            if built is not None:
+                return built
+            asked = driver.requests()
+            answers = _run_round(client, [
+                dask.delayed(_sentences_task, pure=False)(p, k, plan, ingest_lang, rules_dir,
+                                                          where, asked)
+                for p, k, plan in zip(parts, keys, plans)], workers)
+            for a in answers:
+                driver.add_sentences(a)
+    finally:
+        _forget_timeline(run)
+        if client is not None:
+            try:
+                client.run(_forget_timeline, run)
+            except Exception:  # noqa: BLE001 - a closed cluster holds nothing to free
+                pass

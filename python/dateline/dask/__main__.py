@@ -1,7 +1,13 @@
-"""python3 -m dateline.dask: tag or read JSONL records on a Dask cluster.
+"""python3 -m dateline.dask: tag or read JSONL records on a Dask cluster, or
+build their timeline.
 
     python3 -m dateline.dask tag [--scheduler ADDRESS | --workers N] [--lang L]
                                  [-o OUT.jsonl] RECORDS.jsonl...
+    python3 -m dateline.dask timeline [--query Q] [--dates N] [--sentences K]
+                                      [--from DATE] [--to DATE] [--format F] RECORDS.jsonl...
+
+``timeline`` prints what ``dateline timeline --format F`` prints for a store
+that ingested the same files in the same order (dateline.dask.timeline).
 
 Records (``id``, ``url``, ``time``, ``title``, ``text`` or ``html``, one a
 line, as ``dateline ingest`` takes them; .gz files too) are read by the
@@ -43,8 +49,9 @@ def _parse_args(argv: Optional[list]) -> argparse.Namespace:
         prog="python3 -m dateline.dask",
         description="Tag or read JSONL records (id, url, time, title, text or html) on a Dask "
                     "cluster, one dateline engine per worker process.")
-    parser.add_argument("command", choices=["tag", "read"],
-                        help="tag: annotated records out; read: articles out")
+    parser.add_argument("command", choices=["tag", "read", "timeline"],
+                        help="tag: annotated records out; read: articles out; timeline: their "
+                             "timeline")
     parser.add_argument("inputs", nargs="+", metavar="RECORDS.jsonl",
                         help="JSONL record files (.jsonl, .ndjson, optionally .gz)")
     where = parser.add_mutually_exclusive_group()
@@ -68,6 +75,15 @@ def _parse_args(argv: Optional[list]) -> argparse.Namespace:
     parser.add_argument("-o", "--output", default="-",
                         help="output JSONL file (default: standard output)")
     parser.add_argument("--quiet", action="store_true", help="no progress line, no summary")
+    timeline = parser.add_argument_group("timeline")
+    timeline.add_argument("--query", default="", help="full-text query (default: all)")
+    timeline.add_argument("--dates", type=int, default=10, help="dates to keep (default 10)")
+    timeline.add_argument("--sentences", type=int, default=2,
+                          help="sentences per date (default 2)")
+    timeline.add_argument("--from", dest="from_", default=None, metavar="DATE")
+    timeline.add_argument("--to", default=None, metavar="DATE")
+    timeline.add_argument("--format", default="json",
+                          choices=["json", "md", "tilse", "timelinejs", "html"])
     return parser.parse_args(argv)
 
 
@@ -118,6 +134,8 @@ def run(args: argparse.Namespace) -> int:
             client = stack.enter_context(Client(cluster))
         dd.register(client, args.rules)
         threads = sum(client.nthreads().values()) or 1
+        if args.command == "timeline":
+            return _timeline(args, client, threads, stack)
 
         lines = db.from_delayed([dask.delayed(_read_records)(os.path.abspath(p))
                                  for p in args.inputs])
@@ -154,6 +172,26 @@ def run(args: argparse.Namespace) -> int:
                   f"({records / seconds if seconds > 0 else 0:.0f} records/s) on {threads} worker "
                   f"threads", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _timeline(args: argparse.Namespace, client: Client, threads: int,
+              stack: contextlib.ExitStack) -> int:
+    start = time.monotonic()
+    problems: list = []
+    built = dd.timeline(args.inputs, query=args.query, dates=args.dates,
+                        sentences=args.sentences, from_=args.from_, to=args.to,
+                        ingest_lang=args.lang, rules_dir=args.rules, client=client,
+                        partitions=args.partitions or 2 * threads, problems=problems)
+    out = sys.stdout if args.output == "-" else stack.enter_context(
+        open(args.output, "w", encoding="utf-8"))
+    out.write(built.format(args.format))
+    out.flush()
+    for problem in problems:
+        print(f"dateline.dask: {problem}", file=sys.stderr)
+    if not args.quiet:
+        print(f"timeline: {len(built)} dates, {len(problems)} records skipped, "
+              f"{time.monotonic() - start:.1f} s on {threads} worker threads", file=sys.stderr)
+    return 0
 
 
 def main(argv: Optional[list] = None) -> int:
