@@ -383,6 +383,19 @@ StatusOr<std::vector<TimexValue>> ShortlistedDates(const TimelineStore& store,
   return out;
 }
 
+StatusOr<std::vector<TimexValue>> NextDaysOfShortlist(const TimelineStore& store,
+                                                      const TimelineOptions& options,
+                                                      const TimelineTuning& tuning) {
+  std::vector<TimexValue> out;
+  if (tuning.next_day_leads <= 0) return out;
+  DL_ASSIGN_OR_RETURN(const std::vector<DateChoice> ranked, RankDates(store, options));
+  const size_t shortlist = ShortlistSize(options, tuning);
+  for (size_t i = 0; i < ranked.size() && i < shortlist; ++i) {
+    out.push_back(TimexValue::Day(AddDays(ranked[i].date, 1)));
+  }
+  return out;
+}
+
 StatusOr<Timeline> BuildTimeline(const TimelineStore& corpus, const TimelineOptions& options,
                                  const TimelineTuning& tuning) {
   Timeline timeline;

@@ -197,6 +197,11 @@ StatusOr<std::optional<Timeline>> DistributedTimeline::Build() {
     for (const TimexValue& d : dates) {
       first.push_back({d.ToString(), s.options.filter.max_position, s.tuning.max_candidates});
     }
+    DL_ASSIGN_OR_RETURN(const std::vector<TimexValue> next_days,
+                        NextDaysOfShortlist(s.store, s.options, s.tuning));
+    for (const TimexValue& d : next_days) {
+      first.push_back({d.ToString(), s.tuning.next_day_leads, s.tuning.max_candidates});
+    }
     s.pending = s.store.Ask(first);
     if (!s.pending.empty()) return std::optional<Timeline>();
   }

@@ -79,6 +79,14 @@ StatusOr<std::vector<TimexValue>> ShortlistedDates(const TimelineStore& store,
                                                    const TimelineOptions& options,
                                                    const TimelineTuning& tuning);
 
+// The days after those of ShortlistedDates, whose first
+// `tuning.next_day_leads` sentences BuildTimeline reads as leads of the dates
+// it keeps (empty when it reads none); fetched with the shortlist, they save
+// a round a kept date.
+StatusOr<std::vector<TimexValue>> NextDaysOfShortlist(const TimelineStore& store,
+                                                      const TimelineOptions& options,
+                                                      const TimelineTuning& tuning);
+
 }  // namespace dateline
 
 #endif  // DATELINE_TIMELINE_TUNING_H_
