@@ -155,31 +155,57 @@ bool EndsSentence(std::string_view text, size_t i) {
 // Where a partial stands among the sentences and clauses of the text
 // between the previous partial (exclusive) and it.
 struct Breaks {
-  int sentences = 0;             // '.', '!' or '?' before a blank, or a line end
-  int clauses = 0;               // sentence ends and ',', ';', ':'
+  int sentences = 0;  // '.', '!' or '?' before a blank, or a line end
+  int clauses = 0;    // sentence ends and ',', ';', ':'
   int commas = 0;
   int words_since_sentence = 0;  // words after the last sentence end (all, when none)
 };
 
+// What a byte can do to the counts: most bytes (letters, digits, blanks) do
+// nothing, and one table look-up a byte skips them (CountBreaks runs over
+// all the text between expressions, so it is on the tagger's hot path).
+enum BreakByte : unsigned char { kNoBreak = 0, kMaySentenceEnd, kComma, kClause };
+
+struct BreakByteTable {
+  BreakByte kind[256] = {};
+  constexpr BreakByteTable() {
+    kind[static_cast<unsigned char>('.')] = kMaySentenceEnd;
+    kind[static_cast<unsigned char>('!')] = kMaySentenceEnd;
+    kind[static_cast<unsigned char>('?')] = kMaySentenceEnd;
+    kind[static_cast<unsigned char>('\n')] = kMaySentenceEnd;
+    kind[static_cast<unsigned char>(',')] = kComma;
+    kind[static_cast<unsigned char>(';')] = kClause;
+    kind[static_cast<unsigned char>(':')] = kClause;
+  }
+};
+constexpr BreakByteTable kBreakBytes;
+
+bool IsCountedWordByte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
 // The last period of "p.m." or "U.S." ends no sentence; other abbreviations
 // ("Sept. 5", "M. Dupont") count as ends, which only splits more finely.
-// Counts over text[from, to).
+// Counts over text[from, to). Words are counted only after the last sentence
+// end, the only ones the count keeps.
 Breaks CountBreaks(std::string_view text, size_t from, size_t to) {
   Breaks b;
-  bool in_word = false;
+  size_t words_from = from;
   for (size_t i = from; i < to; ++i) {
-    const char c = text[i];
-    // Most bytes are letters: only these four can end a sentence.
-    const bool end = (c == '.' || c == '\n' || c == '!' || c == '?') && EndsSentence(text, i);
-    if (end) {
-      ++b.sentences;
+    const BreakByte kind = kBreakBytes.kind[static_cast<unsigned char>(text[i])];
+    if (kind == kNoBreak) continue;
+    if (kind == kMaySentenceEnd) {
+      if (EndsSentence(text, i)) {
+        ++b.sentences;
+        ++b.clauses;
+        words_from = i + 1;
+      }
+    } else {
       ++b.clauses;
-      b.words_since_sentence = 0;
-    } else if (c == ',' || c == ';' || c == ':') {
-      ++b.clauses;
-      if (c == ',') ++b.commas;
+      if (kind == kComma) ++b.commas;
     }
-    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+  bool in_word = false;
+  for (size_t i = words_from; i < to; ++i) {
+    const bool word = IsCountedWordByte(text[i]);
     if (word && !in_word) ++b.words_since_sentence;
     in_word = word;
   }
@@ -637,8 +663,7 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end,
 
 const CompiledRule* RuleSet::ChooseRule(const FoldedText& folded, size_t begin, size_t end,
                                         AnchorMode mode, std::vector<int>& hits,
-                                        CaptureMap& captures,
-                                        const ScanControl* control,
+                                        CaptureMap& captures, const ScanControl* control,
                                         std::vector<LexiconHit>* lexicon_hits) const {
   hits.clear();
   const std::string_view span(folded.text.data() + begin, end - begin);
@@ -681,7 +706,8 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, AnchorMode mode,
       continue;
     }
     CaptureMap captures;
-    const CompiledRule* chosen = ChooseRule(folded, begin, end, mode, hits, captures, control, want_hits);
+    const CompiledRule* chosen =
+        ChooseRule(folded, begin, end, mode, hits, captures, control, want_hits);
     // When no rule holds on the longest span (a context failed), the shorter
     // spans from the same start that end at a word boundary get their turn.
     while (chosen == nullptr) {
@@ -712,11 +738,10 @@ void RuleSet::Scan(const FoldedText& folded, int dct_year, AnchorMode mode,
                                 p->direction == Direction::kAutoFuture;
     // Narratives also want the tense around a written year: one told ahead
     // ("would withdraw by late 2008") does not move the story.
-    const bool needs_tense = (p->value.empty() && p->year == Partial::kUnset &&
-                              p->shift_unit == Unit::kNone && auto_direction &&
-                              p->decade == Partial::kUnset && p->century == Partial::kUnset) ||
-                             (mode == AnchorMode::kNarratives && p->year != Partial::kUnset &&
-                              !p->aside);
+    const bool needs_tense =
+        (p->value.empty() && p->year == Partial::kUnset && p->shift_unit == Unit::kNone &&
+         auto_direction && p->decade == Partial::kUnset && p->century == Partial::kUnset) ||
+        (mode == AnchorMode::kNarratives && p->year != Partial::kUnset && !p->aside);
     PartialTrace* partial_trace = nullptr;
     if (trace != nullptr) {
       partial_trace = &trace->partials.emplace_back();
