@@ -371,29 +371,24 @@ StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& op
   return BuildTimeline(CorpusTimelineStore(corpus), options, tuning);
 }
 
-StatusOr<std::vector<TimexValue>> ShortlistedDates(const TimelineStore& store,
-                                                   const TimelineOptions& options,
-                                                   const TimelineTuning& tuning) {
+StatusOr<std::vector<SentenceRead>> FirstSentenceReads(const TimelineStore& store,
+                                                       const TimelineOptions& options,
+                                                       const TimelineTuning& tuning) {
   DL_ASSIGN_OR_RETURN(const std::vector<DateChoice> ranked, RankDates(store, options));
-  const size_t shortlist = ShortlistSize(options, tuning);
-  std::vector<TimexValue> out;
-  for (size_t i = 0; i < ranked.size() && i < shortlist; ++i) {
-    out.insert(out.end(), ranked[i].stored.begin(), ranked[i].stored.end());
+  const size_t shortlist = std::min(ranked.size(), ShortlistSize(options, tuning));
+  std::vector<SentenceRead> reads;
+  for (size_t i = 0; i < shortlist; ++i) {
+    for (const TimexValue& stored : ranked[i].stored) {
+      reads.push_back({stored, options.filter.max_position, tuning.max_candidates});
+    }
   }
-  return out;
-}
-
-StatusOr<std::vector<TimexValue>> NextDaysOfShortlist(const TimelineStore& store,
-                                                      const TimelineOptions& options,
-                                                      const TimelineTuning& tuning) {
-  std::vector<TimexValue> out;
-  if (tuning.next_day_leads <= 0) return out;
-  DL_ASSIGN_OR_RETURN(const std::vector<DateChoice> ranked, RankDates(store, options));
-  const size_t shortlist = ShortlistSize(options, tuning);
-  for (size_t i = 0; i < ranked.size() && i < shortlist; ++i) {
-    out.push_back(TimexValue::Day(AddDays(ranked[i].date, 1)));
+  if (tuning.next_day_leads > 0) {
+    for (size_t i = 0; i < shortlist; ++i) {
+      reads.push_back({TimexValue::Day(AddDays(ranked[i].date, 1)), tuning.next_day_leads,
+                       tuning.max_candidates});
+    }
   }
-  return out;
+  return reads;
 }
 
 StatusOr<Timeline> BuildTimeline(const TimelineStore& corpus, const TimelineOptions& options,

@@ -191,16 +191,11 @@ StatusOr<std::optional<Timeline>> DistributedTimeline::Build() {
   if (!s.prefetched) {
     // The shortlist's sentences in one round, rather than a round a date.
     s.prefetched = true;
-    DL_ASSIGN_OR_RETURN(const std::vector<TimexValue> dates,
-                        ShortlistedDates(s.store, s.options, s.tuning));
+    DL_ASSIGN_OR_RETURN(const std::vector<SentenceRead> reads,
+                        FirstSentenceReads(s.store, s.options, s.tuning));
     std::vector<wire::SentenceRequest> first;
-    for (const TimexValue& d : dates) {
-      first.push_back({d.ToString(), s.options.filter.max_position, s.tuning.max_candidates});
-    }
-    DL_ASSIGN_OR_RETURN(const std::vector<TimexValue> next_days,
-                        NextDaysOfShortlist(s.store, s.options, s.tuning));
-    for (const TimexValue& d : next_days) {
-      first.push_back({d.ToString(), s.tuning.next_day_leads, s.tuning.max_candidates});
+    for (const SentenceRead& r : reads) {
+      first.push_back({r.date.ToString(), r.max_position, r.limit});
     }
     s.pending = s.store.Ask(first);
     if (!s.pending.empty()) return std::optional<Timeline>();

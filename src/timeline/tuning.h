@@ -71,21 +71,22 @@ StatusOr<Timeline> BuildTimeline(const Corpus& corpus, const TimelineOptions& op
 StatusOr<Timeline> BuildTimeline(const TimelineStore& store, const TimelineOptions& options,
                                  const TimelineTuning& tuning);
 
-// The stored dates (as DateCount::date) whose sentences BuildTimeline reads
-// first: those of the shortlist, in rank order. A store that gathers
-// sentences on demand (distributed_timeline.h) fetches these before the
-// first attempt.
-StatusOr<std::vector<TimexValue>> ShortlistedDates(const TimelineStore& store,
-                                                   const TimelineOptions& options,
-                                                   const TimelineTuning& tuning);
+// One read BuildTimeline makes of a store: the sentences stored on `date`
+// among the first `max_position` of their article (0: any), at most `limit`.
+struct SentenceRead {
+  TimexValue date;
+  int max_position = 0;
+  size_t limit = 0;
+};
 
-// The days after those of ShortlistedDates, whose first
-// `tuning.next_day_leads` sentences BuildTimeline reads as leads of the dates
-// it keeps (empty when it reads none); fetched with the shortlist, they save
-// a round a kept date.
-StatusOr<std::vector<TimexValue>> NextDaysOfShortlist(const TimelineStore& store,
-                                                      const TimelineOptions& options,
-                                                      const TimelineTuning& tuning);
+// The reads BuildTimeline makes first, from one ranking of the dates: the
+// stored dates of the shortlist, in rank order, and, when it reads next-day
+// leads, the days after them. A store that gathers sentences on demand
+// (distributed_timeline.h) fetches these in one round before the first
+// attempt, rather than one round a date.
+StatusOr<std::vector<SentenceRead>> FirstSentenceReads(const TimelineStore& store,
+                                                       const TimelineOptions& options,
+                                                       const TimelineTuning& tuning);
 
 }  // namespace dateline
 
