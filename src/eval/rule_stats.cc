@@ -30,21 +30,6 @@ struct TaskOutcome {
   TimemlCounts totals;  // labelled documents: the tagger's own scores
 };
 
-const char* TenseName(Tense t) {
-  switch (t) {
-    case Tense::kPast:
-      return "past";
-    case Tense::kPresent:
-      return "present";
-    case Tense::kFuture:
-      return "future";
-    case Tense::kIntent:
-      return "intent";
-    default:
-      return "none";
-  }
-}
-
 void Accumulate(KeyCounts& k, const KeyCounts& c) {
   k.fired += c.fired;
   k.documents += c.documents;

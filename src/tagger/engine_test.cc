@@ -8,6 +8,7 @@
 
 #include "dateline/tagger.h"
 #include "tagger/anchor.h"
+#include "tagger/partial.h"
 #include "tagger/template.h"
 
 namespace dateline {
@@ -135,6 +136,29 @@ TEST(EngineTest, TenseCuesChooseTheDirection) {
             (std::vector<std::string>{"lundi=2023-02-27"}));
   EXPECT_EQ(Values(*tagger, "Il a parle lundi.", Options("2023-02-22")),
             (std::vector<std::string>{"lundi=2023-02-20"}));
+}
+
+TEST(EngineTest, TenseNamesReadBackAsTheirTense) {
+  for (Tense t : {Tense::kNone, Tense::kPast, Tense::kPresent, Tense::kFuture, Tense::kIntent}) {
+    bool ok = false;
+    EXPECT_EQ(ParseTense(TenseName(t), &ok), t) << TenseName(t);
+    EXPECT_TRUE(ok) << TenseName(t);
+  }
+  bool ok = true;
+  EXPECT_EQ(ParseTense("pluperfect", &ok), Tense::kNone);
+  EXPECT_FALSE(ok);
+}
+
+TEST(EngineTest, AnUnknownCueTenseIsRefusedWithItsLine) {
+  RuleDir dir;
+  dir.Write("a.rules", "cue pluperfect = avait \\w+\n");
+  auto tagger = Tagger::CreateFromDirectory(dir.path());
+  ASSERT_FALSE(tagger.ok());
+  EXPECT_NE(tagger.status().message().find("cue must be past, present, future, intent or none"),
+            std::string::npos)
+      << tagger.status().message();
+  EXPECT_NE(tagger.status().message().find("a.rules:1"), std::string::npos)
+      << tagger.status().message();
 }
 
 TEST(EngineTest, GuessedPastDoesNotReachBackAlmostAYear) {

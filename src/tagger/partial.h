@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "dateline/timex.h"
 
@@ -51,6 +52,12 @@ Direction ParseDirection(std::string_view name, bool* ok);
 // "planned to"): ahead of the anchor like kFuture, and in narratives a
 // written year under it looks ahead from the story without moving it.
 enum class Tense { kNone, kPast, kPresent, kFuture, kIntent };
+// The name of a tense in rule files ("cue:past") and reports: past,
+// present, future, intent or none.
+const char* TenseName(Tense tense);
+// The tense named `name`; sets *ok to false (and returns kNone) for a name
+// TenseName never gives.
+Tense ParseTense(std::string_view name, bool* ok);
 
 struct Partial {
   static constexpr int kUnset = -1000000;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <utility>
 
 #include "dateline/tagger.h"
 #include "tagger/rule_error.h"
@@ -245,6 +246,31 @@ Direction ParseDirection(std::string_view name, bool* ok) {
   return Direction::kAuto;
 }
 
+namespace {
+constexpr std::pair<Tense, const char*> kTenseNames[] = {
+    {Tense::kNone, "none"},     {Tense::kPast, "past"},     {Tense::kPresent, "present"},
+    {Tense::kFuture, "future"}, {Tense::kIntent, "intent"},
+};
+}  // namespace
+
+const char* TenseName(Tense tense) {
+  for (const auto& [t, name] : kTenseNames) {
+    if (t == tense) return name;
+  }
+  return "none";
+}
+
+Tense ParseTense(std::string_view name, bool* ok) {
+  for (const auto& [t, n] : kTenseNames) {
+    if (name == n) {
+      *ok = true;
+      return t;
+    }
+  }
+  *ok = false;
+  return Tense::kNone;
+}
+
 std::string RuleSet::LexiconAlternation(const Lexicon& lexicon) const {
   std::vector<std::string> spellings;
   for (const LexiconEntry& entry : lexicon.entries) {
@@ -436,12 +462,9 @@ RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
   for (const Define& define : owned->defines) {
     if (define.name.rfind("cue:", 0) != 0) continue;
     const std::string name = define.name.substr(4);
-    Tense tense = name == "past"      ? Tense::kPast
-                  : name == "future"  ? Tense::kFuture
-                  : name == "intent"  ? Tense::kIntent
-                  : name == "present" ? Tense::kPresent
-                                      : Tense::kNone;
-    if (tense == Tense::kNone && name != "none") {
+    bool known = false;
+    const Tense tense = ParseTense(name, &known);
+    if (!known) {
       throw RuleError(define.where.ToString() +
                       ": cue must be past, present, future, intent or none");
     }
