@@ -66,11 +66,43 @@ std::string Values(const std::vector<std::pair<std::string, double>>& values) {
   return out;
 }
 
+// The timeline's constants, each `NAME=VALUE` of `fixed` held at its value
+// (searched over no other); an unknown name or a value that is not a number
+// is a usage error.
+std::vector<eval::TlsKnob> Knobs(const std::vector<std::string>& fixed) {
+  std::vector<eval::TlsKnob> knobs = eval::TimelineKnobs();
+  for (const std::string& f : fixed) {
+    const size_t eq = f.find('=');
+    const std::string name = f.substr(0, eq);
+    double value = 0;
+    size_t used = 0;
+    try {
+      if (eq != std::string::npos) value = std::stod(f.substr(eq + 1), &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (eq == std::string::npos || used == 0 || used != f.size() - eq - 1) {
+      UsageError("--set wants NAME=NUMBER, got '" + f + "'");
+    }
+    bool found = false;
+    std::string known;
+    for (eval::TlsKnob& k : knobs) {
+      known += (known.empty() ? "" : ", ") + k.name;
+      if (k.name != name) continue;
+      k.off = value;
+      k.values = {value};
+      found = true;
+    }
+    if (!found) UsageError("--set: no constant named '" + name + "' (known: " + known + ")");
+  }
+  return knobs;
+}
+
 // Leave one topic out: prints the values chosen without each topic, every
 // held-back score beside the count baseline, the means per language and
 // the values chosen on all topics.
 int RunLoto(const std::vector<eval::TlsTask>& tasks, const eval::TlsRunOptions& options,
-            bool verbose) {
+            const std::vector<eval::TlsKnob>& knobs, bool verbose) {
   std::vector<eval::TlsPreparedTask> prepared;
   int status = kExitOk;
   for (const eval::TlsTask& task : tasks) {
@@ -99,7 +131,6 @@ int RunLoto(const std::vector<eval::TlsTask>& tasks, const eval::TlsRunOptions& 
     pointers.push_back(&p);
     baseline.push_back(eval::ScoreTimeline(*count, {p.reference}, scoring));
   }
-  const auto knobs = eval::TimelineKnobs();
   std::function<void(const std::string&)> progress;
   if (verbose) progress = [](const std::string& line) { std::cerr << line << "\n"; };
   const eval::TlsLotoResult r = eval::LeaveOneTopicOut(pointers, baseline, knobs, progress);
@@ -143,6 +174,7 @@ void RegisterEvalTls(CLI::App& app) {
     bool detail = false;
     bool loto = false;
     bool verbose = false;
+    std::vector<std::string> set;
   };
   auto flags = std::make_shared<Flags>();
   sub->add_option("ARGS", flags->args, "Data roots, or TOPIC_DIR REFERENCE_FILE pairs")->required();
@@ -156,6 +188,9 @@ void RegisterEvalTls(CLI::App& app) {
                 "Leave one topic out: choose the timeline's constants without each topic and "
                 "print the held-back scores beside the count baseline");
   sub->add_flag("--verbose", flags->verbose, "With --loto, print each configuration tried");
+  sub->add_option("--set", flags->set,
+                  "With --loto, hold a constant at a value instead of choosing it: NAME=VALUE "
+                  "(repeatable; names as --loto prints them)");
   sub->callback([flags] {
     if (!flags->baseline.empty() && flags->baseline != "count") {
       UsageError("unknown --baseline " + flags->baseline + " (known: count)");
@@ -165,8 +200,9 @@ void RegisterEvalTls(CLI::App& app) {
     options.language = flags->lang;
     options.scoring.stem = flags->stem;
     options.baseline = baseline;
+    if (!flags->set.empty() && !flags->loto) UsageError("--set needs --loto");
     if (flags->loto) {
-      SetExitStatus(RunLoto(Tasks(flags->args), options, flags->verbose));
+      SetExitStatus(RunLoto(Tasks(flags->args), options, Knobs(flags->set), flags->verbose));
       return;
     }
     // Means over tasks, per topic and per language (the Timeline17
