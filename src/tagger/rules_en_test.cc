@@ -515,6 +515,8 @@ TEST_F(RulesEnTest, NumbersThatAreNoTimes) {
   const std::string dct = "2010-06-15";
   Check("It cost $2016 for a 2000 kilometer trip; the chicks are several days old.", dct, {});
   Check("They march the way their fathers did; we will march.", dct, {});
+  // The subject is a word of its own: a name ending in "i" is no "I".
+  Check("Mumbai March sales were strong.", dct, {{"March", "DATE", "2010-03"}});
   // "to March" opens a range, and a march of so many miles is no month.
   Check("From February to March 1999 they had to march 286 miles.", dct,
         {{"February", "DATE", "1999-02"}, {"March 1999", "DATE", "1999-03"}});
