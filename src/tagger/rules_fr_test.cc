@@ -336,6 +336,28 @@ TEST_F(RulesFrTest, YearsAndHolidays) {
   EXPECT_EQ(Tag("le 14 juillet 1789", kSaturday), V{"le 14 juillet 1789=1789-07-14"});
 }
 
+// Two-digit years after a preposition of time or an edge word, where no
+// unit follows.
+TEST_F(RulesFrTest, TwoDigitYears) {
+  EXPECT_EQ(Tag("Il a été élu en 97, puis réélu en 2002.", kSaturday),
+            (V{"97=1997", "2002=2002"}));
+  EXPECT_EQ(Tag("Le chômage baisse depuis 98 et remonte fin 99.", kSaturday),
+            (V{"98=1998", "fin 99=1999/END"}));
+  EXPECT_EQ(Tag("Début 05 il est parti.", kSaturday), V{"Début 05=2005/START"});
+  // A unit or a percent after the number: no year.
+  EXPECT_EQ(Tag("Il a couru en 12 secondes.", kSaturday), V{"12 secondes=PT12S"});
+  EXPECT_EQ(Tag("Les prix ont grimpé en 97 %.", kSaturday), V{});
+  EXPECT_EQ(Tag("Il finit en 12 heures.", kSaturday), V{"12 heures=PT12H"});
+}
+
+// Fractions of long units.
+TEST_F(RulesFrTest, FractionsOfLongUnits) {
+  EXPECT_EQ(Tag("Un demi-siècle de guerre, puis un quart de siècle de paix.", kSaturday),
+            (V{"Un demi-siècle=P50Y", "un quart de siècle=P25Y"}));
+  EXPECT_EQ(Tag("Trois quarts de siècle plus tôt, une demi-décennie durant.", kSaturday),
+            (V{"Trois quarts de siècle=P75Y", "une demi-décennie=P5Y"}));
+}
+
 TEST_F(RulesFrTest, FalseAlarmsAreSuppressed) {
   EXPECT_EQ(Tag("Jean Burget, 87 ans, a été heurté par une voiture.", kSaturday), V{});
   EXPECT_EQ(Tag("Une fillette de 6 ans s'est noyée.", kSaturday), V{});
