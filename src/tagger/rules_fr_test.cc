@@ -350,6 +350,14 @@ TEST_F(RulesFrTest, TwoDigitYears) {
   EXPECT_EQ(Tag("Il finit en 12 heures.", kSaturday), V{"12 heures=PT12H"});
 }
 
+// "des semaines" after a preposition of duration is a vague stretch; "des
+// jours heureux" is not.
+TEST_F(RulesFrTest, BarePluralUnitsAfterAPrepositionOfDuration) {
+  EXPECT_EQ(Tag("Depuis des semaines, il pleut; il a parlé pendant des heures.", kSaturday),
+            (V{"des semaines=PXW", "des heures=PTXH"}));
+  EXPECT_EQ(Tag("Ce furent des jours heureux et des heures supplémentaires.", kSaturday), V{});
+}
+
 // Fractions of long units.
 TEST_F(RulesFrTest, FractionsOfLongUnits) {
   EXPECT_EQ(Tag("Un demi-siècle de guerre, puis un quart de siècle de paix.", kSaturday),
