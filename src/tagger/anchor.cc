@@ -1,6 +1,5 @@
 #include "tagger/anchor.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -625,28 +624,22 @@ bool DocumentAnchor::CarriesStoryYear(const Partial& p) const {
          p.tense != Tense::kIntent;
 }
 
-// A narrative tells its story in order; a year far ahead of the story's,
-// after which the text comes back nearer the story's year than to it, is an
-// excursion ("a publication declassified in 2005 revealed that there was no
-// attack on 4 August", in a history of 1964): the dates around it stay in the
-// story's year. Looks ahead within the batch only, so an excursion just
-// before a batch boundary moves the story as any year does.
+// A narrative tells its story in order; a year ahead of the story's, beyond
+// the next year (a story steps from one year to the next), after which the
+// text comes back nearer the story's year than to it, is an excursion ("a
+// publication declassified in 2005 revealed that there was no attack on 4
+// August", in a history of 1964): the dates around it stay in the story's
+// year. Looks ahead within the batch only, so an excursion just before a
+// batch boundary moves the story as any year does.
 bool DocumentAnchor::IsExcursion(const std::vector<Partial>& partials, size_t i) const {
   const int year = partials[i].year;
-  if (story_year_ == Partial::kUnset || year <= story_year_) return false;
-  int first = story_year_, last = story_year_, next = Partial::kUnset;
-  for (size_t j = 0; j < partials.size(); ++j) {
+  if (story_year_ == Partial::kUnset || year <= story_year_ + 1) return false;
+  for (size_t j = i + 1; j < partials.size(); ++j) {
     if (!CarriesStoryYear(partials[j])) continue;
-    first = std::min(first, partials[j].year);
-    last = std::max(last, partials[j].year);
-    if (j > i && next == Partial::kUnset) next = partials[j].year;
+    const int next = partials[j].year;
+    return std::abs(next - story_year_) < year - next;
   }
-  // Far: beyond the next year (a story steps from one year to the next) and
-  // more than half the range of years the text tells (its own steps are
-  // shorter). Back: the next year told is nearer the story's than to it.
-  const int step = year - story_year_;
-  return next != Partial::kUnset && step > 1 && 2 * step > last - first &&
-         std::abs(next - story_year_) < year - next;
+  return false;
 }
 
 DocumentAnchor::DocumentAnchor(const std::optional<DayTime>& dct, AnchorMode mode)
