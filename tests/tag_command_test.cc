@@ -171,6 +171,16 @@ TEST(TagCommandTest, HugeSingleLineIsTaggedInBoundedMemory) {
     std::ofstream out(big.path(), std::ios::binary);
     for (; bytes < (size_t{32} << 20); bytes += sentence.size()) out << sentence;
   }
+  // A child's peak RSS counts the memory of the process it was forked from
+  // (Linux carries it over exec), so the bound can be checked only from a
+  // small test process: one test per process, as ctest runs them.
+  const size_t limit = bytes + (size_t{96} << 20);
+  rusage self{};
+  getrusage(RUSAGE_SELF, &self);
+  if (static_cast<size_t>(self.ru_maxrss) * 1024 > limit) {
+    GTEST_SKIP() << "this test process already peaked at " << (self.ru_maxrss >> 10)
+                 << " MB; run the test alone (ctest does) to measure the child's memory";
+  }
   const pid_t pid = fork();
   if (pid == 0) {
     const std::string output = big.path() + ".out";
@@ -187,7 +197,7 @@ TEST(TagCommandTest, HugeSingleLineIsTaggedInBoundedMemory) {
   const size_t peak = static_cast<size_t>(usage.ru_maxrss) * 1024;
   std::printf("tag, %zu MB single line: peak RSS %zu MB\n", bytes >> 20, peak >> 20);
   // The input once, and the start-up's rules and tables (about 60 MB).
-  EXPECT_LE(peak, bytes + (size_t{96} << 20));
+  EXPECT_LE(peak, limit);
   std::ifstream out(big.path() + ".out");
   size_t lines = 0;
   for (std::string line; std::getline(out, line);) ++lines;

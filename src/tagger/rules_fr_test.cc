@@ -120,6 +120,15 @@ TEST_F(RulesFrTest, Weekdays) {
   EXPECT_EQ(Tag("Il est venu vendredi dernier.", kSaturday), V{"vendredi dernier=2023-02-24"});
   EXPECT_EQ(Tag("Une fillette s'est noyée mardi soir.", "2003-02-21"),
             V{"mardi soir=2003-02-18TEV"});
+  // A reporting verb in the past dates the report, even when the coming
+  // weekday is nearer (DCT Monday 2012-06-18); a verb of the event reported,
+  // nearer the weekday, wins.
+  EXPECT_EQ(Tag("Le ministre a annoncé mercredi sa démission.", "2012-06-18"),
+            V{"mercredi=2012-06-13"});
+  EXPECT_EQ(Tag("Les Frères musulmans ont revendiqué jeudi la victoire.", "2012-06-19"),
+            V{"jeudi=2012-06-14"});
+  EXPECT_EQ(Tag("Il a annoncé qu'il partira mercredi.", "2012-06-18"),
+            V{"mercredi=2012-06-20"});
   // Asked to do something: the doing is ahead, whatever the tense of the asking.
   EXPECT_EQ(Tag("Les habitants ont été priés d'éviter de circuler mercredi.", kSaturday),
             V{"mercredi=2023-03-01"});
