@@ -146,6 +146,11 @@ TEST_F(RulesFrTest, ClockTimes) {
   EXPECT_EQ(Tag("Le vol part à 8 h du soir.", kSaturday), V{"8 h du soir=2023-02-25T20:00"});
   // Without a preposition of time, "N heures" is a duration.
   EXPECT_EQ(Tag("un vol de 3 heures", kSaturday), V{"3 heures=PT3H"});
+  // A comment's timestamp: day and month, then the clock time; a fraction
+  // alone is no date.
+  EXPECT_EQ(Tag("Le 17 novembre 1997, un attentat. 24/02 18:06 - Paul : c'est faux.", kSaturday),
+            (V{"Le 17 novembre 1997=1997-11-17", "24/02 18:06=2023-02-24T18:06"}));
+  EXPECT_EQ(Tag("Les deux tiers, soit 2/3 des votants.", kSaturday), V{});
   EXPECT_EQ(Tag("Il est arrivé vers onze heures trente.", kSaturday),
             V{"vers onze heures trente=2023-02-25T11:30/APPROX"});
   EXPECT_EQ(Tag("Dès 6 heures du soir, ils étaient là.", kSaturday),
