@@ -416,6 +416,16 @@ TEST_F(RulesFrTest, WithoutDctRelativeExpressionsStayOpen) {
 TEST_F(RulesFrTest, SeasonsWithADirection) {
   EXPECT_EQ(Tag("L'été dernier, la sécheresse a frappé.", kSaturday), V{"L'été dernier=2022-SU"});
   EXPECT_EQ(Tag("Cet été, le festival reviendra.", kSaturday), V{"Cet été=2023-SU"});
+  // The article inside "du" or "au": the preposition stays out of the extent
+  // ("au printemps" keeps it, as a bare "au printemps" does).
+  EXPECT_EQ(Tag("Les manifestations de l'automne dernier ont échoué.", kSaturday),
+            V{"l'automne dernier=2022-FA"});
+  EXPECT_EQ(Tag("La révolte de l'été passé, celle du printemps dernier.", kSaturday),
+            (V{"l'été passé=2022-SU", "printemps dernier=2022-SP"}));
+  EXPECT_EQ(Tag("Au printemps prochain, il partira.", kSaturday),
+            V{"Au printemps prochain=2023-SP"});
+  // "été dernier" without an article is the participle: "il a été dernier".
+  EXPECT_EQ(Tag("Il a été dernier du classement.", kSaturday), V{});
 }
 
 }  // namespace
