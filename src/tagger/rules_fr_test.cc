@@ -129,6 +129,11 @@ TEST_F(RulesFrTest, Weekdays) {
             V{"jeudi=2012-06-14"});
   EXPECT_EQ(Tag("Il a annoncé qu'il partira mercredi.", "2012-06-18"),
             V{"mercredi=2012-06-20"});
+  // "depuis" + month: on or before the anchor, whatever verb is nearest.
+  EXPECT_EQ(Tag("Depuis mars, les chaînes couvrent une révolte qui pourrait durer.", "2011-05-11"),
+            V{"mars=2011-03"});
+  EXPECT_EQ(Tag("Depuis le mois de mai, il pleut.", "2011-05-11"), V{"le mois de mai=2011-05"});
+  EXPECT_EQ(Tag("Les élections auront lieu en mars.", "2011-05-11"), V{"mars=2012-03"});
   // Asked to do something: the doing is ahead, whatever the tense of the asking.
   EXPECT_EQ(Tag("Les habitants ont été priés d'éviter de circuler mercredi.", kSaturday),
             V{"mercredi=2023-03-01"});
