@@ -134,6 +134,11 @@ TEST_F(RulesFrTest, Weekdays) {
             V{"mars=2011-03"});
   EXPECT_EQ(Tag("Depuis le mois de mai, il pleut.", "2011-05-11"), V{"le mois de mai=2011-05"});
   EXPECT_EQ(Tag("Les élections auront lieu en mars.", "2011-05-11"), V{"mars=2012-03"});
+  // The same for weekdays (DCT Monday 2013-07-08: the coming Wednesday is nearer).
+  EXPECT_EQ(Tag("Les chaînes restent muettes depuis mercredi.", "2013-07-08"),
+            V{"mercredi=2013-07-03"});
+  EXPECT_EQ(Tag("Il est là depuis samedi soir.", "2013-07-08"),
+            V{"samedi soir=2013-07-06TEV"});
   // Asked to do something: the doing is ahead, whatever the tense of the asking.
   EXPECT_EQ(Tag("Les habitants ont été priés d'éviter de circuler mercredi.", kSaturday),
             V{"mercredi=2023-03-01"});
