@@ -127,8 +127,7 @@ TEST_F(RulesFrTest, Weekdays) {
             V{"mercredi=2012-06-13"});
   EXPECT_EQ(Tag("Les Frères musulmans ont revendiqué jeudi la victoire.", "2012-06-19"),
             V{"jeudi=2012-06-14"});
-  EXPECT_EQ(Tag("Il a annoncé qu'il partira mercredi.", "2012-06-18"),
-            V{"mercredi=2012-06-20"});
+  EXPECT_EQ(Tag("Il a annoncé qu'il partira mercredi.", "2012-06-18"), V{"mercredi=2012-06-20"});
   // "depuis" + month: on or before the anchor, whatever verb is nearest.
   EXPECT_EQ(Tag("Depuis mars, les chaînes couvrent une révolte qui pourrait durer.", "2011-05-11"),
             V{"mars=2011-03"});
@@ -137,8 +136,7 @@ TEST_F(RulesFrTest, Weekdays) {
   // The same for weekdays (DCT Monday 2013-07-08: the coming Wednesday is nearer).
   EXPECT_EQ(Tag("Les chaînes restent muettes depuis mercredi.", "2013-07-08"),
             V{"mercredi=2013-07-03"});
-  EXPECT_EQ(Tag("Il est là depuis samedi soir.", "2013-07-08"),
-            V{"samedi soir=2013-07-06TEV"});
+  EXPECT_EQ(Tag("Il est là depuis samedi soir.", "2013-07-08"), V{"samedi soir=2013-07-06TEV"});
   // Asked to do something: the doing is ahead, whatever the tense of the asking.
   EXPECT_EQ(Tag("Les habitants ont été priés d'éviter de circuler mercredi.", kSaturday),
             V{"mercredi=2023-03-01"});
@@ -363,8 +361,7 @@ TEST_F(RulesFrTest, YearsAndHolidays) {
 // Two-digit years after a preposition of time or an edge word, where no
 // unit follows.
 TEST_F(RulesFrTest, TwoDigitYears) {
-  EXPECT_EQ(Tag("Il a été élu en 97, puis réélu en 2002.", kSaturday),
-            (V{"97=1997", "2002=2002"}));
+  EXPECT_EQ(Tag("Il a été élu en 97, puis réélu en 2002.", kSaturday), (V{"97=1997", "2002=2002"}));
   EXPECT_EQ(Tag("Le chômage baisse depuis 98 et remonte fin 99.", kSaturday),
             (V{"98=1998", "fin 99=1999/END"}));
   EXPECT_EQ(Tag("Début 05 il est parti.", kSaturday), V{"Début 05=2005/START"});
