@@ -1,7 +1,6 @@
 #include "tagger/anchor.h"
 
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 
 namespace dateline {
@@ -616,32 +615,6 @@ std::optional<CivilDate> DocumentAnchor::DayNamedAfter(const std::vector<Partial
   return CivilDate{*value->year(), value->month(), value->day()};
 }
 
-// Narratives: a written year that may move the story, not one a rule set
-// aside nor one told ahead under a future cue ("planned to hold elections in
-// 1956").
-bool DocumentAnchor::CarriesStoryYear(const Partial& p) const {
-  return anchorer_->mode() == AnchorMode::kNarratives && p.year != Partial::kUnset && !p.aside &&
-         p.tense != Tense::kIntent;
-}
-
-// A narrative tells its story in order; a year ahead of the story's, beyond
-// the next year (a story steps from one year to the next), after which the
-// text comes back nearer the story's year than to it, is an excursion ("a
-// publication declassified in 2005 revealed that there was no attack on 4
-// August", in a history of 1964): the dates around it stay in the story's
-// year. Looks ahead within the batch only, so an excursion just before a
-// batch boundary moves the story as any year does.
-bool DocumentAnchor::IsExcursion(const std::vector<Partial>& partials, size_t i) const {
-  const int year = partials[i].year;
-  if (story_year_ == Partial::kUnset || year <= story_year_ + 1) return false;
-  for (size_t j = i + 1; j < partials.size(); ++j) {
-    if (!CarriesStoryYear(partials[j])) continue;
-    const int next = partials[j].year;
-    return std::abs(next - story_year_) < year - next;
-  }
-  return false;
-}
-
 DocumentAnchor::DocumentAnchor(const std::optional<DayTime>& dct, AnchorMode mode)
     : anchorer_(std::make_unique<Anchorer>(dct, mode)) {}
 
@@ -679,10 +652,8 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials, std::vector<Ti
     // looks forward from the story without moving it.
     const bool told_ahead = anchorer_->mode() == AnchorMode::kNarratives &&
                             p.year != Partial::kUnset && p.tense == Tense::kIntent;
-    const bool excursion = CarriesStoryYear(p) && IsExcursion(partials, i);
-    if (!p.aside && !told_ahead && !excursion && p.granularity != Unit::kContext && !from_dct) {
+    if (!p.aside && !told_ahead && p.granularity != Unit::kContext && !from_dct) {
       anchorer_->Remember(*value, e.type, p.year != Partial::kUnset);
-      if (CarriesStoryYear(p)) story_year_ = p.year;
     }
     out.push_back(std::move(e));
     if (sources != nullptr) sources->push_back(i);

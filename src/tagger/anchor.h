@@ -31,12 +31,8 @@ class DocumentAnchor {
 
  private:
   std::optional<CivilDate> DayNamedAfter(const std::vector<Partial>& partials, size_t i) const;
-  bool CarriesStoryYear(const Partial& p) const;
-  bool IsExcursion(const std::vector<Partial>& partials, size_t i) const;
 
   std::unique_ptr<Anchorer> anchorer_;
-  // Narratives: the last written year that became the story's context.
-  int story_year_ = Partial::kUnset;
 };
 
 // Anchors a whole document's partials at once.

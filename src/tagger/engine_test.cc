@@ -256,53 +256,6 @@ rule n.month
             (std::vector<std::string>{"mars 1941=1941-03", "janvier=1941-01"}));
 }
 
-// A year far ahead of a story, after which the text comes back, is an
-// excursion: the dates told after it stay in the story's year. A step to the
-// next year, or a year the story goes on in, moves it.
-TEST(EngineTest, NarrativesComeBackFromAnExcursion) {
-  RuleDir dir;
-  dir.Write("a.rules", R"(
-lexicon month
-  march = 3
-  july = 7
-define year = (?:18|19|20)\d\d
-rule n.year
-  match {year}
-  year {year}
-rule n.month_day
-  match {month} \d\d?
-  month {month}
-rule n.month
-  match {month}
-  month {month}
-)");
-  auto tagger = Load(dir.path());
-  const TagOptions narrative = Options("2020-01-01", AnchorMode::kNarratives);
-  EXPECT_EQ(Values(*tagger,
-                   "In 1914 the war began. Letters found in 2003 describe it. In July the "
-                   "army moved. By 1915 it was over.",
-                   narrative),
-            (std::vector<std::string>{"1914=1914", "2003=2003", "July=1914-07", "1915=1915"}));
-  // The excursion may be followed by a look back at earlier years.
-  EXPECT_EQ(Values(*tagger,
-                   "The siege began in 1870. A study published in 1998 found that in March "
-                   "food ran out. Since 1868 the city had been poor.",
-                   narrative),
-            (std::vector<std::string>{"1870=1870", "1998=1998", "March=1870-03", "1868=1868"}));
-  // The next year is a step of the story, even when the text looks back.
-  EXPECT_EQ(Values(*tagger,
-                   "In 1914 the war began. In 1915 the army moved. In July it attacked. The "
-                   "plans of 1914 had failed.",
-                   narrative),
-            (std::vector<std::string>{"1914=1914", "1915=1915", "July=1915-07", "1914=1914"}));
-  // A story that goes on in the later year: no way back, no excursion.
-  EXPECT_EQ(Values(*tagger,
-                   "In 1914 the war began. In 1920 the treaty was signed. In July the army "
-                   "left. In 1921 peace held.",
-                   narrative),
-            (std::vector<std::string>{"1914=1914", "1920=1920", "July=1920-07", "1921=1921"}));
-}
-
 TEST(EngineTest, ModeRestrictsARuleToOneAnchoringMode) {
   RuleDir dir;
   dir.Write("a.rules", R"(

@@ -163,14 +163,6 @@ TEST_F(RulesEnTest, TimesOfDay) {
         {{"2 p.m. Wednesday", "TIME", "1998-08-05T14:00"}});
   Check("They met at noon and left at midnight.", "1998-08-10",
         {{"noon", "TIME", "1998-08-10T12:00"}, {"midnight", "TIME", "1998-08-10T24:00"}});
-  // Wire and military clock times: four digits before a zone, or "hours"
-  // after "at"; four digits are a count of hours otherwise.
-  Check("The first shells fell at 0545 GMT and the last at 2210 CET.", "1998-08-10",
-        {{"0545 GMT", "TIME", "1998-08-10T05:45"}, {"2210 CET", "TIME", "1998-08-10T22:10"}});
-  Check("The patrol left at 0630 hours. Each pilot flew 1200 hours in 1997.", "1998-08-10",
-        {{"0630 hours", "TIME", "1998-08-10T06:30"},
-         {"1200 hours", "DURATION", "PT1200H"},
-         {"1997", "DATE", "1997"}});
   // A clock time takes the day the text just named.
   Check("The blast on Aug. 7 came at 10:35 a.m. local time.", "1998-08-10",
         {{"Aug. 7", "DATE", "1998-08-07"}, {"10:35 a.m", "TIME", "1998-08-07T10:35"}});
