@@ -165,10 +165,30 @@ int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   int articles = 2000, store_articles = 100000;
   std::string keep;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--articles")) articles = std::atoi(argv[i + 1]);
-    if (!std::strcmp(argv[i], "--store-articles")) store_articles = std::atoi(argv[i + 1]);
-    if (!std::strcmp(argv[i], "--keep")) keep = argv[i + 1];
+  // Every option takes a value; anything else (--help included) prints the
+  // usage rather than starting a run of several minutes.
+  constexpr const char* kUsage =
+      "usage: corpus_bench [--articles N] [--store-articles M] [--keep DIR]\n";
+  for (int i = 1; i < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    const bool has_value = i + 1 < argc;
+    if (has_value && !std::strcmp(argv[i], "--articles")) {
+      articles = std::atoi(argv[i + 1]);
+    } else if (has_value && !std::strcmp(argv[i], "--store-articles")) {
+      store_articles = std::atoi(argv[i + 1]);
+    } else if (has_value && !std::strcmp(argv[i], "--keep")) {
+      keep = argv[i + 1];
+    } else {
+      std::fputs(kUsage, stderr);
+      return 2;
+    }
+  }
+  if (articles < 1 || store_articles < 1) {
+    std::fprintf(stderr, "corpus_bench: --articles and --store-articles take a positive count\n");
+    return 2;
   }
   const fs::path dir =
       keep.empty() ? fs::temp_directory_path() / "dateline_corpus_bench" : fs::path(keep);
