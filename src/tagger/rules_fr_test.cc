@@ -310,6 +310,23 @@ TEST_F(RulesFrTest, RangesTakeMonthAndYearFromTheirEnd) {
             (V{"6=2003-04-06", "13 avril prochains=2003-04-13"}));
 }
 
+TEST_F(RulesFrTest, MonthRangesTakeTheYearOrDirectionOfTheirEnd) {
+  EXPECT_EQ(Tag("Entre mai et juin 2011, les ventes ont monté.", "2013-02-20"),
+            (V{"mai=2011-05", "juin 2011=2011-06"}));
+  EXPECT_EQ(Tag("De janvier à mars 1999, il a plu.", "2013-02-20"),
+            (V{"janvier=1999-01", "mars 1999=1999-03"}));
+  EXPECT_EQ(Tag("Les ventes de mai-juin 2011 et d'avril ou de mai 2014.", "2013-02-20"),
+            (V{"mai=2011-05", "juin 2011=2011-06", "avril=2014-04", "mai 2014=2014-05"}));
+  // Without a tense cue, the end's "derniers" / "prochains" decides.
+  EXPECT_EQ(Tag("Les ventes de mai et juin derniers sont bonnes.", "2013-02-20"),
+            (V{"mai=2012-05", "juin derniers=2012-06"}));
+  EXPECT_EQ(Tag("Les soldes de mai et juin prochains.", "2013-07-20"),
+            (V{"mai=2014-05", "juin prochains=2014-06"}));
+  // A year in another clause is not the end of a range.
+  EXPECT_EQ(Tag("Il est venu en mai et, en juin 2011, il est reparti.", "2013-02-20"),
+            (V{"mai=2012-05", "juin 2011=2011-06"}));
+}
+
 TEST_F(RulesFrTest, WeekdayRangesTakeTheMonthOfTheirEnd) {
   EXPECT_EQ(Tag("Fête du samedi 5 au lundi 7 août.", "2023-07-20"),
             (V{"samedi 5=2023-08-05", "lundi 7 août=2023-08-07"}));
