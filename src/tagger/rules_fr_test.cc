@@ -243,6 +243,12 @@ TEST_F(RulesFrTest, Durations) {
   EXPECT_EQ(Tag("deux siècles", kSaturday), V{"deux siècles=P200Y"});
   EXPECT_EQ(Tag("trois décennies", kSaturday), V{"trois décennies=P30Y"});
 
+  // "et" joins a ten and one, nothing else: two numbers are not a sum.
+  EXPECT_EQ(Tag("pendant vingt et un ans, puis soixante-et-onze jours", kSaturday),
+            (V{"vingt et un ans=P21Y", "soixante-et-onze jours=P71D"}));
+  EXPECT_EQ(Tag("Il a vécu entre deux et trois ans à Paris.", kSaturday), V{"trois ans=P3Y"});
+  EXPECT_EQ(Tag("Ils ont marché nuit et jour.", kSaturday), V{});
+
   const TimeExpression e = One("pendant trois jours", kSaturday);
   EXPECT_EQ(e.type, TimexType::kDuration);
 }
