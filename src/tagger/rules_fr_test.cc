@@ -298,6 +298,23 @@ TEST_F(RulesFrTest, SeasonsDecadesCenturiesQuarters) {
   EXPECT_EQ(Tag("le second semestre", kSaturday), V{"le second semestre=2023-H2"});
 }
 
+TEST_F(RulesFrTest, PairsOfDecadesAndCenturies) {
+  // The second decade of a pair, and the first century, lack the noun.
+  EXPECT_EQ(Tag("dans les années 1960 et 1970, puis les années 80-90", kSaturday),
+            (V{"les années 1960=196X", "1970=197X", "les années 80=198X", "90=199X"}));
+  EXPECT_EQ(Tag("Au XIXe et au XXe siècle, puis du Ier au IIIe siècle.", kSaturday),
+            (V{"XIXe=18", "XXe siècle=19", "Ier=00", "IIIe siècle=02"}));
+  EXPECT_EQ(Tag("Les XVIIIe et XIXe siècles furent riches.", kSaturday),
+            (V{"XVIIIe=17", "XIXe siècles=18"}));
+  // A decade's year ends in 0: these are two years.
+  EXPECT_EQ(Tag("pendant les années 1939 et 1940", kSaturday), (V{"1939=1939", "1940=1940"}));
+  // "le" before "siècle" is the article, not the numeral L.
+  EXPECT_EQ(Tag("Durant tous le siècles, le Siècle a paru.", kSaturday), V{});
+  // A count after a decade is no decade.
+  EXPECT_EQ(Tag("Dans les années 1990, 2000 personnes sont parties.", kSaturday),
+            V{"les années 1990=199X"});
+}
+
 TEST_F(RulesFrTest, Modifiers) {
   EXPECT_EQ(Tag("Il viendra début avril.", kSaturday), V{"début avril=2023-04/START"});
   EXPECT_EQ(Tag("C'était fin 2022.", kSaturday), V{"fin 2022=2022/END"});
