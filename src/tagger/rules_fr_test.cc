@@ -447,6 +447,14 @@ TEST_F(RulesFrTest, FalseAlarmsAreSuppressed) {
   EXPECT_EQ(Tag("Une seconde tranche est prévue.", kSaturday), V{});
   EXPECT_EQ(Tag("Une seconde plus tard, il part.", kSaturday), V{"Une seconde=PT1S"});
   EXPECT_EQ(Tag("Durée: 00:28:48 / 2084 likes", kSaturday), V{});
+  // A four-digit count of things after a word of quantity; a year keeps its
+  // preposition.
+  EXPECT_EQ(Tag("L'usine compte 2000 fenêtres et pas moins de 1000 ouvriers.", kSaturday), V{});
+  EXPECT_EQ(Tag("Il a traversé les Alpes avec 1000 éléphants.", kSaturday), V{});
+  EXPECT_EQ(Tag("Le cap des 2000 messages est dépassé.", kSaturday), V{});
+  EXPECT_EQ(Tag("Pas moins de 1000 attaques ont eu lieu en 2012.", kSaturday), V{"2012=2012"});
+  EXPECT_EQ(Tag("En 1789 les manants ont servi les élections de 1981 remportées.", kSaturday),
+            (V{"1789=1789", "1981=1981"}));
   // A sentence, not an age: the duration stays.
   EXPECT_EQ(Tag("Il a été condamné à 10 ans de prison.", kSaturday), V{"10 ans=P10Y"});
   EXPECT_EQ(Tag("une peine de 10 ans", kSaturday), V{"10 ans=P10Y"});
