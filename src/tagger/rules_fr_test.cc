@@ -368,6 +368,11 @@ TEST_F(RulesFrTest, HabitualWeekdays) {
   EXPECT_EQ(Tag("Fermé le lundi.", kSaturday), V{"le lundi=XXXX-WXX-1"});
   EXPECT_EQ(Tag("Il est arrivé le samedi et reparti le dimanche.", kSaturday),
             (V{"le samedi=2023-02-25", "le dimanche=2023-02-19"}));
+  // A weekday in the plural recurs; "les lundi et mardi" are two days.
+  EXPECT_EQ(Tag("Les lundis, il court; les samedis soir, il danse.", kSaturday),
+            (V{"Les lundis=XXXX-WXX-1", "les samedis soir=XXXX-WXX-6TEV"}));
+  EXPECT_EQ(Tag("Il viendra les lundi et mardi.", kSaturday),
+            (V{"lundi=2023-02-27", "mardi=2023-02-28"}));
 }
 
 TEST_F(RulesFrTest, EasterHolidays) {
