@@ -626,8 +626,9 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials, std::vector<Ti
     const Partial& p = partials[i];
     anchorer_->Advance(p);
     std::string text;
-    if (std::optional<CivilDate> day = DayNamedAfter(partials, i)) {
-      text = DayText(*day) + TimeSuffix(p);
+    const std::optional<CivilDate> day_named_after = DayNamedAfter(partials, i);
+    if (day_named_after) {
+      text = DayText(*day_named_after) + TimeSuffix(p);
     } else {
       text = anchorer_->Value(p);
     }
@@ -652,7 +653,11 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials, std::vector<Ti
     // looks forward from the story without moving it.
     const bool told_ahead = anchorer_->mode() == AnchorMode::kNarratives &&
                             p.year != Partial::kUnset && p.tense == Tense::kIntent;
-    if (!p.aside && !told_ahead && p.granularity != Unit::kContext && !from_dct) {
+    // A clock time that took the day named after it ("at 5 p.m. the next
+    // day") leaves the context to that day's expression, which is read from
+    // the same context the time was ("the next day" is not the day after it).
+    if (!p.aside && !told_ahead && p.granularity != Unit::kContext && !from_dct &&
+        !day_named_after) {
       anchorer_->Remember(*value, e.type, p.year != Partial::kUnset);
     }
     out.push_back(std::move(e));

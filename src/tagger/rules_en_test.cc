@@ -488,6 +488,12 @@ TEST_F(RulesEnTest, AClockTimeToldBeforeItsDayTakesThatDay) {
         {{"11:30 p.m", "TIME", "2023-02-21T23:30"},
          {"yesterday", "DATE", "2023-02-21"},
          {"9 a.m., on Tuesday", "TIME", "2023-02-21T09:00"}});
+  // "the next day" after such a time counts from the day before the time,
+  // as the time itself did.
+  Check("The attack came on Sunday, and at 5 p.m. the next day the police arrived.", "2013-02-20",
+        {{"Sunday", "DATE", "2013-02-17"},
+         {"5 p.m", "TIME", "2013-02-18T17:00"},
+         {"the next day", "DATE", "2013-02-18"}});
 }
 
 TEST_F(RulesEnTest, NextToIsNoFutureCue) {

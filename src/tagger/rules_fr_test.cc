@@ -179,6 +179,9 @@ TEST_F(RulesFrTest, AClockTimeToldBeforeItsDayTakesThatDay) {
             (V{"Vers 15 h 30=2023-02-21T15:30/APPROX", "hier=2023-02-21"}));
   EXPECT_EQ(Tag("À 20 h, le samedi 4 mars, la fête commencera.", "2023-02-22"),
             (V{"20 h=2023-03-04T20:00", "le samedi 4 mars=2023-03-04"}));
+  EXPECT_EQ(Tag("L'attaque a eu lieu dimanche, et à 17 heures le lendemain la police est venue.",
+                "2013-02-20"),
+            (V{"dimanche=2013-02-17", "17 heures=2013-02-18T17:00", "le lendemain=2013-02-18"}));
   // Not across a sentence: the time keeps the day named before it.
   EXPECT_EQ(Tag("Hier, l'alerte est venue à 15 h. Demain, la route rouvrira.", "2023-02-22"),
             (V{"Hier=2023-02-21", "15 h=2023-02-21T15:00", "Demain=2023-02-23"}));
