@@ -258,6 +258,12 @@ TEST_F(RulesEnTest, FalseAlarmsAreSuppressed) {
   Check("It raised its quarterly dividend and saves $2 million a year.", "1989-10-20", {});
   Check("After the fall of Saigon, a second attack came; the march to the sea began.", "1975-05-01",
         {});
+  // A four-digit count of any plural noun after a word of quantity.
+  Check("No fewer than 1000 attacks took place, with about 2000 protesters and some 1500 tanks.",
+        "2013-02-20", {});
+  // A year modifies a plural noun after a determiner, or a noun of comparison.
+  Check("The 2012 elections were at about 2005 levels.", "2013-02-20",
+        {{"2012", "DATE", "2012"}, {"2005", "DATE", "2005"}});
 }
 
 TEST_F(RulesEnTest, SpokenYearsAndBarePlurals) {
