@@ -251,6 +251,13 @@ TEST_F(RulesFrTest, Durations) {
             (V{"vingt et un ans=P21Y", "soixante-et-onze jours=P71D"}));
   EXPECT_EQ(Tag("Il a vécu entre deux et trois ans à Paris.", kSaturday), V{"trois ans=P3Y"});
   EXPECT_EQ(Tag("Ils ont marché nuit et jour.", kSaturday), V{});
+  // After a contracted article the span starts at the number.
+  EXPECT_EQ(Tag("Au cours des deux dernières années et aux trois derniers jours.", kSaturday),
+            (V{"deux dernières années=P2Y", "trois derniers jours=P3D"}));
+  EXPECT_EQ(Tag("Des deux derniers candidats, l'un a gagné.", kSaturday), V{});
+  // An adverb inside "il y a" leaves the date as it is.
+  EXPECT_EQ(Tag("Il y a tout juste un an, et il y a exactement deux semaines.", "2013-02-20"),
+            (V{"Il y a tout juste un an=2012", "il y a exactement deux semaines=2013-02-06"}));
 
   const TimeExpression e = One("pendant trois jours", kSaturday);
   EXPECT_EQ(e.type, TimexType::kDuration);
