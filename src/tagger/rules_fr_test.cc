@@ -202,6 +202,11 @@ TEST_F(RulesFrTest, DaysAroundTheDayJustNamed) {
             (V{"Le 10 mars 2022=2022-03-10", "la veille=2022-03-09"}));
   EXPECT_EQ(Tag("Le 24 mars 2002, il part. Il revient le lendemain matin.", kSaturday),
             (V{"Le 24 mars 2002=2002-03-24", "le lendemain matin=2002-03-25TMO"}));
+  EXPECT_EQ(Tag("Le scrutin a eu lieu le 10 février ; le surlendemain, les résultats.",
+                "2013-02-20"),
+            (V{"le 10 février=2013-02-10", "le surlendemain=2013-02-12"}));
+  EXPECT_EQ(Tag("Le scrutin a eu lieu le 10 février ; l'avant-veille, des heurts.", "2013-02-20"),
+            (V{"le 10 février=2013-02-10", "l'avant-veille=2013-02-08"}));
 }
 
 TEST_F(RulesFrTest, PartsOfDay) {
