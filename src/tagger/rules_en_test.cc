@@ -332,6 +332,9 @@ TEST_F(RulesEnTest, Sets) {
         {{"daily", "SET", "P1D"}, {"every week", "SET", "P1W"}});
   Check("The market opens each Monday, twice a year.", "1998-08-10",
         {{"each Monday", "SET", "XXXX-WXX-1"}, {"twice a year", "SET", "P1Y"}});
+  // One period in two.
+  Check("Guards change every other day and the team meets every second week.", "1998-08-10",
+        {{"every other day", "SET", "P2D"}, {"every second week", "SET", "P2W"}});
 }
 
 TEST_F(RulesEnTest, VagueReferences) {

@@ -268,6 +268,12 @@ TEST_F(RulesFrTest, Durations) {
   EXPECT_EQ(e.type, TimexType::kDuration);
 }
 
+TEST_F(RulesFrTest, OnePeriodInTwo) {
+  EXPECT_EQ(Tag("Il vient un jour sur deux et une semaine sur deux.", kSaturday),
+            (V{"un jour sur deux=P2D", "une semaine sur deux=P2W"}));
+  EXPECT_EQ(One("un an sur deux", kSaturday).type, TimexType::kSet);
+}
+
 TEST_F(RulesFrTest, Sets) {
   TimeExpression e = One("Il vient chaque semaine.", kSaturday);
   EXPECT_EQ(e.type, TimexType::kSet);
