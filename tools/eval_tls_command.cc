@@ -31,7 +31,10 @@ std::vector<eval::TlsTask> Tasks(const std::vector<std::string>& args) {
     if (!error.empty()) UsageError(error);
     tasks.insert(tasks.end(), found.begin(), found.end());
   }
-  if (rest.size() % 2 != 0) UsageError("give data roots, or TOPIC_DIR REFERENCE_FILE pairs");
+  if (rest.size() % 2 != 0) {
+    UsageError(rest.back() + ": no reference/ folder in it, so not a data root; give data roots, " +
+               "or TOPIC_DIR REFERENCE_FILE pairs");
+  }
   for (size_t i = 0; i < rest.size(); i += 2) {
     eval::TlsTask t;
     t.topic = fs::path(rest[i]).filename().string();
@@ -213,8 +216,10 @@ void RegisterEvalTls(CLI::App& app) {
     std::map<std::string, Group> topics, languages;
     std::vector<std::string> topic_order;
     int status = kExitOk;
+    // The tasks first: a usage error leaves no table header behind it.
+    const std::vector<eval::TlsTask> tasks = Tasks(flags->args);
     std::printf("%-26s %7s %7s %7s %7s %7s\n", "task", "dateF1", "R1", "R2", "AR1", "AR2");
-    for (const eval::TlsTask& task : Tasks(flags->args)) {
+    for (const eval::TlsTask& task : tasks) {
       const eval::TlsTaskResult r = eval::RunTlsTask(task, options);
       for (const auto& p : r.problems) std::cerr << "dateline: " << p << "\n";
       if (!r.error.empty()) {
