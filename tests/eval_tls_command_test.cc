@@ -58,5 +58,16 @@ TEST(EvalTlsCommandTest, BadHeldConstantsAreUsageErrors) {
   EXPECT_NE(r.err.find("--set needs --loto"), std::string::npos) << r.err;
 }
 
+TEST(EvalTlsCommandTest, AnOddArgumentThatIsNoDataRootIsNamedBeforeAnyOutput) {
+  TempFile articles("lonely/articles.jsonl", kArticles);
+  const std::string topic = std::filesystem::path(articles.path()).parent_path().string();
+  const auto r = RunDateline("eval tls " + topic);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(topic + ": no reference/ folder in it, so not a data root"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
 }  // namespace
 }  // namespace dateline
