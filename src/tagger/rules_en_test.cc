@@ -264,6 +264,10 @@ TEST_F(RulesEnTest, FalseAlarmsAreSuppressed) {
   // A year modifies a plural noun after a determiner, or a noun of comparison.
   Check("The 2012 elections were at about 2005 levels.", "2013-02-20",
         {{"2012", "DATE", "2012"}, {"2005", "DATE", "2005"}});
+  // A four-digit wire-service clock time is not a year; a year before a
+  // word that merely starts like a zone still is.
+  Check("Shares fell 3 percent by 1304 GMT, at about 1300 local time.", "2011-02-07", {});
+  Check("The 1999 estimates held.", "2011-02-07", {{"1999", "DATE", "1999"}});
 }
 
 TEST_F(RulesEnTest, SpokenYearsAndBarePlurals) {
