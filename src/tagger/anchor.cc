@@ -284,6 +284,10 @@ class Anchorer {
       told_sentence_ = sentence_;
       told_clause_ = clause_;
       told_opens_sentence_ = opens_sentence_;
+    } else if (*year != told_year_) {
+      // A date of another year, counted rather than written ("the following
+      // year"), ends the telling of the written one.
+      told_year_ = kUnset;
     }
     AnchorDate next;
     next.year = *year;
@@ -404,18 +408,26 @@ class Anchorer {
   }
 
   // News: a month or day without a year, with no word fixing its direction
-  // and no future cue, in the sentence of a year written before it or the
-  // sentence after ("En 1997, la société a racheté X. En janvier, elle ..."
-  // is January 1997; "l'an 2000 ... en mars"): the year the text is telling
-  // about, not the DCT's. kUnset when there is none.
+  // and no future cue, in the sentence of a year written before it or, when
+  // that year opened its sentence, the sentence after ("En 1997, la société
+  // a racheté X. En janvier, elle ..." is January 1997; "l'an 2000 ... en
+  // mars"): the year the text is telling about, not the DCT's, until a date
+  // of another year is named. kUnset when there is none.
   int YearBeingTold(const Partial& p) const {
     if (mode_ != AnchorMode::kNews || p.from_reference || told_year_ == kUnset) return kUnset;
     const bool guessed = p.direction == Direction::kAuto || p.direction == Direction::kAutoPast ||
                          p.direction == Direction::kAutoFuture;
-    if (!guessed || p.tense == Tense::kFuture || p.tense == Tense::kIntent || p.weekday != kUnset ||
-        sentence_ != told_sentence_) {
+    if (!guessed || p.tense == Tense::kFuture || p.tense == Tense::kIntent || p.weekday != kUnset) {
       return kUnset;
     }
+    // The sentence after goes on with the year that opened the one before
+    // ("Le 3 mars 2005, la loi a été votée. Le 5 mars, le Sénat a suivi"),
+    // unless it is stamped with a clock time (a comment's or an update's
+    // "24/02 18:06", which starts an entry of its own).
+    if (sentence_ == told_sentence_ + 1 && told_opens_sentence_ && !p.HasTimeField()) {
+      return told_year_;
+    }
+    if (sentence_ != told_sentence_) return kUnset;
     // The year frames the sentence ("En 1997, ...") or the same clause
     // holds both ("condamné en 97 puis libéré en janvier"); not a year in a
     // clause of its own ("a program approved in 1987 that ..., had bought

@@ -207,6 +207,17 @@ TEST_F(RulesEnTest, TheYearBeingReported) {
   Check("It was the Constitution of the Year III.", "1989-10-20", {});
 }
 
+TEST_F(RulesEnTest, AYearOpeningASentenceFramesTheNext) {
+  Check("In 2005, the law passed. In March, the Senate followed.", "2011-02-10",
+        {{"2005", "DATE", "2005"}, {"March", "DATE", "2005-03"}});
+  // A date of another year counted from it ends the frame.
+  Check("On May 22, 1995, he was promoted, and the following year he moved. In December, he quit.",
+        "1998-04-18",
+        {{"May 22, 1995", "DATE", "1995-05-22"},
+         {"the following year", "DATE", "1996"},
+         {"December", "DATE", "1997-12"}});
+}
+
 TEST_F(RulesEnTest, WeeksOfADay) {
   // Easter 2000 is Sunday 23 April, in ISO week 16; 6 March 2000 is in week 10.
   Check("Worshippers prayed as Easter week began.", "2000-04-17",

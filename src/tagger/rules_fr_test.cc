@@ -86,6 +86,28 @@ TEST_F(RulesFrTest, DatesWithoutYearFollowTense) {
   EXPECT_EQ(Tag("Il a été sanctionné en juin derniers.", "2003-02-23"), V{"juin derniers=2002-06"});
 }
 
+// A year written at the head of a sentence frames that sentence and the
+// next: a month or day without a year there is of that year.
+TEST_F(RulesFrTest, AYearOpeningASentenceFramesTheNext) {
+  EXPECT_EQ(Tag("Le 3 mars 2005, la loi a été votée. Le 5 mars, le Sénat a suivi.", kSaturday),
+            (V{"Le 3 mars 2005=2005-03-03", "Le 5 mars=2005-03-05"}));
+  EXPECT_EQ(Tag("En 1997, la société a racheté son rival. En janvier, elle a fermé.", kSaturday),
+            (V{"1997=1997", "janvier=1997-01"}));
+  EXPECT_EQ(
+      Tag("En 1997, la société a racheté son rival, puis en janvier elle a fermé.", kSaturday),
+      (V{"1997=1997", "janvier=1997-01"}));
+  // Not two sentences on, not after a year inside a sentence, not after a
+  // date of another year counted from it, not a timestamp.
+  EXPECT_EQ(Tag("En 1997, elle a racheté son rival. Le bilan fut lourd. En janvier, elle a fermé.",
+                kSaturday),
+            (V{"1997=1997", "janvier=2023-01"}));
+  EXPECT_EQ(Tag("La loi votée en 2005 a été contestée. En janvier, le Sénat a cédé.", kSaturday),
+            (V{"2005=2005", "janvier=2023-01"}));
+  EXPECT_EQ(Tag("En 2005, il a été nommé, et l'année suivante promu. En janvier, il a démissionné.",
+                kSaturday),
+            (V{"2005=2005", "l'année suivante=2006", "janvier=2023-01"}));
+}
+
 TEST_F(RulesFrTest, SeedArticleRanges) {
   EXPECT_EQ(Tag("Il effectuera une visite d'Etat en Chine du 28 février au 2 mars.", kSaturday),
             (V{"28 février=2023-02-28", "2 mars=2023-03-02"}));
@@ -202,9 +224,9 @@ TEST_F(RulesFrTest, DaysAroundTheDayJustNamed) {
             (V{"Le 10 mars 2022=2022-03-10", "la veille=2022-03-09"}));
   EXPECT_EQ(Tag("Le 24 mars 2002, il part. Il revient le lendemain matin.", kSaturday),
             (V{"Le 24 mars 2002=2002-03-24", "le lendemain matin=2002-03-25TMO"}));
-  EXPECT_EQ(Tag("Le scrutin a eu lieu le 10 février ; le surlendemain, les résultats.",
-                "2013-02-20"),
-            (V{"le 10 février=2013-02-10", "le surlendemain=2013-02-12"}));
+  EXPECT_EQ(
+      Tag("Le scrutin a eu lieu le 10 février ; le surlendemain, les résultats.", "2013-02-20"),
+      (V{"le 10 février=2013-02-10", "le surlendemain=2013-02-12"}));
   EXPECT_EQ(Tag("Le scrutin a eu lieu le 10 février ; l'avant-veille, des heurts.", "2013-02-20"),
             (V{"le 10 février=2013-02-10", "l'avant-veille=2013-02-08"}));
 }
