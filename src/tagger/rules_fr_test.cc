@@ -108,6 +108,18 @@ TEST_F(RulesFrTest, AYearOpeningASentenceFramesTheNext) {
             (V{"2005=2005", "l'année suivante=2006", "janvier=2023-01"}));
 }
 
+// Hours, minutes and seconds run are a duration; after a preposition of
+// time they are the clock time of an event.
+TEST_F(RulesFrTest, RaceTimesAreDurations) {
+  EXPECT_EQ(Tag("Il a couru le marathon en 2:07:35.", kSaturday), V{"2:07:35=PT2H7M35S"});
+  EXPECT_EQ(Tag("Elle a gagné en 2 h 07 min 35 s.", kSaturday), V{"2 h 07 min 35 s=PT2H7M35S"});
+  EXPECT_EQ(Tag("Il a bouclé le tour en 1:43,21.", kSaturday), V{"1:43,21=PT1M43S"});
+  EXPECT_EQ(Tag("Le départ a été donné à 9:15:00.", kSaturday), V{"9:15:00=2023-02-25T09:15:00"});
+  EXPECT_EQ(Tag("La secousse a eu lieu à 2 h 07 min 35 s.", kSaturday),
+            V{"2 h 07 min 35 s=2023-02-25T02:07:35"});
+  EXPECT_EQ(Tag("À 15:30, 21 blessés.", kSaturday), V{"15:30=2023-02-25T15:30"});
+}
+
 TEST_F(RulesFrTest, SeedArticleRanges) {
   EXPECT_EQ(Tag("Il effectuera une visite d'Etat en Chine du 28 février au 2 mars.", kSaturday),
             (V{"28 février=2023-02-28", "2 mars=2023-03-02"}));
