@@ -371,6 +371,14 @@ class Anchorer {
     if (mode_ == AnchorMode::kNarratives && p.weekday == kUnset && automatic) {
       return Direction::kSame;
     }
+    // ... and a bare weekday is the next such day after the story's last
+    // date: the past tense is the story's, not a look back from that date
+    // ("On June 5, 1944, the ships sailed. On Tuesday, the troops landed").
+    if (mode_ == AnchorMode::kNarratives && p.weekday != kUnset && p.day == kUnset &&
+        p.month == kUnset && p.week == kUnset && p.shift_unit == Unit::kNone && automatic &&
+        reference_.year != kUnset) {
+      return Direction::kNext;
+    }
     return Resolve(p);
   }
 

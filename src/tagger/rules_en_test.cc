@@ -445,6 +445,19 @@ TEST_F(RulesEnTest, PeriodsOfTheLastDate) {
         AnchorMode::kNarratives);
 }
 
+// A narrative tells its days in order: a bare weekday after a date is the
+// next such day, whatever the tense; in news, a past verb looks back.
+TEST_F(RulesEnTest, NarrativeWeekdaysGoForward) {
+  Check("On June 5, 1944, the ships sailed. On Tuesday, the troops landed. By Saturday they held.",
+        "",
+        {{"June 5, 1944", "DATE", "1944-06-05"},
+         {"Tuesday", "DATE", "1944-06-06"},
+         {"Saturday", "DATE", "1944-06-10"}},
+        AnchorMode::kNarratives);
+  Check("The ships sailed. On Tuesday, the troops landed.", "1944-06-08",
+        {{"Tuesday", "DATE", "1944-06-06"}});
+}
+
 TEST_F(RulesEnTest, YearsNamedInPassingDoNotMoveTheStory) {
   Check(
       "On 10 March 1975 Dung attacked, for a campaign planned for 1976. On 11 March the "
