@@ -1,5 +1,7 @@
 #include "tagger/language_rules.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 #include "tagger/anchor.h"
@@ -30,6 +32,34 @@ size_t ChunkEnd(std::string_view text, size_t begin) {
   size_t cut = limit;
   while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return cut > begin ? cut : limit;
+}
+
+// Blanks web addresses ("http://...", "https://...", "www....") in folded
+// text with a byte no pattern matches: the digits of an address are a path
+// ("lemonde.fr/article/2013/07/06/..."), not a date of the text. A trailing
+// punctuation mark stays, as it may end the sentence.
+void BlankWebAddresses(std::string& text) {
+  for (std::string_view marker : {"http://", "https://", "www."}) {
+    for (size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at)) {
+      if (marker[0] == 'w' && at > 0 && !std::isspace(static_cast<unsigned char>(text[at - 1])) &&
+          text[at - 1] != '/' && text[at - 1] != '(' && text[at - 1] != '"') {
+        at += marker.size();  // inside a word or already blanked
+        continue;
+      }
+      size_t end = at;
+      while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) &&
+             text[end] != '"' && text[end] != '<' && text[end] != '>') {
+        ++end;
+      }
+      while (end > at &&
+             std::string_view(".,;:!?)]").find(text[end - 1]) != std::string_view::npos) {
+        --end;
+      }
+      std::fill(text.begin() + static_cast<std::ptrdiff_t>(at),
+                text.begin() + static_cast<std::ptrdiff_t>(end), '\x01');
+      at = end;
+    }
+  }
 }
 
 }  // namespace
@@ -71,6 +101,7 @@ void TagText(const RuleSet& rules, std::string_view text, const TagOptions& opti
   for (size_t begin = 0; begin < text.size();) {
     const size_t end = ChunkEnd(text, begin);
     FoldText(text.substr(begin, end - begin), static_cast<uint32_t>(begin), folded);
+    BlankWebAddresses(folded.text);
     partials.clear();
     expressions.clear();
     if (trace == nullptr) {

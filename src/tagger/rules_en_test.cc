@@ -279,6 +279,9 @@ TEST_F(RulesEnTest, FalseAlarmsAreSuppressed) {
   // word that merely starts like a zone still is.
   Check("Shares fell 3 percent by 1304 GMT, at about 1300 local time.", "2011-02-07", {});
   Check("The 1999 estimates held.", "2011-02-07", {{"1999", "DATE", "1999"}});
+  // Nor are the digits of a web address.
+  Check("Read https://news.example.com/2009/04/28/flu-1945.html on May 3, 2009.", "2011-02-07",
+        {{"May 3, 2009", "DATE", "2009-05-03"}});
 }
 
 TEST_F(RulesEnTest, SpokenYearsAndBarePlurals) {

@@ -120,6 +120,16 @@ TEST_F(RulesFrTest, RaceTimesAreDurations) {
   EXPECT_EQ(Tag("À 15:30, 21 blessés.", kSaturday), V{"15:30=2023-02-25T15:30"});
 }
 
+// The digits of a web address are its path, not dates of the text; the
+// sentence after it still ends where it did.
+TEST_F(RulesFrTest, WebAddressesAreNotRead) {
+  EXPECT_EQ(Tag("Voir http://www.journal.fr/article/2013/07/06/crise.html. Le 5 mai, il est parti.",
+                kSaturday),
+            V{"Le 5 mai=2022-05-05"});
+  EXPECT_EQ(Tag("Source : www.site.fr/2012/12/20/recit (lu le 3 mai 2013).", kSaturday),
+            V{"le 3 mai 2013=2013-05-03"});
+}
+
 TEST_F(RulesFrTest, SeedArticleRanges) {
   EXPECT_EQ(Tag("Il effectuera une visite d'Etat en Chine du 28 février au 2 mars.", kSaturday),
             (V{"28 février=2023-02-28", "2 mars=2023-03-02"}));
