@@ -130,6 +130,18 @@ TEST_F(RulesFrTest, WebAddressesAreNotRead) {
             V{"le 3 mai 2013=2013-05-03"});
 }
 
+// A number after a word that names things by number is no year; the same
+// number after a preposition of time is one.
+TEST_F(RulesFrTest, NamedNumbersAreNoYears) {
+  EXPECT_EQ(Tag("La résolution 1973 de l'ONU a été votée le 17 janvier.", kSaturday),
+            V{"le 17 janvier=2023-01-17"});
+  EXPECT_EQ(Tag("Selon les résolutions 2042, 2043 et 2118, le décret n° 2012 et l'article 1240.",
+                kSaturday),
+            V{});
+  EXPECT_EQ(Tag("En 1973, la guerre. Le vol de 2012 a choqué.", kSaturday),
+            (V{"1973=1973", "2012=2012"}));
+}
+
 TEST_F(RulesFrTest, SeedArticleRanges) {
   EXPECT_EQ(Tag("Il effectuera une visite d'Etat en Chine du 28 février au 2 mars.", kSaturday),
             (V{"28 février=2023-02-28", "2 mars=2023-03-02"}));
