@@ -21,9 +21,10 @@ class RulesFrTest : public ::testing::Test {
   }
 
   // "span=value", with "/MOD" when a mod is set, for each expression found.
-  static std::vector<std::string> Tag(std::string_view text, const char* dct) {
+  static std::vector<std::string> Tag(std::string_view text, const char* dct,
+                                      AnchorMode mode = AnchorMode::kNews) {
     std::vector<std::string> out;
-    for (const TimeExpression& e : Expressions(text, dct)) {
+    for (const TimeExpression& e : Expressions(text, dct, mode)) {
       std::string s = std::string(text.substr(e.begin, e.end - e.begin)) + "=" + e.value;
       if (!e.mod.empty()) s += "/" + e.mod;
       out.push_back(std::move(s));
@@ -31,9 +32,11 @@ class RulesFrTest : public ::testing::Test {
     return out;
   }
 
-  static std::vector<TimeExpression> Expressions(std::string_view text, const char* dct) {
+  static std::vector<TimeExpression> Expressions(std::string_view text, const char* dct,
+                                                 AnchorMode mode = AnchorMode::kNews) {
     TagOptions options;
     options.language = "fr";
+    options.mode = mode;
     if (dct != nullptr) options.dct = ParseDayTime(dct);
     return *tagger_->Tag(text, options);
   }
@@ -563,6 +566,40 @@ TEST_F(RulesFrTest, SeasonsWithADirection) {
             V{"Au printemps prochain=2023-SP"});
   // "été dernier" without an article is the participle: "il a été dernier".
   EXPECT_EQ(Tag("Il a été dernier du classement.", kSaturday), V{});
+}
+
+TEST_F(RulesFrTest, FuturesAndConditionalsOfIrregularStemsAreFutureCues) {
+  // The simple future and the conditional of verbs in -mettre, -battre,
+  // -aître, -cevoir, -vivre, -suivre, -voir, -mourir, -courir and of "dire":
+  // a bare month ahead of the DCT.
+  for (const char* sentence :
+       {"Le ministre recevra les syndicats en janvier.", "Le texte permettra un vote en janvier.",
+        "Les juges rendront leur avis et verront les parties en janvier.",
+        "Le parti se soumettra au vote en janvier.", "Le livre paraîtra en janvier.",
+        "Il poursuivra les négociations en janvier.", "Le président dira tout en janvier.",
+        "Le texte permettrait un vote en janvier.", "Le livre paraîtrait en janvier."}) {
+    EXPECT_EQ(Tag(sentence, kSaturday), V{"janvier=2024-01"}) << sentence;
+  }
+  // The imperfect and the simple past of verbs in -trer and -vrer stay past.
+  EXPECT_EQ(Tag("Le président montrait ses plans en janvier.", kSaturday), V{"janvier=2023-01"});
+  EXPECT_EQ(Tag("L'armée livra des armes en janvier.", kSaturday), V{"janvier=2023-01"});
+  EXPECT_EQ(Tag("Il entrait au gouvernement en janvier.", kSaturday), V{"janvier=2023-01"});
+}
+
+TEST_F(RulesFrTest, WhenTheRecordCameToLightIsNoDateOfTheStory) {
+  EXPECT_EQ(Tag("Le 2 août 1964, les navires se sont affrontés. Une note déclassifiée en 2005 a "
+                "révélé qu'il n'y a pas eu d'attaque le 4 août.",
+                kSaturday, AnchorMode::kNarratives),
+            (V{"Le 2 août 1964=1964-08-02", "2005=2005", "le 4 août=1964-08-04"}));
+  EXPECT_EQ(Tag("En juin 1941, l'armée attaque. Des archives ouvertes en 1991 montrent que "
+                "l'ordre est venu le 22 juin.",
+                kSaturday, AnchorMode::kNarratives),
+            (V{"juin 1941=1941-06", "1991=1991", "le 22 juin=1941-06-22"}));
+  // A date of the story found in the record is the story's.
+  EXPECT_EQ(Tag("En juin 1941, l'armée attaque. Les corps ont été retrouvés en 1943. En juillet, "
+                "elle atteint Smolensk.",
+                kSaturday, AnchorMode::kNarratives),
+            (V{"juin 1941=1941-06", "1943=1943", "juillet=1943-07"}));
 }
 
 }  // namespace
