@@ -1,6 +1,7 @@
 #include "tagger/anchor.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace dateline {
@@ -204,6 +205,7 @@ class Anchorer {
 
   bool anchored_on_dct() const { return anchored_on_dct_; }
   AnchorMode mode() const { return mode_; }
+  int last_year() const { return last_year_.year; }
   // Counts the sentence and clause ends before the next partial.
   void Advance(const Partial& p) {
     sentence_ += p.sentence_breaks;
@@ -635,6 +637,28 @@ std::optional<CivilDate> DocumentAnchor::DayNamedAfter(const std::vector<Partial
   return CivilDate{*value->year(), value->month(), value->day()};
 }
 
+// Narratives: whether the written year `year` of partials[i] is an
+// excursion from the story rather than a step in it: more than a decade after
+// the year the story is in, with the next year the text writes back nearer
+// that one ("The fort fell in May 1916. A memorial was built there in 1968.
+// On July 29 ... In 1917": July 29 is of 1916). A war's history moves by
+// months and years; a leap of decades ahead that the text does not follow is
+// the aftermath told in passing. A leap back is not: the background a history
+// goes back to is told forward from there ("In May 1776 ... The next year").
+// The year is still tagged; it only does not become the anchor of what
+// follows it.
+bool DocumentAnchor::IsExcursion(const std::vector<Partial>& partials, size_t i, int year) const {
+  constexpr int kLeapYears = 10;
+  const int story = anchorer_->last_year();
+  if (story == kUnset || year - story <= kLeapYears) return false;
+  for (size_t j = i + 1; j < partials.size(); ++j) {
+    const Partial& next = partials[j];
+    if (next.year == Partial::kUnset || next.aside || next.tense == Tense::kIntent) continue;
+    return std::abs(next.year - story) < std::abs(next.year - year);
+  }
+  return false;
+}
+
 DocumentAnchor::DocumentAnchor(const std::optional<DayTime>& dct, AnchorMode mode)
     : anchorer_(std::make_unique<Anchorer>(dct, mode)) {}
 
@@ -673,11 +697,16 @@ void DocumentAnchor::Anchor(const std::vector<Partial>& partials, std::vector<Ti
     // looks forward from the story without moving it.
     const bool told_ahead = anchorer_->mode() == AnchorMode::kNarratives &&
                             p.year != Partial::kUnset && p.tense == Tense::kIntent;
+    // Narratives: a written year decades ahead that the text does not
+    // follow.
+    const bool excursion = anchorer_->mode() == AnchorMode::kNarratives &&
+                           p.year != Partial::kUnset && value->year() &&
+                           IsExcursion(partials, i, *value->year());
     // A clock time that took the day named after it ("at 5 p.m. the next
     // day") leaves the context to that day's expression, which is read from
     // the same context the time was ("the next day" is not the day after it).
     if (!p.aside && !told_ahead && p.granularity != Unit::kContext && !from_dct &&
-        !day_named_after) {
+        !day_named_after && !excursion) {
       anchorer_->Remember(*value, e.type, p.year != Partial::kUnset);
     }
     out.push_back(std::move(e));

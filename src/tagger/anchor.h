@@ -31,6 +31,7 @@ class DocumentAnchor {
 
  private:
   std::optional<CivilDate> DayNamedAfter(const std::vector<Partial>& partials, size_t i) const;
+  bool IsExcursion(const std::vector<Partial>& partials, size_t i, int year) const;
 
   std::unique_ptr<Anchorer> anchorer_;
 };

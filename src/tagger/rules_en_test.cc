@@ -821,5 +821,35 @@ TEST_F(RulesEnTest, WhenTheRecordCameToLightIsNoDateOfTheStory) {
       AnchorMode::kNarratives);
 }
 
+TEST_F(RulesEnTest, NarrativesDoNotFollowALeapOfADecadeTheTextComesBackFrom) {
+  Check(
+      "The fort fell in May 1916. A memorial was built there in 1968. On July 29, the second "
+      "line broke. In 1917 the army retreated.",
+      "2009-12-19",
+      {{"May 1916", "DATE", "1916-05"},
+       {"1968", "DATE", "1968"},
+       {"July 29", "DATE", "1916-07-29"},
+       {"1917", "DATE", "1917"}},
+      AnchorMode::kNarratives);
+  // The text stays in the new time: it is the story's.
+  Check(
+      "The fort fell in May 1916. A memorial was built there in 1968. On July 29, it was opened "
+      "to visitors. In 1970 a museum followed.",
+      "2009-12-19",
+      {{"May 1916", "DATE", "1916-05"},
+       {"1968", "DATE", "1968"},
+       {"July 29", "DATE", "1968-07-29"},
+       {"1970", "DATE", "1970"}},
+      AnchorMode::kNarratives);
+  // A step of a year is the story moving on, whatever comes after.
+  Check("The war began in 1939. In 1940 France fell. On June 22, Germany attacked. In 1939 ...",
+        "2009-12-19",
+        {{"1939", "DATE", "1939"},
+         {"1940", "DATE", "1940"},
+         {"June 22", "DATE", "1940-06-22"},
+         {"1939", "DATE", "1939"}},
+        AnchorMode::kNarratives);
+}
+
 }  // namespace
 }  // namespace dateline
