@@ -658,15 +658,12 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end,
     const RE2& re = *cue_pattern.pattern;
     const int group = cue_pattern.unaccented_group;
     groups.assign(group + 1, re2::StringPiece());
-    const re2::StringPiece& m = groups[0];
+    re2::StringPiece m;
     size_t pos = 0;
-    while (pos <= window.size() &&
-           re.Match(window, pos, window.size(), RE2::UNANCHORED, groups.data(), group + 1)) {
+    while (pos <= window.size() && re.Match(window, pos, window.size(), RE2::UNANCHORED, &m, 1)) {
       const size_t mb = from + static_cast<size_t>(m.data() - window.data());
       const size_t me = mb + m.size();
-      const bool marks_ok =
-          group == 0 || groups[group].data() == nullptr || unaccented(groups[group]);
-      if ((me <= begin || mb >= end) && marks_ok && !inside_not_cue(mb, me)) {
+      if (me <= begin || mb >= end) {
         // A cue in the expression's own clause beats one beyond a comma
         // ("will run a ferry from Saturday, the town hall said").
         const size_t gap_begin = me <= begin ? me : end;
@@ -677,7 +674,19 @@ Tense RuleSet::FindTense(const FoldedText& folded, size_t begin, size_t end,
         const size_t distance = (me <= begin ? begin - me : mb - end) + (other_clause ? 1000 : 0);
         // At the same distance the longer cue is the more specific one ("had
         // been due to expire" beats "expire"); on a full tie the earlier one.
-        if (distance < best_distance || (distance == best_distance && m.size() > best_length)) {
+        const bool nearer =
+            distance < best_distance || (distance == best_distance && m.size() > best_length);
+        // The group is read on the match alone, and only for a cue that
+        // would win: asking for a submatch in the search itself costs RE2 a
+        // slower engine over the whole window.
+        bool marks_ok = true;
+        if (nearer && group != 0) {
+          const size_t local = static_cast<size_t>(m.data() - window.data());
+          marks_ok = !re.Match(window, local, local + m.size(), RE2::ANCHOR_BOTH, groups.data(),
+                               group + 1) ||
+                     groups[group].data() == nullptr || unaccented(groups[group]);
+        }
+        if (nearer && marks_ok && !inside_not_cue(mb, me)) {
           best_distance = distance;
           best_length = m.size();
           best = tense;
