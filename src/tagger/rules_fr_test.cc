@@ -620,5 +620,19 @@ TEST_F(RulesFrTest, HasWithAnyParticipleInEIsAPastCue) {
   EXPECT_EQ(Tag("Samedi, il y a une réunion à Lyon.", kWednesday), V{"Samedi=2023-02-25"});
 }
 
+TEST_F(RulesFrTest, AgesToldWithAAreNoDurations) {
+  for (const char* sentence :
+       {"Le docteur Morsi, à 60 ans, est le plus diplômé.", "À 27 ans, Alber a quitté Lyon.",
+        "Puis, à 10 ans, il est entré à l'école.", "Il est mort dimanche à 82 ans.",
+        "La retraite à 67 ans est votée."}) {
+    EXPECT_EQ(Tag(sentence, kSaturday), V{}) << sentence;
+  }
+  // A sentence, a reduced sentence and a span before a deadline stay durations.
+  EXPECT_EQ(Tag("Il a été condamné à 10 ans de prison.", kSaturday), V{"10 ans=P10Y"});
+  EXPECT_EQ(Tag("La peine a été réduite à 10 ans, a indiqué le juge.", kSaturday),
+            V{"10 ans=P10Y"});
+  EXPECT_EQ(Tag("À deux ans de l'échéance, rien n'est fait.", kSaturday), V{"deux ans=P2Y"});
+}
+
 }  // namespace
 }  // namespace dateline
