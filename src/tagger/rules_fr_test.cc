@@ -623,10 +623,10 @@ TEST_F(RulesFrTest, HasWithAnyParticipleInEIsAPastCue) {
 TEST_F(RulesFrTest, AgesToldWithAAreNoDurations) {
   for (const char* sentence :
        {"Le docteur Morsi, à 60 ans, est le plus diplômé.", "À 27 ans, Alber a quitté Lyon.",
-        "Puis, à 10 ans, il est entré à l'école.", "Il est mort dimanche à 82 ans.",
-        "La retraite à 67 ans est votée."}) {
+        "Puis, à 10 ans, il est entré à l'école.", "La retraite à 67 ans est votée."}) {
     EXPECT_EQ(Tag(sentence, kSaturday), V{}) << sentence;
   }
+  EXPECT_EQ(Tag("Il est mort dimanche à 82 ans.", kSaturday), V{"dimanche=2023-02-19"});
   // A sentence, a reduced sentence and a span before a deadline stay durations.
   EXPECT_EQ(Tag("Il a été condamné à 10 ans de prison.", kSaturday), V{"10 ans=P10Y"});
   EXPECT_EQ(Tag("La peine a été réduite à 10 ans, a indiqué le juge.", kSaturday),
