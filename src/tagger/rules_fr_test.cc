@@ -602,24 +602,6 @@ TEST_F(RulesFrTest, WhenTheRecordCameToLightIsNoDateOfTheStory) {
             (V{"juin 1941=1941-06", "1943=1943", "juillet=1943-07"}));
 }
 
-TEST_F(RulesFrTest, HasWithAnyParticipleInEIsAPastCue) {
-  // "a" (has) written without its accent after a word, then a participle in
-  // -é: the past, whatever the verb ("a rassemblé", "a dispersé").
-  constexpr const char* kWednesday = "2023-02-22";
-  EXPECT_EQ(Tag("Samedi, la manifestation a rassemblé 2000 personnes.", kWednesday),
-            V{"Samedi=2023-02-18"});
-  EXPECT_EQ(Tag("La police a dispersé les manifestants samedi.", kWednesday),
-            V{"samedi=2023-02-18"});
-  // An ultimatum expiring is ahead of its sending.
-  EXPECT_EQ(Tag("Le chef des rebelles a adressé mardi un ultimatum expirant samedi.", kWednesday),
-            (V{"mardi=2023-02-21", "samedi=2023-02-25"}));
-  // "A" opening a sentence is "À" without its capital's accent; "il y a" is
-  // no past.
-  EXPECT_EQ(Tag("A Genève, les négociations reprendront mardi.", kWednesday),
-            V{"mardi=2023-02-28"});
-  EXPECT_EQ(Tag("Samedi, il y a une réunion à Lyon.", kWednesday), V{"Samedi=2023-02-25"});
-}
-
 TEST_F(RulesFrTest, AgesToldWithAAreNoDurations) {
   for (const char* sentence :
        {"Le docteur Morsi, à 60 ans, est le plus diplômé.", "À 27 ans, Alber a quitté Lyon.",
