@@ -128,9 +128,9 @@ const FieldSpec* FindField(std::string_view key) {
 }
 
 // Whether text[i] ends a sentence: '.', '!' or '?' before a blank or the
-// end (not the last period of "p.m." or "U.S." nor an initial), or a line end after
-// punctuation or before a blank line. A line end inside a sentence is a
-// hard wrap ("Morsi, élu en juin, a\nécarté en août").
+// end (not the last period of "p.m." or "U.S." nor an initial), or a line
+// end after punctuation or before a blank line. A line end inside a
+// sentence is a hard wrap ("Morsi, élu en juin, a\nécarté en août").
 bool EndsSentence(std::string_view text, size_t i) {
   const char c = text[i];
   if (c == '\n') {
@@ -189,8 +189,9 @@ constexpr BreakByteTable kBreakBytes;
 
 bool IsCountedWordByte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
-// The last period of "p.m." or "U.S." or an initial ends no sentence; other abbreviations
-// ("Sept. 5", "M. Dupont") count as ends, which only splits more finely.
+// The last period of "p.m." or "U.S." or an initial ends no sentence; other
+// abbreviations ("Sept. 5", "Dr. Smith") count as ends, which only splits
+// more finely.
 // Counts over text[from, to). Words are counted only after the last sentence
 // end, the only ones the count keeps.
 Breaks CountBreaks(std::string_view text, size_t from, size_t to) {
