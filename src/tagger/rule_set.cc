@@ -128,9 +128,9 @@ const FieldSpec* FindField(std::string_view key) {
 }
 
 // Whether text[i] ends a sentence: '.', '!' or '?' before a blank or the
-// end (not the last period of "p.m." or "U.S." nor an initial), or a line
-// end after punctuation or before a blank line. A line end inside a
-// sentence is a hard wrap ("Morsi, élu en juin, a\nécarté en août").
+// end (not the last period of "p.m." or "U.S."), or a line end after
+// punctuation or before a blank line. A line end inside a sentence is a
+// hard wrap ("Morsi, élu en juin, a\nécarté en août").
 bool EndsSentence(std::string_view text, size_t i) {
   const char c = text[i];
   if (c == '\n') {
@@ -149,14 +149,8 @@ bool EndsSentence(std::string_view text, size_t i) {
       text[i + 1] != '\r') {
     return false;
   }
-  if (c != '.' || i == 0 || text[i - 1] < 'a' || text[i - 1] > 'z') return true;
   // "p.m.", "U.S.": a letter between two periods.
-  if (i == 1 || text[i - 2] == '.') return false;
-  if (text[i - 2] != ' ' && text[i - 2] != '\n') return true;
-  // "Daniel P. Davison", "M. Dupont": a lone letter is an initial, which
-  // names are written with far more often than a sentence ends in a
-  // one-letter word ("Plan B."); after a number it is a unit ("à 15 h.").
-  return i >= 3 && text[i - 3] >= '0' && text[i - 3] <= '9';
+  return !(c == '.' && i >= 2 && text[i - 1] >= 'a' && text[i - 1] <= 'z' && text[i - 2] == '.');
 }
 
 // Where a partial stands among the sentences and clauses of the text
@@ -189,9 +183,8 @@ constexpr BreakByteTable kBreakBytes;
 
 bool IsCountedWordByte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
-// The last period of "p.m." or "U.S." or an initial ends no sentence; other
-// abbreviations ("Sept. 5", "Dr. Smith") count as ends, which only splits
-// more finely.
+// The last period of "p.m." or "U.S." ends no sentence; other abbreviations
+// ("Sept. 5", "M. Dupont") count as ends, which only splits more finely.
 // Counts over text[from, to). Words are counted only after the last sentence
 // end, the only ones the count keeps.
 Breaks CountBreaks(std::string_view text, size_t from, size_t to) {

@@ -785,42 +785,6 @@ TEST_F(RulesEnTest, MostRecentlyBeforeADateLeavesTheDate) {
         {{"More recently", "DATE", "PAST_REF"}});
 }
 
-TEST_F(RulesEnTest, AnInitialEndsNoSentence) {
-  // The tense cue before a name with an initial still reaches the date.
-  Check("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", "1989-10-26",
-        {{"Feb. 1", "DATE", "1990-02-01"}});
-  Check("The president will receive John F. Smith in January.", "1989-10-26",
-        {{"January", "DATE", "1990-01"}});
-  // A sentence that ends does end: the next one's past tense decides.
-  Check("The board will meet Mr. Smith. In January he resigned.", "1989-10-26",
-        {{"January", "DATE", "1989-01"}});
-}
-
-TEST_F(RulesEnTest, WhenTheRecordCameToLightIsNoDateOfTheStory) {
-  Check(
-      "On 2 August 1964 the ships fought. A publication declassified in 2005 revealed that there "
-      "was no attack on 4 August.",
-      "2009-12-19",
-      {{"2 August 1964", "DATE", "1964-08-02"},
-       {"2005", "DATE", "2005"},
-       {"4 August", "DATE", "1964-08-04"}},
-      AnchorMode::kNarratives);
-  Check(
-      "In June 1941 the army attacked. Documents found in 1990 show that the orders came on 22 "
-      "June.",
-      "2009-12-19",
-      {{"June 1941", "DATE", "1941-06"},
-       {"1990", "DATE", "1990"},
-       {"22 June", "DATE", "1941-06-22"}},
-      AnchorMode::kNarratives);
-  // A date of the story found in the record is the story's.
-  Check(
-      "In June 1941 the army attacked. The bodies were found in 1943. In July it reached Smolensk.",
-      "2009-12-19",
-      {{"June 1941", "DATE", "1941-06"}, {"1943", "DATE", "1943"}, {"July", "DATE", "1943-07"}},
-      AnchorMode::kNarratives);
-}
-
 TEST_F(RulesEnTest, NarrativesDoNotFollowALeapOfADecadeTheTextComesBackFrom) {
   Check(
       "The fort fell in May 1916. A memorial was built there in 1968. On July 29, the second "

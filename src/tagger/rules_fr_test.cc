@@ -586,22 +586,6 @@ TEST_F(RulesFrTest, FuturesAndConditionalsOfIrregularStemsAreFutureCues) {
   EXPECT_EQ(Tag("Il entrait au gouvernement en janvier.", kSaturday), V{"janvier=2023-01"});
 }
 
-TEST_F(RulesFrTest, WhenTheRecordCameToLightIsNoDateOfTheStory) {
-  EXPECT_EQ(Tag("Le 2 août 1964, les navires se sont affrontés. Une note déclassifiée en 2005 a "
-                "révélé qu'il n'y a pas eu d'attaque le 4 août.",
-                kSaturday, AnchorMode::kNarratives),
-            (V{"Le 2 août 1964=1964-08-02", "2005=2005", "le 4 août=1964-08-04"}));
-  EXPECT_EQ(Tag("En juin 1941, l'armée attaque. Des archives ouvertes en 1991 montrent que "
-                "l'ordre est venu le 22 juin.",
-                kSaturday, AnchorMode::kNarratives),
-            (V{"juin 1941=1941-06", "1991=1991", "le 22 juin=1941-06-22"}));
-  // A date of the story found in the record is the story's.
-  EXPECT_EQ(Tag("En juin 1941, l'armée attaque. Les corps ont été retrouvés en 1943. En juillet, "
-                "elle atteint Smolensk.",
-                kSaturday, AnchorMode::kNarratives),
-            (V{"juin 1941=1941-06", "1943=1943", "juillet=1943-07"}));
-}
-
 TEST_F(RulesFrTest, AgesToldWithAAreNoDurations) {
   for (const char* sentence :
        {"Le docteur Morsi, à 60 ans, est le plus diplômé.", "À 27 ans, Alber a quitté Lyon.",
