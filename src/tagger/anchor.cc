@@ -157,6 +157,20 @@ int YearOffset(int month, int day, const AnchorDate& a, Direction dir) {
   }
 }
 
+// YearOffset for a period of `length` months starting in `first` (a season,
+// quarter or half within one calendar year). A period the anchor lies in is
+// under way: "cet été" in July is this summer whether the verb looks back or
+// ahead, while "last summer" and "next summer" said in July are the summers
+// of the years before and after.
+int PeriodYearOffset(int first, int length, const AnchorDate& a, Direction dir) {
+  if (a.month == kUnset || dir == Direction::kSame) return 0;
+  const int last = first + length - 1;
+  if (a.month >= first && a.month <= last) {
+    return dir == Direction::kLast ? -1 : dir == Direction::kNext ? 1 : 0;
+  }
+  return YearOffset(first, kUnset, a, dir);
+}
+
 // Days from the anchor to the nearest `weekday` in direction `dir`.
 int WeekdayOffset(int weekday, const CivilDate& anchor, Direction dir) {
   const int here = Weekday(anchor);
@@ -265,7 +279,11 @@ class Anchorer {
       // the events of a year is the next year's.
       const bool next_winter = mode_ == AnchorMode::kNarratives && dir == Direction::kSame &&
                                p.season == "WI" && !(a.month == 1 || a.month == 2);
-      return Explicit(p, a.year + (next_winter ? 1 : YearOffset(FirstMonth(p), kUnset, a, dir)));
+      // A winter straddles two years; it keeps the offset of its December.
+      const int offset = p.season == "WI"
+                             ? YearOffset(FirstMonth(p), kUnset, a, dir)
+                             : PeriodYearOffset(FirstMonth(p), p.half != kUnset ? 6 : 3, a, dir);
+      return Explicit(p, a.year + (next_winter ? 1 : offset));
     }
     if (p.HasTimeField()) {
       if (!a.HasDay()) return "XXXX-XX-XX" + TimeSuffix(p);

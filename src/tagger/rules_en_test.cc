@@ -240,6 +240,18 @@ TEST_F(RulesEnTest, LastMonthDayAndSeasonsOfYearsInWords) {
         {{"the winter of nineteen ninety-four", "DATE", "1994-WI"}});
 }
 
+TEST_F(RulesEnTest, ASeasonUnderWayIsNeitherLastNorNext) {
+  // Said in August, "last summer" is the summer of the year before; in
+  // October it is this year's. From March to May, spring is under way.
+  Check("Except for brief periods over last summer, it failed.", "2005-08-15",
+        {{"last summer", "DATE", "2004-SU"}});
+  Check("Except for brief periods over last summer, it failed.", "2005-10-15",
+        {{"last summer", "DATE", "2005-SU"}});
+  Check("The talks failed last autumn.", "2013-10-10", {{"last autumn", "DATE", "2012-FA"}});
+  Check("Next spring, they will vote.", "2013-03-10", {{"Next spring", "DATE", "2014-SP"}});
+  Check("Planting will lag due to a wet spring.", "2009-05-31", {{"spring", "DATE", "2009-SP"}});
+}
+
 TEST_F(RulesEnTest, Durations) {
   Check("After three days of questioning and a 16-hour flight, he slept 30.4 seconds.",
         "1998-08-10",

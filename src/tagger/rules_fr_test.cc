@@ -378,6 +378,24 @@ TEST_F(RulesFrTest, SeasonsDecadesCenturiesQuarters) {
   EXPECT_EQ(Tag("le second semestre", kSaturday), V{"le second semestre=2023-H2"});
 }
 
+TEST_F(RulesFrTest, ASeasonUnderWayIsThisSeasonWhateverTheTense) {
+  // In July the summer is under way: spoken of ahead or back, it is this
+  // one; the summer before it is last year's, the one after next year's.
+  constexpr const char* kJuly = "2023-07-12";
+  EXPECT_EQ(Tag("Il partira cet été.", kJuly), V{"cet été=2023-SU"});
+  EXPECT_EQ(Tag("Il est parti cet été.", kJuly), V{"cet été=2023-SU"});
+  EXPECT_EQ(Tag("Les troubles de l'été dernier ont cessé.", kJuly), V{"l'été dernier=2022-SU"});
+  EXPECT_EQ(Tag("L'été prochain sera chaud.", kJuly), V{"L'été prochain=2024-SU"});
+  EXPECT_EQ(Tag("Au troisième trimestre, les ventes baisseront.", "2023-08-20"),
+            V{"troisième trimestre=2023-Q3"});
+  // Once it is over, the future is next year's and "dernier" this year's.
+  constexpr const char* kOctober = "2023-10-12";
+  EXPECT_EQ(Tag("Il partira cet été.", kOctober), V{"cet été=2024-SU"});
+  EXPECT_EQ(Tag("Les troubles de l'été dernier ont cessé.", kOctober), V{"l'été dernier=2023-SU"});
+  // Before it starts, "l'été dernier" is last year's and the future this one.
+  EXPECT_EQ(Tag("Les troubles de l'été dernier ont cessé.", kSaturday), V{"l'été dernier=2022-SU"});
+}
+
 TEST_F(RulesFrTest, PairsOfDecadesAndCenturies) {
   // The second decade of a pair, and the first century, lack the noun.
   EXPECT_EQ(Tag("dans les années 1960 et 1970, puis les années 80-90", kSaturday),
