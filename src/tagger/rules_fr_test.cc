@@ -266,6 +266,13 @@ TEST_F(RulesFrTest, DaysAroundTheDayJustNamed) {
       (V{"le 10 février=2013-02-10", "le surlendemain=2013-02-12"}));
   EXPECT_EQ(Tag("Le scrutin a eu lieu le 10 février ; l'avant-veille, des heurts.", "2013-02-20"),
             (V{"le 10 février=2013-02-10", "l'avant-veille=2013-02-08"}));
+  // "veille" without its article is the verb "veiller".
+  EXPECT_EQ(Tag("Le 10 mars 2022, il signe ; que Dieu veille sur lui.", kSaturday),
+            V{"Le 10 mars 2022=2022-03-10"});
+  EXPECT_EQ(Tag("Le 3 mai 2021, le juge veille au respect de la loi.", kSaturday),
+            V{"Le 3 mai 2021=2021-05-03"});
+  EXPECT_EQ(Tag("Le 3 mai 2021, il arrive ; à la veille au soir, rien.", kSaturday),
+            (V{"Le 3 mai 2021=2021-05-03", "la veille au soir=2021-05-02TEV"}));
 }
 
 TEST_F(RulesFrTest, PartsOfDay) {
@@ -491,6 +498,21 @@ TEST_F(RulesFrTest, VagueReferences) {
   EXPECT_EQ(Tag("Il est récemment arrivé.", kSaturday), V{"récemment=PAST_REF"});
   // An adverb of manner on a participle, not a reference to the past.
   EXPECT_EQ(Tag("des soldats nouvellement mobilisés", kSaturday), V{});
+}
+
+TEST_F(RulesFrTest, TheLastDaysOfNowAndOfSomethingElse) {
+  EXPECT_EQ(Tag("Ces derniers jours, la tension monte.", kSaturday),
+            V{"Ces derniers jours=PAST_REF"});
+  // After the contracted article the span starts at the adjective.
+  EXPECT_EQ(Tag("Au cours des dernières semaines, les prix ont monté.", kSaturday),
+            V{"dernières semaines=PAST_REF"});
+  EXPECT_EQ(Tag("Les attaques des derniers jours ont visé le port.", kSaturday),
+            V{"derniers jours=PAST_REF"});
+  // The last days of something else are counted from its end, not from now.
+  EXPECT_EQ(Tag("Des massacres ont eu lieu dans les derniers jours du régime.", kSaturday), V{});
+  EXPECT_EQ(Tag("L'or a disparu au cours des derniers mois de la guerre.", kSaturday), V{});
+  EXPECT_EQ(Tag("Ces derniers jours de tension ont pesé.", kSaturday),
+            V{"Ces derniers jours=PAST_REF"});
 }
 
 TEST_F(RulesFrTest, YearsAndHolidays) {
