@@ -308,6 +308,13 @@ class Anchorer {
       // A date of another year, counted rather than written ("the following
       // year"), ends the telling of the written one.
       told_year_ = kUnset;
+    } else if (opens_sentence_) {
+      // A chronicle goes on in the year it tells: a sentence that opens
+      // with a date of that year carries it to the next ("En 1998, ... Le
+      // 12 mars, ... Le 3 avril, ...").
+      told_sentence_ = sentence_;
+      told_clause_ = clause_;
+      told_opens_sentence_ = true;
     }
     AnchorDate next;
     next.year = *year;

@@ -614,6 +614,14 @@ TEST_F(RulesEnTest, ASeasonOfTheStoryMovesIt) {
         AnchorMode::kNarratives);
 }
 
+TEST_F(RulesEnTest, AChronicleGoesOnInTheYearItTells) {
+  Check("In 1998, the crisis broke out. On March 12, the bank closed. On April 3, it reopened.",
+        "2003-06-10",
+        {{"1998", "DATE", "1998"},
+         {"March 12", "DATE", "1998-03-12"},
+         {"April 3", "DATE", "1998-04-03"}});
+}
+
 TEST_F(RulesEnTest, AYearToldAheadDoesNotMoveTheStory) {
   // "would return ... in 1953" looks ahead from 1949; the story goes on in 1949.
   Check("In 1949 the king fled; he would return to power in 1953. In March, the army marched.", "",

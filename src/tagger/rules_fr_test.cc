@@ -111,6 +111,24 @@ TEST_F(RulesFrTest, AYearOpeningASentenceFramesTheNext) {
             (V{"2005=2005", "l'année suivante=2006", "janvier=2023-01"}));
 }
 
+// A chronicle goes on in the year it tells while each sentence opens with a
+// date of that year; a sentence without one ends it.
+TEST_F(RulesFrTest, AChronicleGoesOnInTheYearItTells) {
+  EXPECT_EQ(Tag("En 1998, la crise a éclaté. Le 12 mars, la banque a fermé. Le 3 avril, elle a "
+                "rouvert. En mai, elle a fermé.",
+                kSaturday),
+            (V{"1998=1998", "Le 12 mars=1998-03-12", "Le 3 avril=1998-04-03", "mai=1998-05"}));
+  EXPECT_EQ(Tag("En 1998, la crise a éclaté. Le 12 mars, la banque a fermé. Le bilan fut lourd. "
+                "Le 3 avril, elle a rouvert.",
+                kSaturday),
+            (V{"1998=1998", "Le 12 mars=1998-03-12", "Le 3 avril=2023-04-03"}));
+  // A date inside the sentence does not carry the year on.
+  EXPECT_EQ(Tag("En 1998, la crise a éclaté. La banque a fermé le 12 mars. Le 3 avril, elle a "
+                "rouvert.",
+                kSaturday),
+            (V{"1998=1998", "le 12 mars=1998-03-12", "Le 3 avril=2023-04-03"}));
+}
+
 // Hours, minutes and seconds run are a duration; after a preposition of
 // time they are the clock time of an event.
 TEST_F(RulesFrTest, RaceTimesAreDurations) {
