@@ -595,6 +595,13 @@ TEST_F(RulesFrTest, FalseAlarmsAreSuppressed) {
   EXPECT_EQ(Tag("L'usine compte 2000 fenêtres et pas moins de 1000 ouvriers.", kSaturday), V{});
   EXPECT_EQ(Tag("Il a traversé les Alpes avec 1000 éléphants.", kSaturday), V{});
   EXPECT_EQ(Tag("Le cap des 2000 messages est dépassé.", kSaturday), V{});
+  // A number right before a counted noun is a count, whatever precedes it.
+  EXPECT_EQ(Tag("L'évasion de 1300 prisonniers a surpris.", kSaturday), V{});
+  EXPECT_EQ(Tag("Le club compte entre 500 et 1000 membres ; 1059 décès sont recensés.", kSaturday),
+            V{});
+  EXPECT_EQ(Tag("Autre chose que 1200 combattants dans 1500 villages.", kSaturday), V{});
+  EXPECT_EQ(Tag("Les familles de prisonniers tués en 1996 dans la prison.", kSaturday),
+            V{"1996=1996"});
   EXPECT_EQ(Tag("Pas moins de 1000 attaques ont eu lieu en 2012.", kSaturday), V{"2012=2012"});
   EXPECT_EQ(Tag("En 1789 les manants ont servi les élections de 1981 remportées.", kSaturday),
             (V{"1789=1789", "1981=1981"}));
