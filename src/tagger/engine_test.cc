@@ -278,6 +278,35 @@ rule n.hier
   EXPECT_FALSE(Tagger::CreateFromDirectory(bad.path()).ok());
 }
 
+TEST(EngineTest, WrittenAsksHowTheFirstLetterWasWritten) {
+  RuleDir dir;
+  dir.Write("a.rules", R"(
+rule w.avril
+  match avril
+  month 4
+rule w.avril_lower
+  match avril
+  written lower
+  negative
+  priority 1
+rule w.mars
+  match mars
+  month 3
+  written capital
+)");
+  auto tagger = Load(dir.path());
+  // Patterns see folded text; `written` looks at the original.
+  EXPECT_EQ(Values(*tagger, "Avril, AVRIL, avril", Options("2023-02-22")),
+            (std::vector<std::string>{"Avril=2023-04", "AVRIL=2023-04"}));
+  EXPECT_EQ(Values(*tagger, "Mars, mars", Options("2023-02-22")),
+            (std::vector<std::string>{"Mars=2023-03"}));
+  RuleDir bad;
+  bad.Write("a.rules", "rule n.x\n  match x\n  value PAST_REF\n  written upper\n");
+  auto refused = Tagger::CreateFromDirectory(bad.path());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(), "xx/a.rules:4: written is 'lower' or 'capital'");
+}
+
 TEST(EngineTest, MatchesAccentedAndCasedText) {
   RuleDir dir;
   dir.Write("a.rules", kRules);

@@ -92,6 +92,7 @@ void TagText(const RuleSet& rules, std::string_view text, const TagOptions& opti
   std::vector<TimeExpression> expressions;
   DocumentAnchor anchor(options.dct, options.mode);
   FoldedText folded;
+  folded.original = text;  // the offsets FoldText gives are into `text`
   CodePointCounter code_points(text);
   ScanTrace chunk_trace;
   ScanControl chunk_control;

@@ -422,6 +422,12 @@ RuleSet::RuleSet(const LanguageSpec& spec) : language_(spec.language) {
           throw RuleError(field.where.ToString() + ": mode is 'news' or 'narratives'");
         }
         rule.only_mode = field.value == "news" ? AnchorMode::kNews : AnchorMode::kNarratives;
+      } else if (field.key == "written") {
+        if (field.value != "lower" && field.value != "capital") {
+          throw RuleError(field.where.ToString() + ": written is 'lower' or 'capital'");
+        }
+        rule.written = field.value == "lower" ? CompiledRule::Written::kLower
+                                              : CompiledRule::Written::kCapital;
       } else if (const FieldSpec* spec_field = FindField(field.key)) {
         Template tmpl(field.value, field.where);
         for (const std::string& ref : tmpl.References()) {
@@ -520,6 +526,15 @@ bool RuleSet::CaptureGroups(const RE2& re, const CompiledRule& rule, std::string
 bool RuleSet::Capture(const CompiledRule& rule, const FoldedText& folded, size_t begin, size_t end,
                       CaptureMap& captures, std::vector<LexiconHit>* lexicon_hits) const {
   const std::string_view text = folded.text;
+  if (rule.written != CompiledRule::Written::kAny) {
+    // Unknown when the original is not kept: the rule does not apply.
+    const size_t at = folded.to_original[begin];
+    if (at >= folded.original.size()) return false;
+    const char c = folded.original[at];
+    const bool lower = c >= 'a' && c <= 'z';
+    const bool capital = c >= 'A' && c <= 'Z';
+    if (rule.written == CompiledRule::Written::kLower ? !lower : !capital) return false;
+  }
   // The contexts first, by RE2's DFA alone (no submatches): a rule tried on
   // a span usually fails, when it does, on its context ("$" before a year,
   // "and" after a number), and extracting submatches is what costs.

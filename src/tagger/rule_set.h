@@ -49,6 +49,10 @@ struct CompiledRule {
   int priority = 0;
   // Set by `mode`: the rule takes part in scans of that anchoring mode only.
   std::optional<AnchorMode> only_mode;
+  // Set by `written`: how the span's first letter must be written in the
+  // original text (patterns only see it folded to lower case).
+  enum class Written { kAny, kLower, kCapital };
+  Written written = Written::kAny;
 };
 
 class RuleSet {

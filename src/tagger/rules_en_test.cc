@@ -578,6 +578,12 @@ TEST_F(RulesEnTest, NumbersThatAreNoTimes) {
   // "to March" opens a range, and a march of so many miles is no month.
   Check("From February to March 1999 they had to march 286 miles.", dct,
         {{"February", "DATE", "1999-02"}, {"March 1999", "DATE", "1999-03"}});
+  // Months are capitalised: a lower-case "march" is the verb or the noun,
+  // whatever is around it; the month keeps its capital in any position.
+  Check("Rebels trying to march on Tripoli joined a million man march in Cairo.", dct, {});
+  Check("Police march down Bourbon Street; the funeral march ended.", dct, {});
+  Check("The march was set for March, and MARCH 3 was chosen.", dct,
+        {{"March", "DATE", "2010-03"}, {"MARCH 3", "DATE", "2010-03-03"}});
 }
 
 TEST_F(RulesEnTest, WithoutADctWhatTheTextNamesIsKept) {

@@ -19,6 +19,9 @@ struct FoldedText {
   // to_original[i] is the byte offset in the original text of the character
   // that produced folded byte i; to_original[text.size()] is the end.
   std::vector<uint32_t> to_original;
+  // The original text the offsets point into (for a rule that asks how a
+  // word was written); empty when the caller did not keep it.
+  std::string_view original;
 };
 
 // Folds `text`. Offsets in the result are relative to `text` plus `base`.
