@@ -452,7 +452,10 @@ class Anchorer {
     if (mode_ != AnchorMode::kNews || p.from_reference || told_year_ == kUnset) return kUnset;
     const bool guessed = p.direction == Direction::kAuto || p.direction == Direction::kAutoPast ||
                          p.direction == Direction::kAutoFuture;
-    if (!guessed || p.tense == Tense::kFuture || p.tense == Tense::kIntent || p.weekday != kUnset) {
+    // A weekday written with the date says which year it is: the told one
+    // only when that day is that weekday there.
+    if (!guessed || p.tense == Tense::kFuture || p.tense == Tense::kIntent ||
+        (p.weekday != kUnset && !FitsWeekday(p, told_year_))) {
       return kUnset;
     }
     // The sentence after goes on with the year that opened the one before
@@ -478,12 +481,15 @@ class Anchorer {
   static int YearOfWeekday(const Partial& p, int year) {
     if (p.weekday == kUnset || p.day == kUnset || p.month == kUnset) return year;
     for (int candidate : {year, year - 1, year + 1}) {
-      if (IsValidDate(candidate, p.month, p.day) &&
-          Weekday({candidate, p.month, p.day}) == p.weekday) {
-        return candidate;
-      }
+      if (FitsWeekday(p, candidate)) return candidate;
     }
     return year;
+  }
+
+  // True when the day and month of `p` fall on its weekday in `year`.
+  static bool FitsWeekday(const Partial& p, int year) {
+    return p.weekday != kUnset && p.day != kUnset && p.month != kUnset &&
+           IsValidDate(year, p.month, p.day) && Weekday({year, p.month, p.day}) == p.weekday;
   }
 
   // "the fourth Thursday of November", "the last Monday of May".

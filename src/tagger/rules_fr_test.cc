@@ -69,6 +69,27 @@ TEST_F(RulesFrTest, WrittenDates) {
   EXPECT_EQ(Tag("C'était l'année 2001.", kSaturday), V{"l'année 2001=2001"});
 }
 
+// A weekday written with a date fixes its year among the year the tense
+// gives and its neighbours; one that fits none of them changes nothing.
+TEST_F(RulesFrTest, AWeekdayFixesTheYearOfItsDate) {
+  EXPECT_EQ(Tag("Le dimanche 2 janvier, il est parti.", "2011-12-20"),
+            V{"Le dimanche 2 janvier=2011-01-02"});
+  EXPECT_EQ(Tag("Le lundi 2 janvier, il est parti.", "2011-12-20"),
+            V{"Le lundi 2 janvier=2012-01-02"});
+  EXPECT_EQ(Tag("Il est parti le mercredi 15 décembre au matin.", "2011-12-20"),
+            V{"le mercredi 15 décembre au matin=2010-12-15TMO"});
+  EXPECT_EQ(Tag("Il arrivera le vendredi 14 juin.", kSaturday),
+            V{"le vendredi 14 juin=2024-06-14"});
+  EXPECT_EQ(Tag("Il arrivera le 14 juin.", kSaturday), V{"le 14 juin=2023-06-14"});
+  // No year near 2023 has a Sunday 14 June: the tense decides, as without it.
+  EXPECT_EQ(Tag("Il est arrivé le dimanche 14 juin.", kSaturday),
+            V{"le dimanche 14 juin=2022-06-14"});
+  // The year a text is telling keeps its dates when the weekday fits it.
+  EXPECT_EQ(
+      Tag("Le 3 mars 2005, la loi a été votée. Le samedi 5 mars, le Sénat a suivi.", kSaturday),
+      (V{"Le 3 mars 2005=2005-03-03", "Le samedi 5 mars=2005-03-05"}));
+}
+
 TEST_F(RulesFrTest, NumericDatesAreDayFirst) {
   EXPECT_EQ(Tag("Publié le 03/04/2023.", kSaturday), V{"le 03/04/2023=2023-04-03"});
   EXPECT_EQ(Tag("Signé le 10.11.93 à Paris.", kSaturday), V{"le 10.11.93=1993-11-10"});
