@@ -272,6 +272,23 @@ TEST_F(RulesFrTest, ClockTimesTakeTheDayJustNamed) {
       (V{"jeudi 16 septembre=1999-09-16", "18 h=1999-09-16T18:00", "19 h 30=1999-09-16T19:30"}));
 }
 
+// A clock time heading an entry of a live page is the entry's stamp, on
+// the page's day; in running text a clock time keeps the day just named.
+TEST_F(RulesFrTest, AnEntryStampIsOnThePagesDay) {
+  EXPECT_EQ(Tag("Le ministre parlera vendredi, a-t-il dit. 17 h 25 : Ban Ki-moon salue la "
+                "transition.",
+                kSaturday),
+            (V{"vendredi=2023-03-03", "17 h 25=2023-02-25T17:25"}));
+  EXPECT_EQ(Tag("Jeudi, un attentat a eu lieu. 20H02 - Bien arrivés.", kSaturday),
+            (V{"Jeudi=2023-02-23", "20H02=2023-02-25T20:02"}));
+  EXPECT_EQ(Tag("Lundi, les élèves rentrent.\n11:40 : le ministre arrive.", kSaturday),
+            (V{"Lundi=2023-02-27", "11:40=2023-02-25T11:40"}));
+  EXPECT_EQ(Tag("Le ministre parlera vendredi. À 17 h 25 : discours.", kSaturday),
+            (V{"vendredi=2023-03-03", "17 h 25=2023-03-03T17:25"}));
+  EXPECT_EQ(Tag("Le ministre parlera vendredi. 17 h 25, discours.", kSaturday),
+            (V{"vendredi=2023-03-03", "17 h 25=2023-03-03T17:25"}));
+}
+
 TEST_F(RulesFrTest, AClockTimeToldBeforeItsDayTakesThatDay) {
   EXPECT_EQ(Tag("Vers 15 h 30, hier, un incendie s'est déclaré.", "2023-02-22"),
             (V{"Vers 15 h 30=2023-02-21T15:30/APPROX", "hier=2023-02-21"}));
