@@ -49,8 +49,9 @@ struct CompiledRule {
   int priority = 0;
   // Set by `mode`: the rule takes part in scans of that anchoring mode only.
   std::optional<AnchorMode> only_mode;
-  // Set by `written`: how the span's first letter must be written in the
-  // original text (patterns only see it folded to lower case).
+  // Set by `written`: how the span's first character must be written in the
+  // original text (patterns only see it folded to lower case): an ASCII
+  // letter in that case; any other character matches neither.
   enum class Written { kAny, kLower, kCapital };
   Written written = Written::kAny;
 };
