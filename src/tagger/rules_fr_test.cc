@@ -396,6 +396,21 @@ TEST_F(RulesFrTest, OnePeriodInTwo) {
   EXPECT_EQ(One("un an sur deux", kSaturday).type, TimexType::kSet);
 }
 
+// A weekday taken one week in two recurs: it is no single day.
+TEST_F(RulesFrTest, AWeekdayOneWeekInTwoIsASet) {
+  const std::string choir = "Un mercredi sur deux, la chorale chante à l'église.";
+  EXPECT_EQ(Tag(choir, kSaturday), (V{"Un mercredi sur deux=XXXX-WXX-3"}));
+  EXPECT_EQ(One(choir, kSaturday).type, TimexType::kSet);
+  const std::string grandmother = "Elle garde ses petits-enfants tous les deux samedis.";
+  EXPECT_EQ(Tag(grandmother, kSaturday), (V{"tous les deux samedis=XXXX-WXX-6"}));
+  EXPECT_EQ(One(grandmother, kSaturday).type, TimexType::kSet);
+  // "Tous les deux" alone is "both": the weekday after it is one day.
+  const std::string both = "Ils sont partis tous les deux mardi.";
+  EXPECT_EQ(One(both, kSaturday).type, TimexType::kDate);
+  EXPECT_EQ(Tag(both, kSaturday).size(), 1u);
+  EXPECT_EQ(Tag(both, kSaturday)[0].rfind("mardi=", 0), 0u);
+}
+
 TEST_F(RulesFrTest, Sets) {
   TimeExpression e = One("Il vient chaque semaine.", kSaturday);
   EXPECT_EQ(e.type, TimexType::kSet);
