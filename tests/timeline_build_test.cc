@@ -221,42 +221,6 @@ TEST(TimelineBuildTest, PrefersSentencesFromAnotherArticleOfTheDay) {
   EXPECT_EQ(sources.size(), 2u);
 }
 
-// A question about the day yields to a statement of what happened, when the
-// chatter penalty is on.
-TEST(TimelineBuildTest, PrefersStatementsToQuestions) {
-  std::vector<Article> articles = {
-      {"Forum",
-       "Qui a vraiment fait sauter le barrage de Kakhovka sur le Dniepr le 6 juin à Kherson ?",
-       "2023-06-06",
-       {{"le 6 juin", "2023-06-06"}}},
-      {"Crue",
-       "Le barrage de Kakhovka a cédé le 6 juin et le Dniepr a inondé des villages près de "
-       "Nova Kakhovka.",
-       "2023-06-06",
-       {{"le 6 juin", "2023-06-06"}}},
-      // Makes the question's words the timeline's topic.
-      {"Enquête",
-       "Le 7 juin, les enquêteurs cherchaient qui avait fait sauter le barrage de Kakhovka à "
-       "Kherson.",
-       "2023-06-07",
-       {{"Le 7 juin", "2023-06-07"}}},
-  };
-  auto corpus = Build(articles);
-  TimelineOptions options;
-  options.dates = 1;
-  options.sentences = 1;
-  // The shipped value leaves the chatter penalty off (what the dev topics
-  // choose); the search tries it on, so it is tested at a value it tries.
-  TimelineTuning tuning;
-  tuning.chatter_penalty = 0.8;
-  auto built = BuildTimeline(*corpus, options, tuning);
-  ASSERT_TRUE(built.ok()) << built.status().message();
-  const Timeline& t = *built;
-  ASSERT_EQ(t.dates.size(), 1u);
-  ASSERT_EQ(t.dates[0].sentences.size(), 1u);
-  EXPECT_EQ(t.dates[0].sentences[0].sources[0].source, "Crue.txt");
-}
-
 TEST(TimelineBuildTest, ExportsParseBack) {
   auto corpus = Build(kArticles);
   const Timeline t = Build(*corpus, TimelineOptions{});

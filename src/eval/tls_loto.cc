@@ -144,7 +144,6 @@ std::vector<TlsKnob> TimelineKnobs() {
   add("next_day_leads", false, 0, {3, 6, 10}, &TimelineTuning::next_day_leads);
   add("topic_weight", false, 0, {1, 3, 10}, &TimelineTuning::topic_weight);
   add("weak_sentence_penalty", false, 1, {0.8, 0.5}, &TimelineTuning::weak_sentence_penalty);
-  add("chatter_penalty", false, 1, {0.8, 0.5}, &TimelineTuning::chatter_penalty);
   add("redundancy", false, 1.01, {0.5, 0.3}, &TimelineTuning::redundancy);
   add("same_article_penalty", false, 1, {0.8, 0.5}, &TimelineTuning::same_article_penalty);
   return knobs;

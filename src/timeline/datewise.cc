@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
-#include <string_view>
 #include <unordered_map>
 
 #include "dateline/timeline.h"
@@ -198,21 +197,10 @@ void Vectorize(std::vector<Candidate>& candidates, const std::unordered_map<std:
   }
 }
 
-// True for questions, exclamations, tweets and links.
-bool LooksLikeChatter(std::string_view text) {
-  if (text.find("http") != std::string_view::npos || text.find('#') != std::string_view::npos ||
-      text.find('@') != std::string_view::npos) {
-    return true;
-  }
-  size_t end = text.size();
-  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '"')) --end;
-  return end > 0 && (text[end - 1] == '?' || text[end - 1] == '!');
-}
-
 // Scores each candidate by cosine similarity to its date's centroid (what
 // the date is about) plus similarity to the centroid of all dates (what the
 // whole timeline is about, which keeps off-topic chatter out); sentences
-// dated only by their article and chatter are discounted.
+// dated only by their article are discounted.
 void ScoreByCentroid(std::vector<Candidate>& candidates, const Vector& topic,
                      const TimelineTuning& tuning) {
   Vector centroid;
@@ -222,8 +210,7 @@ void ScoreByCentroid(std::vector<Candidate>& candidates, const Vector& topic,
   Normalize(centroid);
   for (Candidate& c : candidates) {
     c.score = (Dot(c.vector, centroid) + tuning.topic_weight * Dot(c.vector, topic)) *
-              (c.sentence.weak_date ? tuning.weak_sentence_penalty : 1.0) *
-              (LooksLikeChatter(c.sentence.text) ? tuning.chatter_penalty : 1.0);
+              (c.sentence.weak_date ? tuning.weak_sentence_penalty : 1.0);
   }
 }
 

@@ -47,21 +47,20 @@ struct TimelineTuning {
   size_t fallback_min_tokens = 3;
   // Weight of a sentence's similarity to the whole timeline against that to
   // its date's centre.
-  double topic_weight = 10.0;
-  // Score factors: a sentence dated only by its article; a question,
-  // exclamation, tweet or link (reactions and page chatter rather than
-  // statements of what happened); a second sentence from an article already
-  // picked for the date. The chatter and same-article penalties are 1 (none):
-  // what the eight topics choose with the current tagger, the chatter one in
-  // every fold; the search still tries 0.8 and 0.5. topic_weight is the
-  // least settled constant: the folds choose 1, 3 and 10, and its held-back
-  // effect on AR1 is within a few thousandths either way.
+  double topic_weight = 1.0;
+  // Score factors: a sentence dated only by its article; a second sentence
+  // from an article already picked for the date. The same-article penalty is
+  // 1 (none): what the eight topics choose with the current tagger; the
+  // search still tries 0.8 and 0.5. topic_weight is the least settled
+  // constant: the folds choose 1, 3 and 10, and its held-back effect on AR1
+  // is within a few thousandths either way. (A penalty on questions,
+  // exclamations, tweets and links went: seven folds of eight chose it off,
+  // and the eighth scored higher held back without it.)
   double weak_sentence_penalty = 0.8;
-  double chatter_penalty = 1.0;
   double same_article_penalty = 1.0;
   // A sentence this close (TF-IDF cosine) to one already picked for its
   // date is a near-repeat.
-  double redundancy = 0.3;
+  double redundancy = 0.5;
   // The first this many sentences of articles published the day after a
   // date, when they name no day of their own, are candidates for the date
   // too: news of the next morning leads with the day before (DATEWISE's
