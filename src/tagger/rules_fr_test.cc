@@ -407,7 +407,7 @@ TEST_F(RulesFrTest, AWeekdayOneWeekInTwoIsASet) {
   // "Tous les deux" alone is "both": the weekday after it is one day.
   const std::string both = "Ils sont partis tous les deux mardi.";
   EXPECT_EQ(One(both, kSaturday).type, TimexType::kDate);
-  EXPECT_EQ(Tag(both, kSaturday).size(), 1u);
+  ASSERT_EQ(Tag(both, kSaturday).size(), 1u);
   EXPECT_EQ(Tag(both, kSaturday)[0].rfind("mardi=", 0), 0u);
 }
 
