@@ -67,11 +67,51 @@ class Evaluator {
     return out;
   }
 
-  // Chooses every knob in turn on `topics`, starting from all off.
+  // Chooses the knobs on `topics`, starting from all off: the date knobs
+  // together (they act on one ranking, so one's effect depends on the
+  // others'), then every sentence knob in turn.
   TlsConfig Choose(const std::set<std::string>& topics) {
     TlsConfig config;
     for (const TlsKnob& knob : knobs_) knob.set(config, knob.off);
+    {
+      std::vector<const TlsKnob*> date_knobs;
+      for (const TlsKnob& knob : knobs_) {
+        if (knob.dates) date_knobs.push_back(&knob);
+      }
+      const std::map<std::string, double> off = Ratios(config, topics, true);
+      double best_mean = Mean(off);
+      TlsConfig best = config;
+      std::vector<TlsConfig> combinations{config};
+      for (const TlsKnob* knob : date_knobs) {
+        std::vector<TlsConfig> next;
+        for (const TlsConfig& c : combinations) {
+          next.push_back(c);
+          for (double v : knob->values) {
+            if (v == knob->off) continue;
+            TlsConfig trial = c;
+            knob->set(trial, v);
+            next.push_back(trial);
+          }
+        }
+        combinations = std::move(next);
+      }
+      for (const TlsConfig& trial : combinations) {
+        const std::map<std::string, double> ratios = Ratios(trial, topics, true);
+        int wins = 0, losses = 0;
+        for (const auto& [topic, r] : ratios) {
+          if (r > off.at(topic) + 1e-9) ++wins;
+          if (r < off.at(topic) - 1e-9) ++losses;
+        }
+        const double mean = Mean(ratios);
+        if (mean > best_mean + 1e-9 && wins >= losses + kMargin) {
+          best = trial;
+          best_mean = mean;
+        }
+      }
+      config = best;
+    }
     for (const TlsKnob& knob : knobs_) {
+      if (knob.dates) continue;
       std::map<std::string, double> current = Ratios(config, topics, knob.dates);
       double current_mean = Mean(current);
       for (double v : knob.values) {

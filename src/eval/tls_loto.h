@@ -4,15 +4,20 @@
 // on gets.
 //
 // For each held-back topic, every constant starts switched off (its
-// neutral value: no penalty, no re-ranking, no bound) and is then tried at
-// each of its values in turn, date constants first (judged by date F1),
-// then sentence constants (judged by AR1). A value is taken when, on the
-// other topics, it raises the mean ratio of the score to the count
-// baseline's (each topic the mean of its tasks, so that a topic with high
-// scores does not outweigh one with low scores) and it wins on at least two
-// more of those topics than it loses: on so few topics a mean gain carried
-// by one topic, or a 4-3 split, is noise. The same choice on all topics
-// gives the values to ship.
+// neutral value: no penalty, no re-ranking, no bound). The date constants
+// (judged by date F1) are then chosen together, every combination of their
+// values tried against all off: they act on one ranking, so the worth of
+// one depends on the others (a re-ranking judged while the spreading over
+// events is still off is judged on another ranking than the one it ships
+// in). The sentence constants (judged by AR1) follow, each tried at its
+// values in turn. A value (or combination) is taken when, on the other
+// topics, it raises the mean ratio of the score to the count baseline's
+// (each topic the mean of its tasks, so that a topic with high scores does
+// not outweigh one with low scores) and it wins on at least two more of
+// those topics than it loses: on so few topics a mean gain carried by one
+// topic, or a 4-3 split, is noise; of the combinations that pass, the
+// highest mean is taken. The same choice on all topics gives the values to
+// ship.
 #ifndef DATELINE_EVAL_TLS_LOTO_H_
 #define DATELINE_EVAL_TLS_LOTO_H_
 
