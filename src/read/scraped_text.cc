@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "read/date_parse.h"
+#include "text/fold.h"
 
 namespace dateline::read {
 namespace {
@@ -133,6 +134,72 @@ bool IsModificationLine(std::string_view line, const Lexicon& lexicon) {
   return false;
 }
 
+// Whether `line` ends with a full stop (closing quotes aside): paragraphs
+// do; headlines, section names and labels do not.
+bool EndsWithFullStop(std::string_view line) {
+  const size_t e = line.find_last_not_of(" \t\"'\xBB\x9D)");
+  return e != std::string_view::npos && line[e] == '.';
+}
+
+// Whether `line` dates the page with a label: a date standing right after a
+// publication or modification label ("Par Hélène X Publié le 02 février 2013
+// à 11h05", "Publié le 01/12/12 à 00h00"), in a line that is no sentence.
+bool IsStampLine(std::string_view line, const Lexicon& lexicon) {
+  // Bytes allowed between a label and its date: an article and a weekday
+  // ("Publié le jeudi 22 août 2013"), or a colon.
+  constexpr size_t kLabelGapBytes = 12;
+  if (EndsWithFullStop(line)) return false;
+  const std::string lower = AsciiLower(line);
+  size_t from = 0;
+  while (from < line.size()) {
+    const TextDate d =
+        FindTextDate(line.substr(from), NumericOrder::kDayFirst, YearDigits::kFourOrTwo, lexicon);
+    if (d.value.empty()) return false;
+    const size_t begin = from + d.begin;
+    for (const auto* labels : {&lexicon.published_labels(), &lexicon.modified_labels()}) {
+      for (const std::string& l : *labels) {
+        const size_t at = lower.rfind(l, begin);
+        if (at != std::string::npos && at + l.size() <= begin &&
+            begin - (at + l.size()) <= kLabelGapBytes) {
+          return true;
+        }
+      }
+    }
+    from += d.end;
+  }
+  return false;
+}
+
+// A scraped page often opens with what the site prints around its article:
+// other headlines, section names. The article's own header is its title,
+// at most one standfirst, then the byline or stamp. When the first stamp
+// follows such a title and no line above that title ends with a full stop
+// (headlines and labels never do; paragraphs do), those lines are the
+// site's, not the article's. Gives the index of the title, or 0 when the
+// page has no such header (no stamp, no title right above it, or prose
+// above it: an article whose stamp comes after its first paragraphs).
+size_t ArticleHeaderStart(const std::vector<std::string>& lines, const Lexicon& lexicon) {
+  auto previous = [&](size_t j) {  // the non-empty line before j, or npos
+    while (j > 0) {
+      if (!lines[--j].empty()) return j;
+    }
+    return std::string::npos;
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].empty() || !IsStampLine(lines[i], lexicon)) continue;
+    size_t title = previous(i);
+    if (title != std::string::npos && EndsWithFullStop(lines[title])) title = previous(title);
+    if (title == std::string::npos || title == 0) return 0;
+    const LineStats s = Stats(lines[title], lexicon);
+    if (s.words < 3 || s.words > 30 || s.final_punct) return 0;
+    for (size_t j = 0; j < title; ++j) {
+      if (EndsWithFullStop(lines[j])) return 0;
+    }
+    return title;
+  }
+  return 0;
+}
+
 // Whether a scraper artefact or a debris phrase of some language covers the
 // whole line, and with which effect (the first match decides).
 bool MatchArtefact(const std::string& line, const Lexicon& lexicon, DebrisPattern::Effect& effect) {
@@ -162,7 +229,8 @@ ScrapedArticle CleanScrapedText(std::string_view text, const Lexicon& lexicon) {
   std::unordered_set<std::string> seen;
   std::vector<std::string> kept;
   bool body_started = false;
-  for (const std::string& line : lines) {
+  for (size_t i = ArticleHeaderStart(lines, lexicon); i < lines.size(); ++i) {
+    const std::string& line = lines[i];
     if (line.empty() || IsMarkupLine(line)) continue;
     DebrisPattern::Effect effect = DebrisPattern::Effect::kDrop;
     const bool matched =

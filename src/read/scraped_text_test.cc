@@ -116,6 +116,56 @@ TEST(CleanScrapedText, ModificationDateIsNotPublication) {
   EXPECT_EQ(a.modified, "2022-04-04T09:30");
 }
 
+// Above an article's title and byline, a scraped page may hold the site's
+// list of other headlines; none of them ends with a full stop, so they are
+// the site's, and the title is the line above the standfirst and byline.
+TEST(CleanScrapedText, HeadlinesAboveTheTitleAreTheSites) {
+  ScrapedArticle a = CleanScrapedText(
+      "Les boulangers de Valmorin testent le pain au sarrasin\n"
+      "Pourquoi les hérissons traversent-ils nos jardins la nuit ?\n"
+      "14-Juillet : comment la fête nationale a changé de visage depuis cent cinquante ans\n"
+      "« Nous ne pouvons pas attendre deux ans de plus pour rénover les écoles »\n"
+      "Services Le Quotidien\n"
+      "A Valmorin, le port rouvre ses quais aux cargos\n"
+      "Après trois semaines de grève, les dockers ont repris le travail lundi matin.\n"
+      "Par Lucie Garnier et Paul Ménard Publié le 14 mars 2024 à 10h05 - Mis à jour le 15 mars "
+      "2024 à 08h40\n"
+      "Les premiers navires sont attendus mercredi, a indiqué la direction du port, qui "
+      "prévoit un retour à la normale d'ici à la fin du mois.\n");
+  EXPECT_EQ(a.title, "A Valmorin, le port rouvre ses quais aux cargos");
+  EXPECT_EQ(a.text.find("hérissons"), std::string::npos);
+  EXPECT_EQ(a.text.find("14-Juillet"), std::string::npos);
+  EXPECT_EQ(a.text.find("deux ans de plus"), std::string::npos);
+  EXPECT_NE(a.text.find("repris le travail lundi"), std::string::npos);
+  EXPECT_NE(a.text.find("attendus mercredi"), std::string::npos);
+}
+
+// A section name before a title repeated under it is the site's too.
+TEST(CleanScrapedText, SectionNameBeforeTheTitle) {
+  ScrapedArticle a = CleanScrapedText(
+      "Monde Valmorin: le port rouvre ses quais aux cargos\n"
+      "Valmorin: le port rouvre ses quais aux cargos\n"
+      "Publié le 14/03/2024 à 10h05\n"
+      "Les dockers de Valmorin ont repris le travail lundi après trois semaines de grève.\n");
+  EXPECT_EQ(a.title, "Valmorin: le port rouvre ses quais aux cargos");
+  EXPECT_EQ(a.published, "2024-03-14T10:05");
+}
+
+// Counter-examples: a paragraph above the stamp (an article whose stamp
+// follows its first paragraphs, or a page with no header list) keeps every
+// line; the first title-like line stays the title.
+TEST(CleanScrapedText, ProseAboveTheStampIsKept) {
+  ScrapedArticle a = CleanScrapedText(
+      "Le port de Valmorin rouvre ses quais aux cargos\n"
+      "Les dockers de Valmorin ont repris le travail lundi après trois semaines de grève.\n"
+      "La direction du port prévoit un retour à la normale\n"
+      "Publié le 14 mars 2024 à 10h05\n"
+      "Les premiers navires sont attendus mercredi, a indiqué la direction du port.\n");
+  EXPECT_EQ(a.title, "Le port de Valmorin rouvre ses quais aux cargos");
+  EXPECT_NE(a.text.find("repris le travail lundi"), std::string::npos);
+  EXPECT_NE(a.text.find("attendus mercredi"), std::string::npos);
+}
+
 TEST(CleanScrapedText, EmptyInput) {
   ScrapedArticle a = CleanScrapedText("");
   EXPECT_EQ(a.text, "");

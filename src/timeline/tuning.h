@@ -47,20 +47,23 @@ struct TimelineTuning {
   size_t fallback_min_tokens = 3;
   // Weight of a sentence's similarity to the whole timeline against that to
   // its date's centre.
-  double topic_weight = 1.0;
+  double topic_weight = 10.0;
   // Score factors: a sentence dated only by its article; a second sentence
-  // from an article already picked for the date. The same-article penalty is
-  // 1 (none): what the eight topics choose with the current tagger; the
-  // search still tries 0.8 and 0.5. topic_weight is the least settled
-  // constant: the folds choose 1, 3 and 10, and its held-back effect on AR1
-  // is within a few thousandths either way. (A penalty on questions,
-  // exclamations, tweets and links went: seven folds of eight chose it off,
-  // and the eighth scored higher held back without it.)
-  double weak_sentence_penalty = 0.8;
+  // from an article already picked for the date. Both are 1 (none): what the
+  // eight topics choose with the current reader and tagger; the search still
+  // tries 0.8 and 0.5. The sentence constants are the least settled: with
+  // the site's headline lists gone from the French pages, the eight topics
+  // choose topic_weight 10, no weak-sentence penalty and redundancy 0.3,
+  // where before they chose 1, 0.8 and 0.5; the folds choose 1, 3 and 10,
+  // and their held-back effect on AR1 is within a few thousandths either
+  // way. (A penalty on questions, exclamations, tweets and links went: seven
+  // folds of eight chose it off, and the eighth scored higher held back
+  // without it.)
+  double weak_sentence_penalty = 1.0;
   double same_article_penalty = 1.0;
   // A sentence this close (TF-IDF cosine) to one already picked for its
   // date is a near-repeat.
-  double redundancy = 0.5;
+  double redundancy = 0.3;
   // The first this many sentences of articles published the day after a
   // date, when they name no day of their own, are candidates for the date
   // too: news of the next morning leads with the day before (DATEWISE's
