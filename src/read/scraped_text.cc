@@ -185,8 +185,17 @@ size_t ArticleHeaderStart(const std::vector<std::string>& lines, const Lexicon& 
     }
     return std::string::npos;
   };
+  // Once a line ends with a full stop, only a stamp right after it (that
+  // line being the standfirst) can still qualify: the scan stops there
+  // rather than reading every paragraph of a page that has no stamp.
+  bool after_full_stop = false;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].empty() || !IsStampLine(lines[i], lexicon)) continue;
+    if (lines[i].empty()) continue;
+    if (!IsStampLine(lines[i], lexicon)) {
+      if (after_full_stop) return 0;
+      after_full_stop = EndsWithFullStop(lines[i]);
+      continue;
+    }
     size_t title = previous(i);
     if (title != std::string::npos && EndsWithFullStop(lines[title])) title = previous(title);
     if (title == std::string::npos || title == 0) return 0;
