@@ -35,37 +35,12 @@ DateLabel LabelOf(std::string_view before, const Lexicon& lexicon) {
   return label;
 }
 
-struct FoundDate {
-  std::string value;
-  DateLabel label = DateLabel::kNone;
-};
-
 // Bytes of a long block searched for a date that opens it, and how far into
 // them the date may start.
 constexpr size_t kDatelineBytes = 32;
 constexpr size_t kDatelineStart = 2;
 // Bytes before a date searched for its label.
 constexpr size_t kLabelBytes = 48;
-
-// The dates of one block in order, each labelled by the words since the
-// previous one. A block longer than `max_len` yields only a date opening it.
-std::vector<FoundDate> DatesOfBlock(std::string_view text, size_t max_len, YearDigits years,
-                                    const Lexicon& lexicon) {
-  std::vector<FoundDate> out;
-  const bool opening_only = text.size() > max_len;
-  if (opening_only) text = text.substr(0, kDatelineBytes);
-  size_t from = 0;
-  while (from < text.size() && out.size() < 4) {
-    TextDate d = FindTextDate(text.substr(from), NumericOrder::kDayFirst, years, lexicon);
-    if (d.value.empty()) break;
-    const size_t begin = from + d.begin;
-    if (opening_only && begin > kDatelineStart) break;
-    const size_t label_from = begin - std::min(begin - from, kLabelBytes);
-    out.push_back({d.value, LabelOf(text.substr(label_from, begin - label_from), lexicon)});
-    from += d.end;
-  }
-  return out;
-}
 
 // Languages that put the verb last ("Dieser Beitrag wurde am 3. Dezember
 // 2011 veröffentlicht") label a date with a word just after it.
@@ -259,6 +234,26 @@ re2::StringPiece FromKeyOn(std::string_view text, size_t at) {
 }
 
 }  // namespace
+
+// The dates of one block in order, each labelled by the words since the
+// previous one. A block longer than `max_len` yields only a date opening it.
+std::vector<FoundDate> DatesOfBlock(std::string_view text, size_t max_len, YearDigits years,
+                                    const Lexicon& lexicon) {
+  std::vector<FoundDate> out;
+  const bool opening_only = text.size() > max_len;
+  if (opening_only) text = text.substr(0, kDatelineBytes);
+  size_t from = 0;
+  while (from < text.size() && out.size() < 4) {
+    TextDate d = FindTextDate(text.substr(from), NumericOrder::kDayFirst, years, lexicon);
+    if (d.value.empty()) break;
+    const size_t begin = from + d.begin;
+    if (opening_only && begin > kDatelineStart) break;
+    const size_t label_from = begin - std::min(begin - from, kLabelBytes);
+    out.push_back({d.value, LabelOf(text.substr(label_from, begin - label_from), lexicon)});
+    from += d.end;
+  }
+  return out;
+}
 
 bool VisibleDates::Shows(std::string_view value) const {
   if (value.size() < 10) return false;

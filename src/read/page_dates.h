@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "read/date_parse.h"
 #include "read/html_dom.h"
 #include "read/lexicon.h"
 
@@ -17,6 +18,19 @@ namespace dateline::read {
 
 // How the words before a date in the text label it.
 enum class DateLabel { kNone, kPublished, kModified };
+
+// A date written in a text and how the words before it label it.
+struct FoundDate {
+  std::string value;  // TIMEX3
+  DateLabel label = DateLabel::kNone;
+};
+
+// The dates of one block of text in order (at most four), each labelled by
+// the words since the previous one ("Publié le X - Mis à jour le Y": X
+// published, Y modified). A block longer than `max_len` yields only a date
+// opening it.
+std::vector<FoundDate> DatesOfBlock(std::string_view text, size_t max_len, YearDigits years,
+                                    const Lexicon& lexicon);
 
 struct VisibleDates {
   // The first date written next to the page's heading (a byline or dateline:

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "read/date_parse.h"
-#include "text/fold.h"
+#include "read/page_dates.h"
 
 namespace dateline::read {
 namespace {
@@ -60,6 +60,16 @@ bool IsMarkupLine(std::string_view line) {
   return any;
 }
 
+// The last character of `line` before closing quotes, brackets and spaces
+// ('\0' when none): what a line ends with.
+char FinalMark(std::string_view line) {
+  // Trailing bytes skipped: ASCII quotes and brackets, and the bytes of
+  // U+00BB (») and U+201D (”), whose lead and continuation bytes never end
+  // a letter or a mark in UTF-8 text.
+  const size_t e = line.find_last_not_of(" \t\"')\xC2\xBB\xE2\x80\x9D");
+  return e == std::string_view::npos ? '\0' : line[e];
+}
+
 struct LineStats {
   int words = 0;
   int stop = 0;
@@ -84,11 +94,8 @@ LineStats Stats(std::string_view line, const Lexicon& lexicon) {
     }
   }
   flush();
-  size_t e = line.find_last_not_of(" \t\"'»”)");
-  if (e != std::string_view::npos) {
-    char c = line[e];
-    s.final_punct = c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
-  }
+  const char c = FinalMark(line);
+  s.final_punct = c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
   return s;
 }
 
@@ -136,36 +143,15 @@ bool IsModificationLine(std::string_view line, const Lexicon& lexicon) {
 
 // Whether `line` ends with a full stop (closing quotes aside): paragraphs
 // do; headlines, section names and labels do not.
-bool EndsWithFullStop(std::string_view line) {
-  const size_t e = line.find_last_not_of(" \t\"'\xBB\x9D)");
-  return e != std::string_view::npos && line[e] == '.';
-}
+bool EndsWithFullStop(std::string_view line) { return FinalMark(line) == '.'; }
 
 // Whether `line` dates the page with a label: a date standing right after a
 // publication or modification label ("Par Hélène X Publié le 02 février 2013
 // à 11h05", "Publié le 01/12/12 à 00h00"), in a line that is no sentence.
 bool IsStampLine(std::string_view line, const Lexicon& lexicon) {
-  // Bytes allowed between a label and its date: an article and a weekday
-  // ("Publié le jeudi 22 août 2013"), or a colon.
-  constexpr size_t kLabelGapBytes = 12;
   if (EndsWithFullStop(line)) return false;
-  const std::string lower = AsciiLower(line);
-  size_t from = 0;
-  while (from < line.size()) {
-    const TextDate d =
-        FindTextDate(line.substr(from), NumericOrder::kDayFirst, YearDigits::kFourOrTwo, lexicon);
-    if (d.value.empty()) return false;
-    const size_t begin = from + d.begin;
-    for (const auto* labels : {&lexicon.published_labels(), &lexicon.modified_labels()}) {
-      for (const std::string& l : *labels) {
-        const size_t at = lower.rfind(l, begin);
-        if (at != std::string::npos && at + l.size() <= begin &&
-            begin - (at + l.size()) <= kLabelGapBytes) {
-          return true;
-        }
-      }
-    }
-    from += d.end;
+  for (const FoundDate& d : DatesOfBlock(line, line.size(), YearDigits::kFourOrTwo, lexicon)) {
+    if (d.label != DateLabel::kNone) return true;
   }
   return false;
 }

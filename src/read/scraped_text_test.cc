@@ -164,6 +164,13 @@ TEST(CleanScrapedText, ProseAboveTheStampIsKept) {
   EXPECT_EQ(a.title, "Le port de Valmorin rouvre ses quais aux cargos");
   EXPECT_NE(a.text.find("repris le travail lundi"), std::string::npos);
   EXPECT_NE(a.text.find("attendus mercredi"), std::string::npos);
+  // A paragraph is one whose full stop stands inside closing quotes too.
+  ScrapedArticle quoted = CleanScrapedText(
+      "« Nous reprenons le travail lundi, après trois semaines de grève. »\n"
+      "Le port de Valmorin rouvre ses quais aux cargos\n"
+      "Publié le 14 mars 2024 à 10h05\n"
+      "Les premiers navires sont attendus mercredi, a indiqué la direction du port.\n");
+  EXPECT_NE(quoted.text.find("Nous reprenons le travail"), std::string::npos);
 }
 
 TEST(CleanScrapedText, EmptyInput) {
